@@ -1,0 +1,52 @@
+import { roundTo } from '../core/numeric.js';
+import type { Result } from '../core/result.js';
+
+/**
+ * The `--json` contract: one object whose field names stay stable (extend, never rename):
+ * objective, lowerBound, gap, status, open, runtimeSeconds, method, seed, plus problem, instance,
+ * costParts, solver, message.
+ */
+export function resultJson(result: Result, withFlows = false): Record<string, unknown> {
+  return {
+    objective: result.objective === null ? null : roundTo(result.objective),
+    lowerBound: result.lowerBound === null ? null : roundTo(result.lowerBound),
+    gap: result.gap,
+    status: result.status,
+    open: result.open,
+    runtimeSeconds: round(result.runtimeSeconds, 3),
+    method: result.method,
+    seed: result.seed,
+    problem: result.problem,
+    instance: result.instance,
+    costParts: result.costParts,
+    solver: result.solver,
+    ...(result.message ? { message: result.message } : {}),
+    ...(withFlows ? { design: result.design, flows: result.flows } : {}),
+  };
+}
+
+/** A readable summary: status, objective and bound, cost split, then the problem's own report. */
+export function resultText(result: Result, report: string | null): string {
+  const lines = [`${result.instance} — ${result.method} (seed ${result.seed}): ${result.status}`];
+  if (result.message) lines.push(`  ${result.message}`);
+  if (result.objective !== null) {
+    lines.push(`  objective    ${fmt(result.objective)}`);
+    if (result.lowerBound !== null) lines.push(`  lower bound  ${fmt(result.lowerBound)}   gap ${((result.gap ?? 0) * 100).toFixed(4)}%`);
+    const total = result.objective;
+    for (const [k, v] of Object.entries(result.costParts)) {
+      lines.push(`  ${k.padEnd(12)} ${fmt(v)}${total !== 0 ? `   (${((100 * v) / total).toFixed(2)}%)` : ''}`);
+    }
+  }
+  lines.push(`  time         ${result.runtimeSeconds.toFixed(2)} s`);
+  if (report) lines.push('', report);
+  return lines.join('\n');
+}
+
+function fmt(v: number): string {
+  return v.toLocaleString('en-US', { maximumFractionDigits: 3 });
+}
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}

@@ -1,0 +1,64 @@
+import type { HighsHandle } from '../exact/highs-handle.js';
+import type { LinearModel } from '../exact/linear-model.js';
+import type { ExactOptions } from '../exact/solve-model.js';
+import type { Design, DesignSpace } from './design.js';
+
+/** Cost of a solution split into named parts (e.g. fixed, transport); `total` is their sum. */
+export interface CostBreakdown {
+  readonly total: number;
+  readonly parts: Readonly<Record<string, number>>;
+}
+
+/** The exact price of one design: its optimal flows, or why it has none. */
+export interface Evaluation<F> {
+  readonly feasible: boolean;
+  /** Total cost (Infinity when infeasible), recomputed from `flows`. */
+  readonly cost: number;
+  readonly parts: Readonly<Record<string, number>>;
+  readonly flows: F | null;
+  /** Why the design is infeasible (e.g. "open capacity 9000 < demand 12000"). */
+  readonly reason?: string;
+}
+
+/** A full MILP together with the map from its column values back to a design and flows. */
+export interface MilpFormulation<F> {
+  readonly model: LinearModel;
+  decode(values: Float64Array): { design: Design; flows: F };
+}
+
+/**
+ * What every rlnd problem exposes, and all an algorithm may use. Every problem minimises (a
+ * profit model minimises minus its profit), so bounds and gaps mean the same everywhere. A problem is a read-only
+ * instance plus the design/flow split: a binary design, priced exactly by a flow LP.
+ */
+export interface Problem<F = unknown> {
+  /** Problem family, e.g. `facility-location`. */
+  readonly kind: string;
+  /** Instance name, for reports. */
+  readonly name: string;
+  readonly space: DesignSpace;
+  /** Builds the full MILP. */
+  buildMilp(): MilpFormulation<F>;
+  /** Prices a design exactly (flow LP, or a closed form where one is exact). */
+  evaluate(handle: HighsHandle, design: Design, options?: ExactOptions): Promise<Evaluation<F>>;
+  /** Recomputes the cost of a design and flows from the instance data. */
+  cost(design: Design, flows: F): CostBreakdown;
+  /** Lists every violated constraint of a design and flows (empty when feasible). */
+  violations(design: Design, flows: F): string[];
+  /**
+   * Cheap necessary condition for feasibility (e.g. enough capacity open), used by repair.
+   * Returns null when fine, else a reason.
+   */
+  quickInfeasibility(design: Design): string | null;
+  /** Open-site ids for reports and the `--json` contract. */
+  openIds(design: Design): string[];
+  /** A reason the whole instance is infeasible, when one can be seen without solving. */
+  instanceInfeasibility(): string | null;
+  /** Readable report of a solution (tables as the source paper lays them out). */
+  report?(design: Design, flows: F): string;
+  /** Per-bit fixed cost and capacity, used by generic repair and search moves. */
+  readonly siteFixedCost: readonly number[];
+  readonly siteCapacity: readonly number[];
+  /** Total demand the open capacity must cover (0 when capacity is not a concern). */
+  readonly totalDemand: number;
+}

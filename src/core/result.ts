@@ -1,0 +1,46 @@
+import type { SolveStatus } from '../exact/status.js';
+
+/** One flat row of per-iteration statistics (CSV/JSON friendly). */
+export interface StatRow {
+  readonly method: string;
+  readonly iteration: number;
+  readonly timeSeconds: number;
+  readonly upperBound: number | null;
+  readonly lowerBound: number | null;
+  readonly gap: number | null;
+  /** Method-specific extras (e.g. `evaluations`, `step`). */
+  readonly [extra: string]: string | number | null;
+}
+
+/** What every method returns through `solve`: plain data, safe to post between threads. */
+export interface Result<F = unknown> {
+  readonly problem: string;
+  readonly instance: string;
+  readonly method: string;
+  readonly seed: number;
+  readonly status: SolveStatus;
+  /** Objective recomputed from the returned design and flows (never copied from a solver log). */
+  readonly objective: number | null;
+  /** Best proven lower bound (minimisation), or null. */
+  readonly lowerBound: number | null;
+  /** (objective - lowerBound) / |objective|, or null without a bound. */
+  readonly gap: number | null;
+  /** The design as 0/1 bits. */
+  readonly design: readonly number[];
+  /** Ids of the open sites. */
+  readonly open: readonly string[];
+  readonly costParts: Readonly<Record<string, number>>;
+  readonly flows: F | null;
+  readonly runtimeSeconds: number;
+  readonly stats: readonly StatRow[];
+  readonly solver: { readonly name: 'HiGHS'; readonly version: string; readonly options: Readonly<Record<string, unknown>> };
+  /** Why there is no solution (infeasible instance, time limit) or other notes. */
+  readonly message?: string;
+}
+
+/** Relative gap between an objective and a lower bound; null when either is missing. */
+export function relativeGap(objective: number | null, lowerBound: number | null): number | null {
+  if (objective === null || lowerBound === null || !Number.isFinite(objective) || !Number.isFinite(lowerBound)) return null;
+  const gap = (objective - lowerBound) / Math.max(Math.abs(objective), 1e-12);
+  return Math.max(0, gap);
+}

@@ -1,0 +1,123 @@
+import type { Highs, ModelData } from 'highs';
+import type { HighsHandle } from './highs-handle.js';
+import { isMip, type LinearModel } from './linear-model.js';
+import { HIGHS_MODEL_STATUS, mapHighsStatus, type SolveStatus } from './status.js';
+
+/** Solver options rlnd understands; anything else HiGHS accepts can go in `highs`. */
+export interface ExactOptions {
+  /** Wall-clock limit in seconds. */
+  timeLimit?: number;
+  /** Relative MIP gap at which HiGHS stops (default 1e-9: solve to optimality). */
+  mipRelGap?: number;
+  presolve?: 'on' | 'off' | 'choose';
+  /** HiGHS random seed (rlnd passes the run's seed, so runs repeat exactly). */
+  randomSeed?: number;
+  /**
+   * Requested threads. The WebAssembly build is single-threaded and HiGHS aborts if told
+   * otherwise, so this is recorded but not passed on; rlnd parallelises with worker threads.
+   */
+  threads?: number;
+  /** Print the HiGHS log to stdout. */
+  verbose?: boolean;
+  /** Further raw HiGHS options, passed through unchanged (unknown names are an error). */
+  highs?: Readonly<Record<string, number | string | boolean>>;
+}
+
+/** What the exact layer returns for one model. Values are indexed like the model's columns. */
+export interface ModelSolution {
+  readonly status: SolveStatus;
+  /** Solver-reported objective (callers recompute their own from `values`). */
+  readonly objective: number | null;
+  /** Best proven bound: the MIP dual bound, or the objective for a solved LP. */
+  readonly dualBound: number | null;
+  readonly values: Float64Array | null;
+  /** LP row duals (null for MIPs, where HiGHS gives none). */
+  readonly rowDuals: Float64Array | null;
+  /** LP reduced costs (null for MIPs). */
+  readonly colDuals: Float64Array | null;
+  readonly runtimeSeconds: number;
+  /** HiGHS options actually applied, for the record. */
+  readonly options: Readonly<Record<string, number | string | boolean>>;
+  readonly message?: string;
+}
+
+const DEFAULT_MIP_REL_GAP = 1e-9;
+
+/** Converts a {@link LinearModel} to HiGHS's structured input (CSR), with names. */
+export function toHighsData(highs: Highs, model: LinearModel): ModelData {
+  const inf = (v: number): number => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v);
+  const mip = isMip(model);
+  return {
+    numCols: model.colNames.length,
+    numRows: model.rowNames.length,
+    sense: model.sense === 'min' ? highs.constants.objectiveSense.minimize : highs.constants.objectiveSense.maximize,
+    offset: model.offset,
+    colCost: Float64Array.from(model.colCost),
+    colLower: Float64Array.from(model.colLower, inf),
+    colUpper: Float64Array.from(model.colUpper, inf),
+    rowLower: Float64Array.from(model.rowLower, inf),
+    rowUpper: Float64Array.from(model.rowUpper, inf),
+    matrix: {
+      format: 'csr',
+      numRows: model.rowNames.length,
+      numCols: model.colNames.length,
+      starts: Int32Array.from(model.rowStarts),
+      indices: Int32Array.from(model.indices),
+      values: Float64Array.from(model.values),
+    },
+    ...(mip ? { integrality: Int32Array.from(model.colType, (t) => (t === 'continuous' ? 0 : 1)) } : {}),
+  } as ModelData;
+}
+
+/** HiGHS option object for rlnd options. */
+export function highsOptions(options: ExactOptions, mip: boolean): Record<string, number | string | boolean> {
+  const out: Record<string, number | string | boolean> = { output_flag: options.verbose ?? false };
+  if (options.timeLimit !== undefined && Number.isFinite(options.timeLimit)) out.time_limit = Math.max(0, options.timeLimit);
+  if (mip) out.mip_rel_gap = options.mipRelGap ?? DEFAULT_MIP_REL_GAP;
+  if (options.presolve) out.presolve = options.presolve;
+  if (options.randomSeed !== undefined) out.random_seed = Math.abs(Math.trunc(options.randomSeed)) % 2147483647;
+  return { ...out, ...(options.highs ?? {}) };
+}
+
+/**
+ * Solves a model with HiGHS and maps the outcome to rlnd's status set. A status of
+ * "infeasible or unbounded" is resolved by one re-solve without presolve.
+ */
+export async function solveModel(handle: HighsHandle, model: LinearModel, options: ExactOptions = {}): Promise<ModelSolution> {
+  const mip = isMip(model);
+  const opts = highsOptions(options, mip);
+  const t0 = performance.now();
+  const attempt = (highs: Highs, extra: Record<string, string>): ModelSolution =>
+    highs.withModel(toHighsData(highs, model), (m) => {
+      m.options.set({ ...opts, ...extra });
+      m.run();
+      const code = m.getModelStatus();
+      const primalOk = Number(m.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible;
+      const sol = primalOk ? m.getSolution() : null;
+      const objective = primalOk ? m.getObjectiveValue() : null;
+      const hasSolution = primalOk && objective !== null && Number.isFinite(objective);
+      const status = mapHighsStatus(code, hasSolution);
+      let dualBound: number | null = null;
+      if (mip) {
+        const b = Number(m.info.get('mip_dual_bound'));
+        dualBound = Number.isFinite(b) ? b : null;
+      } else if (status === 'optimal') dualBound = objective;
+      const dualOk = !mip && Number(m.info.get('dual_solution_status')) === highs.constants.solutionStatus.feasible;
+      return {
+        status,
+        objective: hasSolution ? objective : null,
+        dualBound,
+        values: hasSolution && sol ? sol.colValue : null,
+        rowDuals: dualOk && sol ? sol.rowDual : null,
+        colDuals: dualOk && sol ? sol.colDual : null,
+        runtimeSeconds: 0,
+        options: { ...opts, ...extra },
+        ...(status === 'error' ? { message: `HiGHS model status ${code}` } : {}),
+      };
+    });
+  let result = await handle.run((highs) => attempt(highs, {}));
+  if (result.status === 'error' && result.message === `HiGHS model status ${HIGHS_MODEL_STATUS.unboundedOrInfeasible}`) {
+    result = await handle.run((highs) => attempt(highs, { presolve: 'off' }));
+  }
+  return { ...result, runtimeSeconds: (performance.now() - t0) / 1000 };
+}

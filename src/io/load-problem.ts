@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises';
+import { InputError } from '../core/errors.js';
+import type { Problem } from '../core/problem.js';
+import { getProblemKind, orlibProblem, type LoadOptions } from '../problems/registry.js';
+import { parseJsonText } from './json-fields.js';
+
+/**
+ * Loads any instance file: `.json` files name their problem kind in a `problem` field
+ * (default facility-location); anything else is read as an OR-Library capacitated warehouse file.
+ */
+export async function loadProblem(file: string, options: LoadOptions = {}): Promise<Problem> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new InputError(file, 'file', `a readable instance file (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+  }
+  return problemFromText(text, file, options);
+}
+
+/** Same as {@link loadProblem} for text already in memory. */
+export function problemFromText(text: string, file: string, options: LoadOptions = {}): Problem {
+  if (file.endsWith('.json')) {
+    const data = parseJsonText(text, file);
+    const kind = typeof data === 'object' && data !== null && 'problem' in data ? String((data as { problem: unknown }).problem) : 'facility-location';
+    return getProblemKind(kind, file).fromJson(data, file, options);
+  }
+  return orlibProblem(text, file, options);
+}

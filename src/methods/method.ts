@@ -1,0 +1,41 @@
+import type { Design } from '../core/design.js';
+import type { Problem } from '../core/problem.js';
+import type { StatRow } from '../core/result.js';
+import type { StoppingCriterion } from '../core/stopping.js';
+import type { HighsHandle } from '../exact/highs-handle.js';
+import type { SolveStatus } from '../exact/status.js';
+import type { BatchRunner } from '../parallel/batch-runner.js';
+
+/** Everything a method is given: the problem, one HiGHS handle, and how to stop. */
+export interface MethodContext {
+  readonly problem: Problem;
+  readonly handle: HighsHandle;
+  readonly seed: number;
+  /** Wall-clock budget in seconds (Infinity when unlimited). */
+  readonly timeLimit: number;
+  readonly stop: StoppingCriterion | null;
+  /** Method parameters from the CLI or an experiment config. */
+  readonly params: Readonly<Record<string, unknown>>;
+  /** Evaluates designs in parallel when a pool is available (injected, never imported). */
+  readonly runner: BatchRunner | null;
+}
+
+/** A method's answer before `solve` recomputes and packages it. */
+export interface MethodOutcome {
+  readonly status: SolveStatus;
+  readonly design: Design | null;
+  readonly flows: unknown;
+  readonly lowerBound: number | null;
+  readonly stats: StatRow[];
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly message?: string;
+}
+
+/** A solution method, registered by name. */
+export interface Method {
+  readonly name: string;
+  readonly description: string;
+  /** Null when the method supports the problem; else the reason it does not. */
+  unsupported(problem: Problem): string | null;
+  run(ctx: MethodContext): Promise<MethodOutcome>;
+}

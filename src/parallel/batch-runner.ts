@@ -1,0 +1,12 @@
+import type { Design } from '../core/design.js';
+import type { Evaluation } from '../core/problem.js';
+
+/**
+ * Evaluates a batch of designs, possibly in parallel. Algorithms receive one of these and never
+ * know whether it is a worker pool or the calling thread; results come back in input order, so a
+ * search is the same whatever the number of workers.
+ */
+export interface BatchRunner {
+  readonly threads: number;
+  evaluateAll(designs: readonly Design[]): Promise<Evaluation<unknown>[]>;
+}

@@ -1,0 +1,62 @@
+import { expr, LinearModelBuilder, sum } from '../../exact/linear-model.js';
+import type { MilpFormulation } from '../../core/problem.js';
+import { designFrom } from '../../core/design.js';
+import { allocationFrom, type Allocation } from './allocation.js';
+import { allocCost, totalDemand, type FacilityLocationInstance } from './instance.js';
+
+/**
+ * Full MILP, strong formulation:
+ *   min Σ f_i y_i + Σ c_ij x_ij
+ *   Σ_i x_ij = 1 (each customer served), Σ_j d_j x_ij <= s_i y_i (capacity; not for UFLP),
+ *   x_ij <= y_i (strong linking), Σ s_i y_i >= D (aggregate capacity, a valid cut),
+ *   Σ y_i <= p when a cap is set; y binary; x in [0,1], binary for single-source.
+ */
+export function buildFlMilp(inst: FacilityLocationInstance): MilpFormulation<Allocation> {
+  const m = inst.sites.length;
+  const n = inst.customers.length;
+  const capacitated = inst.variant !== 'uflp';
+  const b = new LinearModelBuilder(`${inst.name}-${inst.variant}`);
+  const y = inst.sites.map((s, i) => b.addVar(`y_${s.id}`, { type: 'binary', cost: inst.sites[i]!.fixedCost }));
+  const x: number[][] = [];
+  for (let i = 0; i < m; i++) {
+    const row: number[] = [];
+    for (let j = 0; j < n; j++) {
+      row.push(b.addVar(`x_${inst.sites[i]!.id}_${inst.customers[j]!.id}`, {
+        type: inst.variant === 'sscflp' ? 'binary' : 'continuous',
+        upper: 1,
+        cost: allocCost(inst, i, j),
+      }));
+    }
+    x.push(row);
+  }
+  for (let j = 0; j < n; j++) b.addEq(`serve_${inst.customers[j]!.id}`, sum(x.map((r) => r[j]!)), 1);
+  if (capacitated) {
+    for (let i = 0; i < m; i++) {
+      const s = inst.sites[i]!;
+      b.addLe(`cap_${s.id}`, expr([...x[i]!, y[i]!], [...inst.customers.map((c) => c.demand), -s.capacity]), 0);
+    }
+    b.addGe('total_capacity', expr(y, inst.sites.map((s) => s.capacity)), totalDemand(inst));
+  }
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) b.addLe(`link_${inst.sites[i]!.id}_${inst.customers[j]!.id}`, expr([x[i]![j]!, y[i]!], [1, -1]), 0);
+  }
+  if (inst.maxOpen !== undefined) b.addLe('max_open', sum(y), inst.maxOpen);
+  const model = b.build();
+  return {
+    model,
+    decode(values) {
+      const design = designFrom(m, y.filter((col) => values[col]! > 0.5).map((col) => y.indexOf(col)));
+      const site: number[] = [];
+      const customer: number[] = [];
+      const fraction: number[] = [];
+      for (let i = 0; i < m; i++) {
+        for (let j = 0; j < n; j++) {
+          site.push(i);
+          customer.push(j);
+          fraction.push(values[x[i]![j]!]!);
+        }
+      }
+      return { design, flows: allocationFrom(site, customer, fraction) };
+    },
+  };
+}

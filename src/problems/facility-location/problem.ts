@@ -1,0 +1,96 @@
+import type { Design } from '../../core/design.js';
+import { preciseSum } from '../../core/numeric.js';
+import type { CostBreakdown, Evaluation, Problem } from '../../core/problem.js';
+import type { HighsHandle } from '../../exact/highs-handle.js';
+import { solveModel, type ExactOptions } from '../../exact/solve-model.js';
+import { FLOW_EPS, siteLoads, type Allocation } from './allocation.js';
+import { buildFlowModel, designInfeasibility, nearestOpen } from './flow.js';
+import { allocCost, flInstanceInfeasibility, totalDemand, type FacilityLocationInstance } from './instance.js';
+import { buildFlMilp } from './milp.js';
+import { flReport } from './report.js';
+
+/** Feasibility tolerance, relative to demand, for recomputed solutions. */
+const TOL = 1e-6;
+
+/** Fixed and allocation cost of a design and its allocation. */
+export function flCost(inst: FacilityLocationInstance, design: Design, a: Allocation): CostBreakdown {
+  const fixed = preciseSum(inst.sites.map((s, i) => (design[i] ? s.fixedCost : 0)));
+  const allocation = preciseSum(a.site.map((i, k) => allocCost(inst, i, a.customer[k]!) * a.fraction[k]!));
+  return { total: fixed + allocation, parts: { fixed, allocation } };
+}
+
+/** Every constraint of the model that `design` and `a` violate. */
+export function flViolations(inst: FacilityLocationInstance, design: Design, a: Allocation): string[] {
+  const out: string[] = [];
+  const served = new Array<number>(inst.customers.length).fill(0);
+  a.site.forEach((i, k) => {
+    const f = a.fraction[k]!;
+    served[a.customer[k]!]! += f;
+    if (!design[i] && f > FLOW_EPS) out.push(`customer ${inst.customers[a.customer[k]!]!.id} served by closed site ${inst.sites[i]!.id}`);
+    if (inst.variant === 'sscflp' && Math.abs(f - Math.round(f)) > TOL) out.push(`single-source: customer ${inst.customers[a.customer[k]!]!.id} split (${f})`);
+    if (f < -TOL || f > 1 + TOL) out.push(`fraction ${f} out of [0,1]`);
+  });
+  served.forEach((s, j) => {
+    if (Math.abs(s - 1) > TOL) out.push(`customer ${inst.customers[j]!.id} served ${s.toFixed(6)} of its demand`);
+  });
+  if (inst.variant !== 'uflp') {
+    siteLoads(inst, a).forEach((load, i) => {
+      const cap = inst.sites[i]!.capacity;
+      if (load > cap + TOL * Math.max(1, cap)) out.push(`site ${inst.sites[i]!.id} load ${load} exceeds capacity ${cap}`);
+    });
+  }
+  const open = design.reduce((s, b) => s + b, 0);
+  if (inst.maxOpen !== undefined && open > inst.maxOpen) out.push(`${open} sites open, at most ${inst.maxOpen} allowed`);
+  return out;
+}
+
+/** The facility-location family as an rlnd {@link Problem}. */
+export function facilityLocationProblem(inst: FacilityLocationInstance): Problem<Allocation> {
+  const demand = totalDemand(inst);
+  return {
+    kind: 'facility-location',
+    name: `${inst.name} (${inst.variant})`,
+    space: {
+      size: inst.sites.length,
+      labels: inst.sites.map((s) => s.id),
+      groups: [],
+      ...(inst.maxOpen !== undefined ? { maxOpen: inst.maxOpen } : {}),
+    },
+    siteFixedCost: inst.sites.map((s) => s.fixedCost),
+    siteCapacity: inst.sites.map((s) => (inst.variant === 'uflp' ? Infinity : s.capacity)),
+    totalDemand: inst.variant === 'uflp' ? 0 : demand,
+    buildMilp: () => buildFlMilp(inst),
+    cost: (design, flows) => flCost(inst, design, flows),
+    violations: (design, flows) => flViolations(inst, design, flows),
+    quickInfeasibility: (design) => designInfeasibility(inst, design),
+    instanceInfeasibility: () => flInstanceInfeasibility(inst),
+    openIds: (design) => inst.sites.filter((_, i) => design[i]).map((s) => s.id),
+    evaluate: (handle, design, options) => evaluateFlDesign(handle, inst, design, options),
+    report: (design, flows) => flReport(inst, design, flows),
+  };
+}
+
+/** Prices a design exactly: nearest-open for UFLP, else the allocation LP (MIP if single-source). */
+export async function evaluateFlDesign(
+  handle: HighsHandle,
+  inst: FacilityLocationInstance,
+  design: Design,
+  options: ExactOptions = {},
+): Promise<Evaluation<Allocation>> {
+  const reason = designInfeasibility(inst, design);
+  if (reason) return { feasible: false, cost: Infinity, parts: {}, flows: null, reason };
+  let flows: Allocation | null;
+  if (inst.variant === 'uflp') flows = nearestOpen(inst, design);
+  else {
+    const fm = buildFlowModel(inst, design);
+    const sol = await solveModel(handle, fm.model, options);
+    if (sol.status !== 'optimal' || !sol.values) {
+      const why = sol.status === 'infeasible' ? 'open sites cannot serve every customer within capacity' : `allocation solve ended ${sol.status}`;
+      return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: why };
+    }
+    flows = fm.decode(sol.values);
+  }
+  if (!flows) return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: 'no site is open' };
+  const { total, parts } = flCost(inst, design, flows);
+  return { feasible: true, cost: total, parts, flows };
+}
