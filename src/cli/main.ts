@@ -1,11 +1,11 @@
 import yargs from 'yargs';
 import { InfeasibleInstanceError, InputError } from '../core/errors.js';
-import { solveCommand } from './solve-command.js';
+import { COMMANDS } from './commands.js';
 
 /** rlnd's command line. User errors print one line and exit 1; no stack trace. */
 export async function main(args: string[]): Promise<void> {
   let cli = yargs(args).scriptName('rlnd').strict().demandCommand(1).help().version(false);
-  cli = solveCommand(cli);
+  for (const command of COMMANDS) cli = command(cli);
   try {
     await cli.fail((msg, err) => {
       throw err ?? new InputError('command line', 'arguments', msg);

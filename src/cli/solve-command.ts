@@ -28,11 +28,13 @@ export function solveCommand(y: Argv): Argv {
         .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' })
         .option('flows', { type: 'boolean', default: false, describe: 'include design and flows in --json output' })
         .option('stats', { type: 'string', describe: 'write per-iteration statistics to this CSV file' })
+        .option('relax', { type: 'boolean', describe: 'relax integer flows to continuous (problems with integer flows)' })
         .option('export-lp', { type: 'string', describe: 'write the full MILP in CPLEX LP format to this file' }),
     async (argv) => {
       const problem = await loadProblem(argv.file, {
         ...(argv.variant ? { variant: argv.variant } : {}),
         ...(argv.capacity !== undefined ? { capacity: argv.capacity } : {}),
+        ...(argv.relax !== undefined ? { relax: argv.relax } : {}),
       });
       if (argv['export-lp']) await writeFile(argv['export-lp'], toLpText(problem.buildMilp().model));
       const handle = await HighsHandle.load();
