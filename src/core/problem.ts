@@ -20,10 +20,40 @@ export interface Evaluation<F> {
   readonly reason?: string;
 }
 
+/**
+ * Options for pricing one design. `fresh` asks for a cold solve (no warm-started persistent
+ * model), so the returned flows do not depend on what this thread priced before.
+ */
+export type EvaluateOptions = ExactOptions & { readonly fresh?: boolean };
+
 /** A full MILP together with the map from its column values back to a design and flows. */
 export interface MilpFormulation<F> {
   readonly model: LinearModel;
+  /** Column of each design bit, when the design bits are columns (used for LP-relaxation guidance). */
+  readonly designColumns?: readonly number[];
   decode(values: Float64Array): { design: Design; flows: F };
+}
+
+/** The relaxed problem solved at one multiplier vector. */
+export interface RelaxedSolution {
+  /** L(u): a valid lower bound on the optimum. */
+  readonly bound: number;
+  /** A subgradient of L at u (violation of the relaxed constraints). */
+  readonly subgradient: Float64Array;
+  /** The relaxed solution's design: a starting point for the Lagrangian heuristic. */
+  readonly design: Design;
+  /** Per-bit reduced cost at u (lower = more attractive to open). */
+  readonly score: Float64Array;
+}
+
+/** A Lagrangian relaxation a problem may offer; the subgradient loop is generic. */
+export interface LagrangianRelaxation {
+  /** Number of multipliers (relaxed constraints). */
+  readonly size: number;
+  /** `free` for relaxed equalities, `nonnegative` for relaxed `>=` rows. */
+  readonly sign: 'free' | 'nonnegative';
+  initial(): Float64Array;
+  solve(multipliers: Float64Array): RelaxedSolution;
 }
 
 /**
@@ -40,7 +70,7 @@ export interface Problem<F = unknown> {
   /** Builds the full MILP. */
   buildMilp(): MilpFormulation<F>;
   /** Prices a design exactly (flow LP, or a closed form where one is exact). */
-  evaluate(handle: HighsHandle, design: Design, options?: ExactOptions): Promise<Evaluation<F>>;
+  evaluate(handle: HighsHandle, design: Design, options?: EvaluateOptions): Promise<Evaluation<F>>;
   /** Recomputes the cost of a design and flows from the instance data. */
   cost(design: Design, flows: F): CostBreakdown;
   /** Lists every violated constraint of a design and flows (empty when feasible). */
@@ -54,6 +84,8 @@ export interface Problem<F = unknown> {
   openIds(design: Design): string[];
   /** A reason the whole instance is infeasible, when one can be seen without solving. */
   instanceInfeasibility(): string | null;
+  /** A Lagrangian relaxation, for problems that have one (used by lagrangian and hybrid). */
+  lagrangian?(): LagrangianRelaxation;
   /** Readable report of a solution (tables as the source paper lays them out). */
   report?(design: Design, flows: F): string;
   /** Per-bit fixed cost and capacity, used by generic repair and search moves. */

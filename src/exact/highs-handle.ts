@@ -6,6 +6,9 @@ const loadHighs = highsLoader as unknown as (typeof import('highs'))['default'];
 /** When the WebAssembly heap (capped at 2 GiB, never shrinks) passes this, reload the module. */
 const DEFAULT_RECYCLE_BYTES = 1024 * 1024 * 1024;
 
+/** Persistent models kept alive per handle (see {@link HighsHandle.session}). */
+const MAX_SESSIONS = 4;
+
 /** Options for a {@link HighsHandle}. */
 export interface HighsHandleOptions {
   /** Reload the module once its WebAssembly memory exceeds this many bytes. */
@@ -35,6 +38,11 @@ export class HighsHandle {
 
   /** Number of times the module was re-created after a fault or memory growth. */
   reloads = 0;
+
+  /** Changes whenever the module is replaced; persistent models built on the old one are void. */
+  get generation(): number {
+    return this.reloads;
+  }
 
   /** Loads HiGHS. */
   static async load(options: HighsHandleOptions = {}): Promise<HighsHandle> {
@@ -72,7 +80,32 @@ export class HighsHandle {
 
   /** Replaces the module with a fresh one; the old one is left to the garbage collector. */
   async reload(): Promise<void> {
+    this.sessions.clear(); // their models lived in the old module's memory
     this.module = await loadHighs();
     this.reloads++;
+  }
+
+  /** Long-lived objects (persistent LPs) kept per key; the least recently used is disposed. */
+  private readonly sessions = new Map<object, { dispose(): void }>();
+
+  /**
+   * Returns the session stored under `key`, creating it with `create` if absent. At most
+   * `MAX_SESSIONS` live at once, so pricing many instances in one thread cannot leak models.
+   */
+  session<T extends { dispose(): void }>(key: object, create: () => T): T {
+    const found = this.sessions.get(key) as T | undefined;
+    if (found) {
+      this.sessions.delete(key);
+      this.sessions.set(key, found);
+      return found;
+    }
+    const made = create();
+    this.sessions.set(key, made);
+    while (this.sessions.size > MAX_SESSIONS) {
+      const [oldKey, old] = this.sessions.entries().next().value as [object, { dispose(): void }];
+      old.dispose();
+      this.sessions.delete(oldKey);
+    }
+    return made;
   }
 }

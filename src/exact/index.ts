@@ -4,3 +4,4 @@ export * from './lp-format.js';
 export * from './status.js';
 export * from './highs-handle.js';
 export * from './solve-model.js';
+export * from './persistent-lp.js';

@@ -187,3 +187,8 @@ export function maxViolation(model: LinearModel, x: ArrayLike<number>): number {
   }
   return worst;
 }
+
+/** The LP relaxation: the same model with every column continuous (binaries keep [0, 1]). */
+export function relaxIntegrality(model: LinearModel): LinearModel {
+  return { ...model, name: `${model.name}-lp`, colType: model.colType.map(() => 'continuous' as const) };
+}

@@ -1,5 +1,8 @@
 import { InputError } from '../core/errors.js';
 import type { Method } from './method.js';
+import { gaMethod } from './ga.js';
+import { hybridMethod } from './hybrid.js';
+import { lagrangianMethod } from './lagrangian.js';
 import { milpMethod } from './milp.js';
 
 const METHODS = new Map<string, Method>();
@@ -10,6 +13,9 @@ export function registerMethod(method: Method): void {
 }
 
 registerMethod(milpMethod);
+registerMethod(lagrangianMethod);
+registerMethod(gaMethod);
+registerMethod(hybridMethod);
 
 /** Names of all registered methods. */
 export function methodNames(): string[] {

@@ -44,8 +44,9 @@ export function buildFlMilp(inst: FacilityLocationInstance): MilpFormulation<All
   const model = b.build();
   return {
     model,
+    designColumns: y,
     decode(values) {
-      const design = designFrom(m, y.filter((col) => values[col]! > 0.5).map((col) => y.indexOf(col)));
+      const design = designFrom(m, y.flatMap((col, i) => (values[col]! > 0.5 ? [i] : [])));
       const site: number[] = [];
       const customer: number[] = [];
       const fraction: number[] = [];

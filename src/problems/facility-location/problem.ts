@@ -1,13 +1,18 @@
 import type { Design } from '../../core/design.js';
 import { preciseSum } from '../../core/numeric.js';
-import type { CostBreakdown, Evaluation, Problem } from '../../core/problem.js';
+import type { CostBreakdown, EvaluateOptions, Evaluation, Problem } from '../../core/problem.js';
 import type { HighsHandle } from '../../exact/highs-handle.js';
-import { solveModel, type ExactOptions } from '../../exact/solve-model.js';
+import { solveModel } from '../../exact/solve-model.js';
+import { FlowPricer } from './flow-pricer.js';
 import { FLOW_EPS, siteLoads, type Allocation } from './allocation.js';
 import { buildFlowModel, designInfeasibility, nearestOpen } from './flow.js';
 import { allocCost, flInstanceInfeasibility, totalDemand, type FacilityLocationInstance } from './instance.js';
+import { flLagrangian } from './lagrangian.js';
 import { buildFlMilp } from './milp.js';
 import { flReport } from './report.js';
+
+/** From this many allocation columns on, designs are priced by a warm-started persistent LP. */
+const WARM_START_SIZE = 5000;
 
 /** Feasibility tolerance, relative to demand, for recomputed solutions. */
 const TOL = 1e-6;
@@ -67,6 +72,7 @@ export function facilityLocationProblem(inst: FacilityLocationInstance): Problem
     openIds: (design) => inst.sites.filter((_, i) => design[i]).map((s) => s.id),
     evaluate: (handle, design, options) => evaluateFlDesign(handle, inst, design, options),
     report: (design, flows) => flReport(inst, design, flows),
+    lagrangian: () => flLagrangian(inst),
   };
 }
 
@@ -75,13 +81,16 @@ export async function evaluateFlDesign(
   handle: HighsHandle,
   inst: FacilityLocationInstance,
   design: Design,
-  options: ExactOptions = {},
+  options: EvaluateOptions = {},
 ): Promise<Evaluation<Allocation>> {
   const reason = designInfeasibility(inst, design);
   if (reason) return { feasible: false, cost: Infinity, parts: {}, flows: null, reason };
   let flows: Allocation | null;
   if (inst.variant === 'uflp') flows = nearestOpen(inst, design);
-  else {
+  else if (inst.variant === 'cflp' && !options.fresh && inst.sites.length * inst.customers.length >= WARM_START_SIZE) {
+    flows = await handle.session(inst, () => new FlowPricer(handle, inst)).price(design);
+    if (!flows) return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: 'open sites cannot serve every customer within capacity' };
+  } else {
     const fm = buildFlowModel(inst, design);
     const sol = await solveModel(handle, fm.model, options);
     if (sol.status !== 'optimal' || !sol.values) {

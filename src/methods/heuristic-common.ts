@@ -1,0 +1,42 @@
+import type { Design } from '../core/design.js';
+import type { StatRow } from '../core/result.js';
+import { DesignEvaluator, type Scored } from '../search/evaluator.js';
+import type { MethodContext, MethodOutcome } from './method.js';
+
+/** Wall-clock deadline in performance.now() milliseconds for a context. */
+export function deadlineOf(ctx: MethodContext, start: number): number {
+  return Number.isFinite(ctx.timeLimit) ? start + ctx.timeLimit * 1000 : Infinity;
+}
+
+/** A design evaluator wired to the context's handle and (optional) worker pool. */
+export function evaluatorFor(ctx: MethodContext): DesignEvaluator {
+  return new DesignEvaluator(ctx.problem, ctx.handle, ctx.runner);
+}
+
+/** Numeric method parameter with a default; rejects non-numbers early. */
+export function numParam(params: Readonly<Record<string, unknown>>, key: string): number | undefined {
+  const v = params[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`parameter ${key}: expected a number, got ${JSON.stringify(v)}`);
+  return v;
+}
+
+/**
+ * Packages a heuristic's best design. The design is priced once more with a cold solve here, so
+ * the returned flows do not depend on which worker priced it first or what it priced before.
+ */
+export async function finish(
+  ctx: MethodContext,
+  best: Scored | null,
+  lowerBound: number | null,
+  stats: StatRow[],
+  options: Record<string, unknown>,
+): Promise<MethodOutcome> {
+  if (!best || !best.evaluation.feasible) {
+    return { status: 'time_limit', design: null, flows: null, lowerBound, stats, options, message: 'no feasible design found' };
+  }
+  const fresh = await ctx.problem.evaluate(ctx.handle, best.design as Design, { fresh: true });
+  const cost = fresh.cost;
+  const proven = lowerBound !== null && cost - lowerBound <= 1e-9 * Math.max(1, Math.abs(cost));
+  return { status: proven ? 'optimal' : 'feasible', design: best.design, flows: fresh.flows, lowerBound, stats, options };
+}

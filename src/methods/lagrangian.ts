@@ -1,0 +1,37 @@
+import { lagrangianSearch, type LagrangianParams } from '../search/lagrangian-search.js';
+import { makeRng } from '../search/rng.js';
+import { deadlineOf, evaluatorFor, finish, numParam } from './heuristic-common.js';
+import type { Method } from './method.js';
+
+/** Lagrangian parameters from a method's params record. */
+export function lagrangianParams(params: Readonly<Record<string, unknown>>): LagrangianParams {
+  const out: Record<string, number> = {};
+  for (const key of ['maxIterations', 'heuristicEvery', 'patience']) {
+    const v = numParam(params, key);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
+/** Lagrangian relaxation with subgradient optimisation and a Lagrangian heuristic. */
+export const lagrangianMethod: Method = {
+  name: 'lagrangian',
+  description: 'Lagrangian relaxation (subgradient) with a Lagrangian heuristic: lower and upper bounds',
+  unsupported: (problem) => (problem.lagrangian ? null : 'the problem offers no Lagrangian relaxation'),
+  async run(ctx) {
+    const start = performance.now();
+    const ev = evaluatorFor(ctx);
+    const params = lagrangianParams(ctx.params);
+    const out = await lagrangianSearch({
+      relaxation: ctx.problem.lagrangian!(),
+      evaluator: ev,
+      rng: makeRng(ctx.seed, 'lagrangian'),
+      deadline: deadlineOf(ctx, start),
+      stop: ctx.stop,
+      params,
+      startTime: start,
+    });
+    const lb = Number.isFinite(out.lowerBound) ? out.lowerBound : null;
+    return finish(ctx, out.best, lb, out.stats, { ...params, iterations: out.iterations, evaluations: ev.evaluations });
+  },
+};

@@ -1,0 +1,92 @@
+import type { LagrangianRelaxation } from '../../core/problem.js';
+import { binaryKnapsack, continuousKnapsack, coveringKnapsack, type KnapsackItem } from '../../search/knapsack.js';
+import { totalDemand, type FacilityLocationInstance } from './instance.js';
+
+/**
+ * Lagrangian relaxation of the demand constraints Σ_i x_ij = 1 with free multipliers u_j
+ * (Beasley 1988/1993). For fixed u the problem splits by site: an open site i earns
+ *   v_i = f_i + min { Σ_j (c_ij - u_j) x_ij : Σ_j d_j x_ij <= s_i, 0 <= x_ij <= 1 }
+ * — a continuous knapsack (CFLP), a 0/1 knapsack (single-source), or Σ_j min(0, c_ij - u_j)
+ * (UFLP). The sites are then chosen by min Σ v_i y_i subject to the aggregate capacity
+ * Σ s_i y_i >= D (a valid cut kept in the relaxation; exact covering knapsack when affordable,
+ * else its LP bound) and Σ y_i <= p when capped (then the capacity cut is dropped: still valid).
+ * L(u) = Σ_j u_j + Σ_i v_i y_i <= optimum, and 1 - Σ_i x_ij is a subgradient.
+ */
+export function flLagrangian(inst: FacilityLocationInstance): LagrangianRelaxation {
+  const m = inst.sites.length;
+  const n = inst.customers.length;
+  const demand = inst.customers.map((c) => c.demand);
+  const D = totalDemand(inst);
+  const capacitated = inst.variant !== 'uflp';
+  return {
+    size: n,
+    sign: 'free',
+    initial() {
+      // Start each customer at its cheapest service cost including a share of fixed cost.
+      const u = new Float64Array(n);
+      for (let j = 0; j < n; j++) {
+        let best = Infinity;
+        for (let i = 0; i < m; i++) {
+          const s = inst.sites[i]!;
+          const share = capacitated && s.capacity > 0 ? (s.fixedCost * demand[j]!) / s.capacity : 0;
+          best = Math.min(best, inst.allocCost[i * n + j]! + share);
+        }
+        u[j] = best;
+      }
+      return u;
+    },
+    solve(u) {
+      const v = new Float64Array(m);
+      const takes: Map<number, number>[] = [];
+      for (let i = 0; i < m; i++) {
+        const items: KnapsackItem[] = [];
+        for (let j = 0; j < n; j++) {
+          const r = inst.allocCost[i * n + j]! - u[j]!;
+          if (r < 0) items.push({ index: j, value: r, weight: demand[j]! });
+        }
+        let sub: { value: number; take: Map<number, number> };
+        if (!capacitated) sub = { value: items.reduce((a, it) => a + it.value, 0), take: new Map(items.map((it) => [it.index, 1])) };
+        else if (inst.variant === 'sscflp') sub = binaryKnapsack(items, inst.sites[i]!.capacity);
+        else sub = continuousKnapsack(items, inst.sites[i]!.capacity);
+        v[i] = inst.sites[i]!.fixedCost + sub.value;
+        takes.push(sub.take);
+      }
+      const open = chooseSites(inst, v, capacitated ? D : 0);
+      let bound = 0;
+      for (let j = 0; j < n; j++) bound += u[j]!;
+      const served = new Float64Array(n);
+      const design = new Uint8Array(m);
+      for (const i of open.sites) {
+        design[i] = 1;
+        for (const [j, f] of takes[i]!) served[j]! += f;
+      }
+      bound += open.value;
+      const subgradient = new Float64Array(n);
+      for (let j = 0; j < n; j++) subgradient[j] = 1 - served[j]!;
+      return { bound, subgradient, design, score: v };
+    },
+  };
+}
+
+/** min Σ v_i y_i with the aggregate capacity cut (or the open cap); returns sites and value. */
+function chooseSites(inst: FacilityLocationInstance, v: Float64Array, need: number): { sites: number[]; value: number } {
+  const order = [...v.keys()].sort((a, b) => v[a]! - v[b]! || a - b);
+  if (inst.maxOpen !== undefined) {
+    // Cardinality only: the p most negative sites (at least one site must open).
+    const sites = order.filter((i, k) => k < inst.maxOpen! && (v[i]! < 0 || k === 0));
+    return { sites, value: sites.reduce((a, i) => a + v[i]!, 0) };
+  }
+  // Taking every site with v_i < 0 is optimal (cheaper and more capacity). With no capacity cut,
+  // at least one site must still open, so the cheapest one joins when none is negative.
+  const negative = order.filter((i) => v[i]! < 0);
+  let sites = negative.length > 0 || need > 0 ? negative : [order[0]!];
+  let value = sites.reduce((a, i) => a + v[i]!, 0);
+  const have = sites.reduce((a, i) => a + inst.sites[i]!.capacity, 0);
+  if (need > have) {
+    const rest = order.filter((i) => !sites.includes(i)).map((i) => ({ index: i, value: v[i]!, weight: inst.sites[i]!.capacity }));
+    const cover = coveringKnapsack(rest, need - have);
+    value += cover.value;
+    sites = [...sites, ...cover.chosen];
+  }
+  return { sites, value };
+}

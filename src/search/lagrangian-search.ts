@@ -1,0 +1,88 @@
+import { designKey, type Design } from '../core/design.js';
+import type { LagrangianRelaxation } from '../core/problem.js';
+import type { StatRow } from '../core/result.js';
+import type { StoppingCriterion } from '../core/stopping.js';
+import { isBetter, type DesignEvaluator, type Scored } from './evaluator.js';
+import { repair } from './repair.js';
+import type { Rng } from './rng.js';
+import { SubgradientStepper } from './subgradient.js';
+
+/** Output of a Lagrangian run: best bound, best design found, and guidance for later search. */
+export interface LagrangianOutcome {
+  readonly lowerBound: number;
+  readonly best: Scored | null;
+  /** Reduced costs at the best multipliers (lower = more attractive). */
+  readonly score: Float64Array;
+  /** Distinct heuristic designs, best first (seeds for a GA). */
+  readonly designs: Design[];
+  readonly stats: StatRow[];
+  readonly iterations: number;
+}
+
+/** Options of the subgradient loop. */
+export interface LagrangianParams {
+  readonly maxIterations?: number;
+  /** Run the Lagrangian heuristic every this many iterations. */
+  readonly heuristicEvery?: number;
+  readonly patience?: number;
+}
+
+/**
+ * Subgradient optimisation of a problem's Lagrangian relaxation with a Lagrangian heuristic:
+ * the relaxed design is repaired (group rules, enough capacity, guided by reduced costs) and
+ * priced exactly by the flow LP, giving upper bounds. Stops on the deadline, the stopping rule,
+ * convergence of the step, or a gap of 1e-9.
+ */
+export async function lagrangianSearch(input: {
+  relaxation: LagrangianRelaxation;
+  evaluator: DesignEvaluator;
+  rng: Rng;
+  deadline: number;
+  stop: StoppingCriterion | null;
+  params: LagrangianParams;
+  startTime: number;
+  method?: string;
+}): Promise<LagrangianOutcome> {
+  const { relaxation, evaluator: ev, rng, params } = input;
+  const problem = ev.problem;
+  const stepper = new SubgradientStepper(relaxation, relaxation.initial(), params.patience ?? 20);
+  const every = params.heuristicEvery ?? 5;
+  const maxIt = params.maxIterations ?? 5000;
+  const stats: StatRow[] = [];
+  const tried = new Map<string, Scored>();
+  let best: Scored | null = null;
+  let score = new Float64Array(problem.space.size);
+  let sinceImprovement = 0;
+  let it = 0;
+  for (it = 1; it <= maxIt && performance.now() < input.deadline; it++) {
+    const lbBefore = stepper.best;
+    const sol = stepper.step(best?.evaluation.cost ?? null);
+    if (stepper.best > lbBefore) score = Float64Array.from(sol.score);
+    if (it === 1 || it % every === 0 || stepper.converged(sol)) {
+      const d = repair(problem, sol.design, rng, sol.score);
+      const key = designKey(d);
+      if (!tried.has(key)) {
+        const scored = { design: d, evaluation: await ev.evaluate(d) };
+        tried.set(key, scored);
+        if (isBetter(scored, best)) {
+          best = scored;
+          sinceImprovement = 0;
+        }
+      }
+    }
+    sinceImprovement++;
+    const ub = best?.evaluation.cost ?? null;
+    const lb = Number.isFinite(stepper.best) ? stepper.best : null;
+    const gap = ub !== null && lb !== null ? Math.max(0, (ub - lb) / Math.abs(ub)) : null;
+    const elapsed = (performance.now() - input.startTime) / 1000;
+    stats.push({ method: input.method ?? 'lagrangian', iteration: it, timeSeconds: elapsed, upperBound: ub, lowerBound: lb, gap, step: stepper.lambda, evaluations: ev.evaluations });
+    if (gap !== null && gap <= 1e-9) break;
+    if (stepper.converged(sol)) break;
+    if (input.stop?.shouldStop({ iteration: it, elapsedSeconds: elapsed, sinceImprovement, upperBound: ub, lowerBound: lb })) break;
+  }
+  const designs = [...tried.values()]
+    .filter((s) => s.evaluation.feasible)
+    .sort((a, b) => (isBetter(a, b) ? -1 : isBetter(b, a) ? 1 : 0))
+    .map((s) => s.design);
+  return { lowerBound: stepper.best, best, score, designs, stats, iterations: it };
+}

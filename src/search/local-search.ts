@@ -1,0 +1,51 @@
+import { groupViolation, type Design } from '../core/design.js';
+import { isBetter, type DesignEvaluator, type Scored } from './evaluator.js';
+import { dropAddMoves, groupMoves, swapMoves, type Neighbour } from './neighbourhood.js';
+
+/** Limits of one local search. */
+export interface LocalSearchOptions {
+  /** Wall-clock deadline (performance.now() milliseconds). */
+  readonly deadline: number;
+  /** Closed sites considered as swap-in partners (by score). */
+  readonly swapCandidates?: number;
+  readonly maxRounds?: number;
+  /** Attractiveness per bit, lower first (e.g. Lagrangian reduced costs). */
+  readonly score: ArrayLike<number>;
+}
+
+/**
+ * Best-improvement descent with exactly priced moves: first the cheap neighbourhood
+ * (drop, add, group change); only when it has no improving move, swaps. Each neighbourhood is
+ * priced as one batch, so a worker pool prices it in parallel and the order of results - hence
+ * the path of the search - does not depend on the number of workers.
+ */
+export async function localSearch(ev: DesignEvaluator, start: Design, options: LocalSearchOptions): Promise<Scored> {
+  const space = ev.problem.space;
+  let current: Scored = { design: start, evaluation: await ev.evaluate(start) };
+  const maxRounds = options.maxRounds ?? 1000;
+  for (let round = 0; round < maxRounds && performance.now() < options.deadline; round++) {
+    const stages: Array<() => Neighbour[]> = [
+      () => [...dropAddMoves(space, current.design), ...groupMoves(space, current.design)],
+      () => swapMoves(space, current.design, options.score, options.swapCandidates ?? 8),
+    ];
+    let improved = false;
+    for (const stage of stages) {
+      if (performance.now() >= options.deadline) break;
+      const moves = stage().filter((m) => groupViolation(space, m.design) === null && ev.problem.quickInfeasibility(m.design) === null);
+      if (moves.length === 0) continue;
+      const priced = await ev.evaluateAll(moves.map((m) => m.design));
+      let best: Scored | null = null;
+      moves.forEach((m, k) => {
+        const s = { design: m.design, evaluation: priced[k]! };
+        if (isBetter(s, best)) best = s;
+      });
+      if (best && isBetter(best, current)) {
+        current = best;
+        improved = true;
+        break;
+      }
+    }
+    if (!improved) break;
+  }
+  return current;
+}
