@@ -1,0 +1,78 @@
+import { InputError } from '../core/errors.js';
+
+/** A config value with its key path, for errors that say where and what was expected. */
+export class Field {
+  constructor(
+    readonly file: string,
+    readonly path: string,
+    readonly value: unknown,
+  ) {}
+
+  /** The child at `key` (an object key or array index). */
+  at(key: string | number): Field {
+    const v = this.value as Record<string | number, unknown> | undefined;
+    const path = typeof key === 'number' ? `${this.path}[${key}]` : this.path ? `${this.path}.${key}` : key;
+    return new Field(this.file, path, v === undefined || v === null ? undefined : v[key]);
+  }
+
+  get present(): boolean {
+    return this.value !== undefined && this.value !== null;
+  }
+
+  fail(expected: string): never {
+    throw new InputError(this.file, this.path || '(top level)', `${expected}${this.present ? `, got ${JSON.stringify(this.value)}` : ' (missing)'}`);
+  }
+
+  /** Checks that the value is an object with only the given keys (typos are errors). */
+  object(allowed: readonly string[]): Field {
+    if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value)) this.fail(`an object with keys among ${allowed.join(', ')}`);
+    for (const key of Object.keys(this.value as object)) {
+      if (!allowed.includes(key)) throw new InputError(this.file, this.at(key).path, `an unknown key; expected one of ${allowed.join(', ')}`);
+    }
+    return this;
+  }
+
+  keys(): string[] {
+    return typeof this.value === 'object' && this.value !== null ? Object.keys(this.value) : [];
+  }
+
+  items(): Field[] {
+    if (!Array.isArray(this.value)) this.fail('a list');
+    return (this.value as unknown[]).map((_, i) => this.at(i));
+  }
+
+  number(check: { min?: number; max?: number; integer?: boolean; positive?: boolean } = {}): number {
+    const v = this.value;
+    const want = `${check.integer ? 'an integer' : 'a number'}${check.positive ? ' > 0' : ''}${check.min !== undefined ? ` >= ${check.min}` : ''}${check.max !== undefined ? ` <= ${check.max}` : ''}`;
+    if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(want);
+    if ((check.integer && !Number.isInteger(v)) || (check.positive && v <= 0) || (check.min !== undefined && v < check.min) || (check.max !== undefined && v > check.max)) this.fail(want);
+    return v;
+  }
+
+  string(): string {
+    if (typeof this.value !== 'string' || this.value === '') this.fail('a non-empty string');
+    return this.value as string;
+  }
+
+  oneOf<T extends string>(choices: readonly T[]): T {
+    if (typeof this.value !== 'string' || !choices.includes(this.value as T)) this.fail(`one of ${choices.join(', ')}`);
+    return this.value as T;
+  }
+
+  boolean(): boolean {
+    if (typeof this.value !== 'boolean') this.fail('true or false');
+    return this.value as boolean;
+  }
+
+  /** A scalar or a list of scalars, as a list. */
+  list<T>(read: (f: Field) => T): T[] {
+    return Array.isArray(this.value) ? this.items().map(read) : [read(this)];
+  }
+
+  /** Plain JSON-like data (method parameters): objects, lists, strings, numbers, booleans. */
+  plain(): Readonly<Record<string, unknown>> {
+    if (!this.present) return {};
+    if (typeof this.value !== 'object' || Array.isArray(this.value)) this.fail('an object of parameters');
+    return this.value as Record<string, unknown>;
+  }
+}

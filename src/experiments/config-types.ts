@@ -1,0 +1,73 @@
+import type { LoadOptions } from '../problems/problem-kind.js';
+
+/** A multiplier distribution for a scenario parameter (all draws are clamped at 0). */
+export type Distribution =
+  | { readonly type: 'normal'; readonly mean: number; readonly sd: number }
+  | { readonly type: 'lognormal'; readonly mu: number; readonly sigma: number }
+  | { readonly type: 'uniform'; readonly low: number; readonly high: number }
+  | { readonly type: 'triangular'; readonly low: number; readonly mode: number; readonly high: number };
+
+/** How one parameter group varies: one draw shared by the group, or one draw per item. */
+export interface ParameterDraw {
+  readonly distribution: Distribution;
+  readonly per: 'item' | 'shared';
+}
+
+/** One instance of the experiment: a file and how to load it. */
+export interface InstanceEntry {
+  readonly file: string;
+  /** Short name for reports: file name without extension, plus variant/capacity when set. */
+  readonly label: string;
+  /** Group for summary tables (the config's `group`, else the file's folder). */
+  readonly group: string;
+  readonly options: LoadOptions;
+}
+
+/** One method setting; several may share a method under different labels. */
+export interface MethodEntry {
+  readonly label: string;
+  readonly name: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  /** Seconds, or null for no limit. */
+  readonly timeLimit: number | null;
+  /** Stopping rule string for heuristics (e.g. `time=5,stall=50`), or null. */
+  readonly stop: string | null;
+}
+
+/** Which runs a scenario block applies to (null = all). */
+export interface BlockScope {
+  readonly methods: readonly string[] | null;
+  readonly seeds: readonly number[] | null;
+  readonly instances: readonly string[] | null;
+}
+
+/** N scenarios sampled from distributions on parameter groups. */
+export interface StochasticBlock extends BlockScope {
+  readonly name: string;
+  readonly count: number;
+  readonly seed: number;
+  readonly parameters: Readonly<Record<string, ParameterDraw>>;
+  /** Solve the two-stage stochastic MILP (shared design) for the value of the stochastic solution. */
+  readonly twoStage: boolean;
+}
+
+/** One-at-a-time sweep (one axis) or two-parameter grid (two axes) of shared multipliers. */
+export interface SensitivityBlock extends BlockScope {
+  readonly name: string;
+  readonly axes: readonly { readonly group: string; readonly values: readonly number[] }[];
+}
+
+/** A validated experiment configuration. */
+export interface ExperimentConfig {
+  /** The config file it was read from. */
+  readonly file: string;
+  readonly name: string;
+  readonly output: string;
+  readonly seeds: readonly number[];
+  readonly instances: readonly InstanceEntry[];
+  readonly methods: readonly MethodEntry[];
+  readonly reference: { readonly enabled: boolean; readonly timeLimit: number | null };
+  readonly nominal: boolean;
+  readonly stochastic: readonly StochasticBlock[];
+  readonly sensitivity: readonly SensitivityBlock[];
+}

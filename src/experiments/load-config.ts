@@ -1,0 +1,234 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { InputError } from '../core/errors.js';
+import { parseStopping } from '../core/stopping.js';
+import { methodNames } from '../methods/registry.js';
+import type { LoadOptions } from '../problems/problem-kind.js';
+import { Field } from './config-fields.js';
+import type { BlockScope, ExperimentConfig, InstanceEntry, MethodEntry, ParameterDraw, SensitivityBlock, StochasticBlock } from './config-types.js';
+import { readDistribution } from './distributions.js';
+
+const TOP_KEYS = ['name', 'description', 'output', 'seeds', 'replications', 'timeLimit', 'instances', 'methods', 'reference', 'scenarios'];
+
+/** Reads and validates an experiment config (YAML or JSON); errors name the file, key path and expectation. */
+export async function loadConfig(file: string): Promise<ExperimentConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new InputError(file, 'file', `a readable experiment config (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+  }
+  return configFromText(text, file);
+}
+
+/** Same as {@link loadConfig} for text in memory. */
+export function configFromText(text: string, file: string): ExperimentConfig {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (err) {
+    throw new InputError(file, 'syntax', `valid YAML/JSON (${(err as Error).message.split('\n')[0]})`);
+  }
+  const root = new Field(file, '', data).object(TOP_KEYS);
+  const name = root.at('name').present ? root.at('name').string() : basename(file).replace(/\.[^.]*$/, '');
+  if (!/^[A-Za-z0-9._-]+$/.test(name)) root.at('name').fail('a name of letters, digits, ., _ and - (it names the output folder)');
+  const seeds = readSeeds(root);
+  const timeLimit = root.at('timeLimit').present ? root.at('timeLimit').number({ positive: true }) : null;
+  const instances = root.at('instances').items().flatMap(readInstances);
+  if (instances.length === 0) root.at('instances').fail('at least one instance');
+  const methods = root.at('methods').items().map((f) => readMethod(f, timeLimit));
+  if (methods.length === 0) root.at('methods').fail('at least one method');
+  const labels = new Set<string>();
+  methods.forEach((m, i) => {
+    if (labels.has(m.label)) root.at('methods').at(i).fail(`a unique label (${m.label} is used twice; add label: ...)`);
+    labels.add(m.label);
+  });
+  const ref = root.at('reference');
+  let reference: ExperimentConfig['reference'] = { enabled: true, timeLimit: 600 };
+  if (ref.present) {
+    if (typeof ref.value === 'boolean') reference = { enabled: ref.value, timeLimit: 600 };
+    else {
+      ref.object(['enabled', 'timeLimit']);
+      reference = {
+        enabled: ref.at('enabled').present ? ref.at('enabled').boolean() : true,
+        timeLimit: ref.at('timeLimit').present ? ref.at('timeLimit').number({ positive: true }) : 600,
+      };
+    }
+  }
+  const sc = root.at('scenarios');
+  if (sc.present) sc.object(['nominal', 'stochastic', 'sensitivity']);
+  const scope = { labels: [...labels], seeds, instances: instances.map((i) => i.label) };
+  const stochastic = sc.at('stochastic').present ? sc.at('stochastic').items().map((f) => readStochastic(f, scope)) : [];
+  const sensitivity = sc.at('sensitivity').present ? sc.at('sensitivity').items().map((f) => readSensitivity(f, scope)) : [];
+  const blockNames = new Set<string>();
+  [...stochastic, ...sensitivity].forEach((b) => {
+    if (blockNames.has(b.name)) sc.fail(`unique scenario block names (${b.name} is used twice)`);
+    blockNames.add(b.name);
+  });
+  return {
+    file,
+    name,
+    output: root.at('output').present ? root.at('output').string() : join('results', name),
+    seeds,
+    instances,
+    methods,
+    reference,
+    nominal: sc.at('nominal').present ? sc.at('nominal').boolean() : true,
+    stochastic,
+    sensitivity,
+  };
+}
+
+function readSeeds(root: Field): number[] {
+  if (root.at('seeds').present && root.at('replications').present) root.at('replications').fail('either seeds or replications, not both');
+  if (root.at('replications').present) {
+    const n = root.at('replications').number({ integer: true, positive: true });
+    return Array.from({ length: n }, (_, i) => i + 1);
+  }
+  if (!root.at('seeds').present) return [1];
+  const seeds = root.at('seeds').list((f) => f.number({ integer: true, min: 0 }));
+  if (new Set(seeds).size !== seeds.length) root.at('seeds').fail('distinct seeds');
+  return seeds;
+}
+
+/** Simple glob on the last path component (`*`, `?`), sorted; Node 20 has no fs.glob. */
+export function expandGlob(pattern: string): string[] {
+  const dir = dirname(pattern);
+  const re = new RegExp(`^${basename(pattern).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  return readdirSync(dir).filter((f) => re.test(f)).sort().map((f) => join(dir, f));
+}
+
+function readInstances(f: Field): InstanceEntry[] {
+  if (typeof f.value === 'string') return readInstances(new Field(f.file, f.path, { file: f.value }));
+  f.object(['file', 'glob', 'variant', 'capacity', 'group', 'generator']);
+  if (f.at('generator').present) f.at('generator').fail('no generator (instance generators are not available yet; list files or a glob)');
+  if (f.at('file').present === f.at('glob').present) f.fail('an entry with exactly one of file or glob');
+  let files: string[];
+  if (f.at('file').present) {
+    const file = f.at('file').string();
+    if (!existsSync(file) || !statSync(file).isFile()) f.at('file').fail('an existing instance file (paths are relative to the working directory)');
+    files = [file];
+  } else {
+    files = expandGlob(f.at('glob').string());
+    if (files.length === 0) f.at('glob').fail('a pattern matching at least one file (relative to the working directory)');
+  }
+  const variants: (string | undefined)[] = f.at('variant').present ? f.at('variant').list((v) => v.string()) : [undefined];
+  const capacities: (number | undefined)[] = f.at('capacity').present ? f.at('capacity').list((v) => v.number({ positive: true })) : [undefined];
+  const out: InstanceEntry[] = [];
+  for (const file of files) {
+    for (const variant of variants) {
+      for (const capacity of capacities) {
+        const options: LoadOptions = { ...(variant !== undefined ? { variant } : {}), ...(capacity !== undefined ? { capacity } : {}) };
+        const base = basename(file).replace(/\.[^.]*$/, '');
+        const label = [base, ...(capacity !== undefined ? [String(capacity)] : []), ...(variant !== undefined ? [variant] : [])].join('-');
+        out.push({ file, label, group: f.at('group').present ? f.at('group').string() : basename(dirname(file)), options });
+      }
+    }
+  }
+  return out;
+}
+
+function readMethod(f: Field, defaultTime: number | null): MethodEntry {
+  if (typeof f.value === 'string') return readMethod(new Field(f.file, f.path, { name: f.value }), defaultTime);
+  f.object(['name', 'label', 'timeLimit', 'stop', 'params']);
+  const known = methodNames();
+  const name = f.at('name').present && typeof f.at('name').value === 'string' && known.includes(f.at('name').value as string)
+    ? (f.at('name').value as string)
+    : f.at('name').fail(`a registered method: one of ${known.join(', ')}`);
+  const stop = f.at('stop').present ? f.at('stop').string() : null;
+  if (stop !== null) {
+    try {
+      parseStopping(stop, f.file);
+    } catch (err) {
+      f.at('stop').fail(`a stopping rule like time=5,stall=50 (${(err as Error).message})`);
+    }
+  }
+  return {
+    label: f.at('label').present ? f.at('label').string() : name,
+    name,
+    params: f.at('params').plain(),
+    timeLimit: f.at('timeLimit').present ? f.at('timeLimit').number({ positive: true }) : defaultTime,
+    stop,
+  };
+}
+
+interface Scope {
+  labels: string[];
+  seeds: readonly number[];
+  instances: string[];
+}
+
+function readScope(f: Field, scope: Scope): BlockScope {
+  const subset = (key: string, known: readonly (string | number)[], what: string): (string | number)[] | null => {
+    const g = f.at(key);
+    if (!g.present) return null;
+    return g.list((x) => {
+      const v = typeof x.value === 'number' ? x.value : x.string();
+      if (!known.includes(v)) x.fail(`${what} among ${known.join(', ')}`);
+      return v;
+    });
+  };
+  return {
+    methods: subset('methods', scope.labels, 'a method label') as string[] | null,
+    seeds: subset('seeds', scope.seeds, 'a seed of the experiment') as number[] | null,
+    instances: subset('instances', scope.instances, 'an instance label') as string[] | null,
+  };
+}
+
+const SCOPE_KEYS = ['methods', 'seeds', 'instances'];
+
+function readStochastic(f: Field, scope: Scope): StochasticBlock {
+  f.object(['name', 'count', 'seed', 'parameters', 'twoStage', ...SCOPE_KEYS]);
+  const parameters: Record<string, ParameterDraw> = {};
+  const pf = f.at('parameters');
+  if (typeof pf.value !== 'object' || pf.value === null || Array.isArray(pf.value)) pf.fail('an object: parameter group -> distribution');
+  for (const key of Object.keys(pf.value as object)) {
+    const g = pf.at(key);
+    parameters[key] = { distribution: readDistribution(g, ['per']), per: g.at('per').present ? g.at('per').oneOf(['item', 'shared'] as const) : 'shared' };
+  }
+  if (Object.keys(parameters).length === 0) pf.fail('at least one parameter group (e.g. demand)');
+  return {
+    name: f.at('name').string(),
+    count: f.at('count').number({ integer: true, positive: true }),
+    seed: f.at('seed').present ? f.at('seed').number({ integer: true, min: 0 }) : 1,
+    parameters,
+    twoStage: f.at('twoStage').present ? f.at('twoStage').boolean() : true,
+    ...readScope(f, scope),
+  };
+}
+
+function readValues(f: Field): number[] {
+  if (Array.isArray(f.value)) {
+    const values = f.items().map((x) => x.number({ min: 0 }));
+    if (values.length === 0) f.fail('at least one multiplier');
+    return values;
+  }
+  f.object(['from', 'to', 'step']);
+  const from = f.at('from').number({ min: 0 });
+  const to = f.at('to').number({ min: from });
+  const step = f.at('step').number({ positive: true });
+  const n = Math.floor((to - from) / step + 1e-9);
+  if (n > 1000) f.at('step').fail('a step giving at most 1000 values');
+  // Rounded so 0.8 + 2*0.1 is 1 and run ids do not depend on float noise.
+  return Array.from({ length: n + 1 }, (_, k) => Math.round((from + k * step) * 1e9) / 1e9);
+}
+
+function readSensitivity(f: Field, scope: Scope): SensitivityBlock {
+  f.object(['name', 'parameter', 'from', 'to', 'step', 'values', 'grid', ...SCOPE_KEYS]);
+  let axes: { group: string; values: number[] }[];
+  if (f.at('grid').present) {
+    if (f.at('parameter').present) f.at('parameter').fail('no parameter when grid is given');
+    const g = f.at('grid');
+    if (typeof g.value !== 'object' || g.value === null || Array.isArray(g.value)) g.fail('an object of two parameter groups -> multipliers');
+    axes = g.keys().map((k) => ({ group: k, values: readValues(g.at(k)) }));
+    if (axes.length !== 2) g.fail('exactly two parameter groups');
+  } else {
+    const group = f.at('parameter').string();
+    const values = f.at('values').present ? readValues(f.at('values')) : readValues(new Field(f.file, f.path, { from: f.at('from').value, to: f.at('to').value, step: f.at('step').value }));
+    axes = [{ group, values }];
+  }
+  return { name: f.at('name').string(), axes, ...readScope(f, scope) };
+}

@@ -1,0 +1,65 @@
+import type { StatRow } from '../core/result.js';
+import type { SolveStatus } from '../exact/status.js';
+import type { LoadOptions } from '../problems/problem-kind.js';
+import type { MethodEntry } from './config-types.js';
+import type { ScenarioSpec } from './scenarios.js';
+import type { ReferenceOutcome, StochasticOutcome } from './tasks.js';
+
+/** The reference a run's gap is measured against (known optimum, or the MILP's incumbent and bound). */
+export interface ReferenceSummary {
+  readonly source: 'known' | 'milp';
+  readonly status: SolveStatus;
+  readonly objective: number | null;
+  readonly lowerBound: number | null;
+}
+
+/** One line of runs.jsonl: everything about one finished run (loads straight into pandas / R). */
+export interface RunRecord {
+  readonly experiment: string;
+  readonly runId: string;
+  readonly instance: { readonly label: string; readonly group: string; readonly file: string; readonly name: string; readonly hash: string; readonly options: LoadOptions };
+  readonly method: MethodEntry;
+  readonly seed: number;
+  readonly scenario: Pick<ScenarioSpec, 'id' | 'kind' | 'set' | 'index' | 'levels'>;
+  readonly status: SolveStatus;
+  readonly objective: number | null;
+  readonly lowerBound: number | null;
+  readonly gap: number | null;
+  readonly reference: ReferenceSummary | null;
+  /** (objective - optimum) / |optimum| when the reference is a proven or published optimum. */
+  readonly gapToOptimum: number | null;
+  /** Against the reference incumbent, proven or not (negative: the run beat a time-limited MILP). */
+  readonly gapToReference: number | null;
+  /** Against the reference's lower bound: an upper bound on the true gap. */
+  readonly gapToReferenceBound: number | null;
+  readonly runtimeSeconds: number;
+  readonly open: readonly string[];
+  readonly costParts: Readonly<Record<string, number>>;
+  readonly highs: { readonly version: string; readonly options: Readonly<Record<string, unknown>> };
+  readonly host: string;
+  readonly finishedAt: string;
+  readonly message?: string;
+}
+
+/** A cached reference on disk (milp-cache/<refKey>.json). */
+export interface ReferenceRecord extends ReferenceOutcome {
+  readonly refKey: string;
+  readonly instance: string;
+  readonly scenario: string;
+}
+
+/** One line of stochastic.jsonl. */
+export interface StochasticRecord extends StochasticOutcome {
+  readonly experiment: string;
+  readonly key: string;
+  readonly instance: string;
+  readonly block: string;
+  readonly host: string;
+  readonly finishedAt: string;
+}
+
+/** Fields that vary between identical runs (for comparisons "ignoring timings"). */
+export const TIMING_FIELDS = ['runtimeSeconds', 'finishedAt', 'host'] as const;
+
+/** Per-run statistics rows as written to stats/<runId>.csv. */
+export type StatsRows = readonly StatRow[];

@@ -1,0 +1,274 @@
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
+import { toCsv } from '../io/csv.js';
+import { scenarioHook } from '../problems/scenario-hooks.js';
+import type { ExperimentConfig } from './config-types.js';
+import { expand, refKey, shardOf, type RunSpec } from './expand.js';
+import { loadSources, type InstanceSource } from './instance-source.js';
+import { appendLine, readJsonl, writeAtomic } from './jsonl.js';
+import { progressBar, type Progress } from './progress.js';
+import type { ReferenceRecord, ReferenceSummary, RunRecord, StochasticRecord } from './records.js';
+import { NOMINAL, type ScenarioSpec } from './scenarios.js';
+import { piscinaPool, type TaskPool } from './task-pool.js';
+import type { ReferenceOutcome, RunOutcome, StochasticOutcome, TaskSource } from './tasks.js';
+
+/** How to run an experiment. */
+export interface RunOptions {
+  /** Worker threads (default 1). */
+  threads?: number;
+  shard?: { index: number; count: number } | null;
+  /** Output folder (default: the config's, or <output>/shards/<i>-of-<N> for a shard). */
+  out?: string;
+  /** Show a progress bar (only drawn on a TTY). */
+  progress?: boolean;
+  log?: (message: string) => void;
+}
+
+/** What a finished (or interrupted) experiment did. */
+export interface RunSummary {
+  readonly outDir: string;
+  readonly runs: number;
+  readonly skipped: number;
+  readonly ran: number;
+  readonly failed: number;
+  readonly stochastic: number;
+  readonly references: { readonly known: number; readonly cached: number; readonly computed: number };
+  readonly wallSeconds: number;
+  /** Sum of the runs' own runtimes (wall minus this, per run, is the runner's overhead). */
+  readonly runSeconds: number;
+  readonly interrupted: boolean;
+}
+
+/** Output folder of an experiment (or one of its shards). */
+export function outputDir(config: ExperimentConfig, options: RunOptions): string {
+  if (options.out) return options.out;
+  return options.shard ? join(config.output, 'shards', `${options.shard.index}-of-${options.shard.count}`) : config.output;
+}
+
+const taskSource = (s: InstanceSource): TaskSource => ({ file: s.file, text: s.text, hash: s.hash, options: s.options, kind: s.kind });
+
+function relGap(value: number | null, ref: number | null): number | null {
+  if (value === null || ref === null || !Number.isFinite(value) || !Number.isFinite(ref)) return null;
+  return (value - ref) / Math.max(Math.abs(ref), 1e-12);
+}
+
+/**
+ * One experiment run: expands the config, skips runs already in runs.jsonl, settles the MILP
+ * references (published optima, disk cache, or solved once), then runs everything on the pool,
+ * appending one line per finished run. `interrupt()` stops cleanly: finished runs are on disk.
+ */
+export class ExperimentRun {
+  private pool: TaskPool | null = null;
+  private stopped = false;
+  private readonly writes = new Set<Promise<unknown>>();
+
+  constructor(
+    readonly config: ExperimentConfig,
+    readonly options: RunOptions = {},
+  ) {}
+
+  /** Stops scheduling, waits for lines being written, and shuts the workers down. */
+  async interrupt(): Promise<void> {
+    this.stopped = true;
+    await Promise.allSettled([...this.writes]);
+    await this.pool?.close();
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.writes.add(p);
+    void p.finally(() => this.writes.delete(p)).catch(() => {});
+    return p;
+  }
+
+  async run(): Promise<RunSummary> {
+    const t0 = performance.now();
+    const { config, options } = this;
+    const log = options.log ?? (() => {});
+    const sources = await loadSources(config.instances);
+    const byLabel = new Map(sources.map((s) => [s.label, s]));
+    const exp = expand(config, sources);
+    const outDir = outputDir(config, options);
+    await mkdir(join(outDir, 'stats'), { recursive: true });
+    await copyFile(config.file, join(outDir, `config${config.file.endsWith('.json') ? '.json' : '.yaml'}`));
+    await writeAtomic(join(outDir, 'scenarios.json'), `${JSON.stringify(exp.scenarios, null, 2)}\n`);
+    const runsFile = join(outDir, 'runs.jsonl');
+    const stochFile = join(outDir, 'stochastic.jsonl');
+    const runs = shardOf(exp.runs, options.shard ?? null);
+    const stoch = shardOf(exp.stochastic, options.shard ?? null);
+    const doneRuns = new Set((await readJsonl<RunRecord>(runsFile, { repair: true })).map((r) => r.runId));
+    const doneStoch = new Set((await readJsonl<StochasticRecord>(stochFile, { repair: true })).map((r) => r.key));
+    const pendingRuns = runs.filter((r) => !doneRuns.has(r.runId));
+    const pendingStoch = stoch.filter((s) => !doneStoch.has(s.key));
+    log(`${config.name}: ${exp.runs.length} runs${options.shard ? `, shard ${options.shard.index}/${options.shard.count} has ${runs.length}` : ''}; ${runs.length - pendingRuns.length} already done; writing to ${outDir}`);
+
+    // References needed: key -> (instance, scenario, whether its design is needed).
+    const needs = new Map<string, { inst: InstanceSource; scenario: ScenarioSpec; design: boolean }>();
+    const need = (inst: InstanceSource, scenario: ScenarioSpec, key: string, design: boolean): void => {
+      const prev = needs.get(key);
+      needs.set(key, { inst, scenario, design: design || (prev?.design ?? false) });
+    };
+    if (config.reference.enabled) for (const r of pendingRuns) need(byLabel.get(r.instance)!, r.scenario, r.refKey, false);
+    const stochRefKeys = new Map<string, { nominal: string; scenarios: string[] }>();
+    for (const s of pendingStoch) {
+      const inst = byLabel.get(s.instance)!;
+      const nominal = refKey(inst, NOMINAL);
+      need(inst, NOMINAL, nominal, true);
+      const keys = s.scenarios.map((sc) => refKey(inst, sc));
+      keys.forEach((k, i) => need(inst, s.scenarios[i]!, k, false));
+      stochRefKeys.set(s.key, { nominal, scenarios: keys });
+    }
+
+    const refs = new Map<string, ReferenceOutcome>();
+    const counts = { known: 0, cached: 0, computed: 0 };
+    const toSolve: [string, { inst: InstanceSource; scenario: ScenarioSpec }][] = [];
+    for (const [key, n] of needs) {
+      const cacheFile = join(outDir, 'milp-cache', `${key}.json`);
+      const known = !n.design && n.scenario.kind === 'nominal' ? await knownOptimum(n.inst) : null;
+      if (known !== null) {
+        refs.set(key, { source: 'known', status: 'optimal', objective: known, lowerBound: known, design: null, open: [], runtimeSeconds: 0 });
+        counts.known++;
+      } else if (existsSync(cacheFile)) {
+        refs.set(key, JSON.parse(await readFile(cacheFile, 'utf8')) as ReferenceRecord);
+        counts.cached++;
+      } else toSolve.push([key, n]);
+    }
+
+    const threads = Math.max(1, options.threads ?? 1);
+    const total = toSolve.length + pendingRuns.length + pendingStoch.length;
+    const bar: Progress = options.progress ? progressBar(total) : { tick: () => {}, done: () => {} };
+    let failed = 0;
+    let runSeconds = 0;
+    let ran = 0;
+    let stochDoneCount = 0;
+    if (total > 0) this.pool = piscinaPool(threads);
+    const pool = this.pool;
+    try {
+      await Promise.all(toSolve.map(async ([key, n]) => {
+        if (this.stopped || !pool) return;
+        let out: ReferenceOutcome;
+        try {
+          out = await pool.run<ReferenceOutcome>({ type: 'reference', source: taskSource(n.inst), scenario: n.scenario, timeLimit: config.reference.timeLimit });
+        } catch (err) {
+          if (this.stopped) return;
+          // Not cached: a failed reference is retried on the next resume.
+          log(`reference ${n.inst.label} ${n.scenario.id} failed: ${err instanceof Error ? err.message : String(err)}`);
+          refs.set(key, { source: 'milp', status: 'error', objective: null, lowerBound: null, design: null, open: [], runtimeSeconds: 0 });
+          return;
+        }
+        if (this.stopped) return;
+        const rec: ReferenceRecord = { ...out, refKey: key, instance: n.inst.label, scenario: n.scenario.id };
+        await this.track(writeAtomic(join(outDir, 'milp-cache', `${key}.json`), `${JSON.stringify(rec)}\n`));
+        refs.set(key, out);
+        counts.computed++;
+        bar.tick(`reference ${n.inst.label} ${n.scenario.id}`);
+      }));
+      const runJobs = pendingRuns.map(async (spec) => {
+        if (this.stopped || !pool) return;
+        const inst = byLabel.get(spec.instance)!;
+        let outcome: RunOutcome;
+        try {
+          outcome = await pool.run<RunOutcome>({
+            type: 'run', source: taskSource(inst), scenario: spec.scenario, method: spec.method.name, params: spec.method.params,
+            timeLimit: spec.method.timeLimit, stop: spec.method.stop, seed: spec.seed,
+          });
+        } catch (err) {
+          if (this.stopped) return;
+          outcome = errorOutcome(err);
+        }
+        if (this.stopped) return;
+        const rec = runRecord(config, spec, inst, outcome, refs.get(spec.refKey) ?? null);
+        if (outcome.stats.length > 0) await this.track(writeAtomic(join(outDir, 'stats', `${spec.runId}.csv`), toCsv(outcome.stats)));
+        await this.track(appendLine(runsFile, rec));
+        ran++;
+        runSeconds += outcome.runtimeSeconds;
+        if (rec.status === 'error') failed++;
+        bar.tick(`${spec.method.label} ${spec.instance} ${spec.scenario.id} s${spec.seed}`);
+      });
+      const stochJobs = pendingStoch.map(async (spec) => {
+        if (this.stopped || !pool) return;
+        const keys = stochRefKeys.get(spec.key)!;
+        const out = await pool.run<StochasticOutcome>({
+          type: 'stochastic', source: taskSource(byLabel.get(spec.instance)!), scenarios: spec.scenarios,
+          nominalDesign: refs.get(keys.nominal)?.design ?? null,
+          optima: keys.scenarios.map((k) => referenceOptimum(refs.get(k) ?? null)),
+          twoStage: spec.twoStage, timeLimit: config.reference.timeLimit,
+        }).catch((err: unknown) => (this.stopped ? null : Promise.reject(err)));
+        if (!out || this.stopped) return;
+        const rec: StochasticRecord = { experiment: config.name, key: spec.key, instance: spec.instance, block: spec.block, ...out, host: hostname(), finishedAt: new Date().toISOString() };
+        await this.track(appendLine(stochFile, rec));
+        stochDoneCount++;
+        bar.tick(`stochastic ${spec.block} ${spec.instance}`);
+      });
+      await Promise.all([...runJobs, ...stochJobs]);
+    } finally {
+      bar.done();
+      if (!this.stopped) await this.pool?.close();
+    }
+    return {
+      outDir,
+      runs: runs.length,
+      skipped: runs.length - pendingRuns.length,
+      ran,
+      failed,
+      stochastic: stochDoneCount,
+      references: counts,
+      wallSeconds: (performance.now() - t0) / 1000,
+      runSeconds,
+      interrupted: this.stopped,
+    };
+  }
+}
+
+/** The objective of a reference only when it is a proven or published optimum. */
+function referenceOptimum(ref: ReferenceOutcome | null): number | null {
+  return ref && ref.status === 'optimal' ? ref.objective : null;
+}
+
+const optimaCache = new Map<string, unknown>();
+
+/** A published optimum from optima.json beside the instance file, if its kind knows how to read one. */
+async function knownOptimum(inst: InstanceSource): Promise<number | null> {
+  const hook = scenarioHook(inst.kind, inst.file);
+  if (!hook.knownOptimum) return null;
+  const file = join(dirname(inst.file), 'optima.json');
+  if (!optimaCache.has(file)) optimaCache.set(file, existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) : null);
+  const optima = optimaCache.get(file);
+  return optima ? hook.knownOptimum(optima, inst.file, inst.options) : null;
+}
+
+function errorOutcome(err: unknown): RunOutcome {
+  return {
+    instanceName: '', status: 'error', objective: null, lowerBound: null, gap: null, open: [], costParts: {}, runtimeSeconds: 0, stats: [],
+    solver: { version: '', options: {} }, message: `worker failed: ${err instanceof Error ? err.message : String(err)}`,
+  };
+}
+
+/** The runs.jsonl line of a finished run. */
+export function runRecord(config: ExperimentConfig, spec: RunSpec, inst: InstanceSource, out: RunOutcome, ref: ReferenceOutcome | null): RunRecord {
+  const reference: ReferenceSummary | null = ref ? { source: ref.source, status: ref.status, objective: ref.objective, lowerBound: ref.lowerBound } : null;
+  return {
+    experiment: config.name,
+    runId: spec.runId,
+    instance: { label: inst.label, group: inst.group, file: inst.file, name: out.instanceName, hash: inst.hash, options: inst.options },
+    method: spec.method,
+    seed: spec.seed,
+    scenario: { id: spec.scenario.id, kind: spec.scenario.kind, set: spec.scenario.set, index: spec.scenario.index, levels: spec.scenario.levels },
+    status: out.status,
+    objective: out.objective,
+    lowerBound: out.lowerBound,
+    gap: out.gap,
+    reference,
+    gapToOptimum: relGap(out.objective, referenceOptimum(ref)),
+    gapToReference: relGap(out.objective, ref?.objective ?? null),
+    gapToReferenceBound: relGap(out.objective, ref?.lowerBound ?? null),
+    runtimeSeconds: out.runtimeSeconds,
+    open: out.open,
+    costParts: out.costParts,
+    highs: out.solver,
+    host: hostname(),
+    finishedAt: new Date().toISOString(),
+    ...(out.message ? { message: out.message } : {}),
+  };
+}
