@@ -1,0 +1,19 @@
+import type { Argv } from 'yargs';
+import { mergeResults } from '../experiments/merge.js';
+
+/** `rlnd merge <dirs...> --out dir`: combine shard outputs into one result folder. */
+export function mergeCommand(y: Argv): Argv {
+  return y.command(
+    'merge <dirs..>',
+    'merge result folders (e.g. shards) into one',
+    (a) =>
+      a
+        .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'result folders, e.g. results/x/shards/*' })
+        .option('out', { type: 'string', demandOption: true, describe: 'merged result folder' }),
+    async (argv) => {
+      const s = await mergeResults(argv.dirs as string[], argv.out);
+      for (const w of s.warnings) console.error(`warning: ${w}`);
+      console.error(`merged ${s.runs} runs (${s.duplicates} duplicates dropped) and ${s.stochastic} stochastic analyses into ${argv.out}`);
+    },
+  );
+}

@@ -1,0 +1,18 @@
+import type { Argv } from 'yargs';
+import { writeReport } from '../report/write-report.js';
+
+/** `rlnd report <results>`: markdown + CSV summaries and SVG plots of an experiment's results. */
+export function reportCommand(y: Argv): Argv {
+  return y.command(
+    'report <results>',
+    'summarise an experiment folder (tables, CSV, SVG plots)',
+    (a) =>
+      a
+        .positional('results', { type: 'string', demandOption: true, describe: 'result folder, e.g. results/quickstart' })
+        .option('out', { type: 'string', describe: 'report folder (default <results>/report)' }),
+    async (argv) => {
+      const s = await writeReport(argv.results, argv.out);
+      console.error(`report of ${s.runs} runs: ${s.dir}/report.md (${s.files.length} files)`);
+    },
+  );
+}

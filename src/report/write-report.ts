@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../core/errors.js';
+import { toCsv } from '../io/csv.js';
+import { readJsonl, writeAtomic } from '../experiments/jsonl.js';
+import type { RunRecord, StochasticRecord } from '../experiments/records.js';
+import { flatRun, instanceSummary, methodSummary, sensitivityRows, sortRuns, stochasticSummary, type Row } from '../experiments/summaries.js';
+import { gapBoxes, gapVsTime, sensitivityCurves, siteOpening, type Plot } from './plots.js';
+import { markdownTable } from './tables.js';
+
+/** Files a report wrote. */
+export interface ReportSummary {
+  readonly dir: string;
+  readonly runs: number;
+  readonly files: readonly string[];
+}
+
+/** Per-scenario stochastic figures, one row per scenario of each analysis. */
+function stochasticScenarioRows(analyses: readonly StochasticRecord[]): Row[] {
+  return analyses.flatMap((a) => a.perScenario.map((p) => ({ set: a.block, instance: a.instance, ...p })));
+}
+
+/**
+ * Writes `<results>/report/`: report.md (tables and plot links), CSV summaries, runs.csv and
+ * SVG plots. Runs are sorted by run id first, so the report does not depend on the order in
+ * which workers finished.
+ */
+export async function writeReport(resultsDir: string, outDir = join(resultsDir, 'report')): Promise<ReportSummary> {
+  const file = join(resultsDir, 'runs.jsonl');
+  if (!existsSync(file)) throw new InputError(resultsDir, 'runs.jsonl', 'a result folder written by `rlnd run` or `rlnd merge`');
+  const runs = sortRuns(await readJsonl<RunRecord>(file));
+  const analyses = (await readJsonl<StochasticRecord>(join(resultsDir, 'stochastic.jsonl'))).sort((a, b) => (a.key < b.key ? -1 : 1));
+  const name = runs[0]?.experiment ?? resultsDir;
+  const tables: [string, string, Row[]][] = [
+    ['summary', 'Summary per scenario set, instance group and method (gaps in % of the optimum)', methodSummary(runs)],
+    ['instances', 'Nominal instances', instanceSummary(runs)],
+    ['stochastic', 'Stochastic scenarios: cost distribution; regret of the nominal optimal design; WS / EEV / RP / VSS / EVPI', stochasticSummary(runs, analyses)],
+    ['stochastic-scenarios', 'Per stochastic scenario: optimum, cost of the nominal, expected-value and two-stage designs', stochasticScenarioRows(analyses)],
+    ['sensitivity', 'Sensitivity (mean objective over seeds per level)', sensitivityRows(runs)],
+  ];
+  const plots: Plot[] = [gapVsTime(runs), gapBoxes(runs), ...sensitivityCurves(tables[4]![2]), ...siteOpening(runs)].filter((p): p is Plot => p !== null);
+  const written: string[] = [];
+  const put = async (f: string, text: string): Promise<void> => {
+    await writeAtomic(join(outDir, f), text);
+    written.push(f);
+  };
+  await put('runs.csv', toCsv(runs.map(flatRun)));
+  const md: string[] = [
+    `# Experiment ${name}`,
+    '',
+    `${runs.length} runs; ${runs.filter((r) => r.status === 'error').length} errors. Gap to optimum = (objective - optimum) / optimum, against a published optimum or the MILP solved to optimality; where the MILP hit its limit the gap is left blank and the run records its gap to the MILP incumbent and bound (runs.csv).`,
+    '',
+  ];
+  for (const [key, title, rows] of tables) {
+    if (rows.length === 0) continue;
+    await put(`${key}.csv`, toCsv(rows));
+    md.push(`## ${title}`, '', markdownTable(rows), `CSV: [${key}.csv](${key}.csv)`, '');
+  }
+  const notes = analyses.filter((a) => a.note).map((a) => `- ${a.block} / ${a.instance}: ${a.note}`);
+  if (notes.length) md.push('Notes:', ...notes, '');
+  if (plots.length) md.push('## Plots', '');
+  for (const p of plots) {
+    await put(p.file, p.svg);
+    md.push(`### ${p.title}`, '', `![${p.title}](${p.file})`, '');
+  }
+  await put('report.md', md.join('\n'));
+  return { dir: outDir, runs: runs.length, files: written };
+}
