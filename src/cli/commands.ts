@@ -1,8 +1,10 @@
 import type { Argv } from 'yargs';
+import { loadDistanceCommand } from './load-distance-command.js';
 import { mergeCommand } from './merge-command.js';
 import { reportCommand } from './report-command.js';
 import { runCommand } from './run-command.js';
 import { solveCommand } from './solve-command.js';
+import { technoEconomicsCommand } from './techno-economics-command.js';
 
 /** Every CLI command; a new command adds one line here. */
 export const COMMANDS: ReadonlyArray<(y: Argv) => Argv> = [
@@ -10,4 +12,6 @@ export const COMMANDS: ReadonlyArray<(y: Argv) => Argv> = [
   runCommand,
   mergeCommand,
   reportCommand,
+  loadDistanceCommand,
+  technoEconomicsCommand,
 ];
