@@ -1,6 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Argv } from 'yargs';
 import { designFrom } from '../core/design.js';
+import { InputError } from '../core/errors.js';
+import { defaultThreads, PoolRunner } from '../parallel/pool-runner.js';
 import { parseStopping } from '../core/stopping.js';
 import { toCsv } from '../io/csv.js';
 import { loadProblem } from '../io/load-problem.js';
@@ -31,11 +33,16 @@ export function solveCommand(y: Argv): Argv {
         .option('relax', { type: 'boolean', describe: 'relax integer flows to continuous (problems with integer flows)' })
         .option('export-lp', { type: 'string', describe: 'write the full MILP in CPLEX LP format to this file' }),
     async (argv) => {
-      const problem = await loadProblem(argv.file, {
+      const options = {
         ...(argv.variant ? { variant: argv.variant } : {}),
         ...(argv.capacity !== undefined ? { capacity: argv.capacity } : {}),
         ...(argv.relax !== undefined ? { relax: argv.relax } : {}),
-      });
+      };
+      const problem = await loadProblem(argv.file, options);
+      const threads = argv.threads ?? defaultThreads();
+      if (!Number.isInteger(threads) || threads < 1) throw new InputError('--threads', String(argv.threads), 'a positive integer');
+      // The exact MILP is one HiGHS solve (single-threaded WebAssembly): a pool would sit idle.
+      const runner = argv.method !== 'milp' && threads > 1 ? new PoolRunner({ file: argv.file, text: await readFile(argv.file, 'utf8'), options }, threads) : null;
       if (argv['export-lp']) await writeFile(argv['export-lp'], toLpText(problem.buildMilp().model));
       const handle = await HighsHandle.load();
       const result = await solve(problem, {
@@ -44,8 +51,8 @@ export function solveCommand(y: Argv): Argv {
         handle,
         ...(argv['time-limit'] !== undefined ? { timeLimit: argv['time-limit'] } : {}),
         ...(argv.stop ? { stop: parseStopping(argv.stop) } : {}),
-        params: { ...(argv.threads !== undefined ? { threads: argv.threads } : {}) },
-      });
+        runner,
+      }).finally(() => runner?.close());
       if (argv.stats) await writeFile(argv.stats, toCsv(result.stats));
       if (argv.json) console.log(JSON.stringify(resultJson(result, argv.flows)));
       else {

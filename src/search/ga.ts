@@ -57,12 +57,13 @@ export async function geneticAlgorithm(input: GaInput): Promise<{ best: Scored |
   const maxGen = params.maxGenerations ?? 500;
   const stall = params.stallGenerations ?? 60;
   const score = input.score ?? problem.siteFixedCost.map((f, i) => (Number.isFinite(problem.siteCapacity[i]!) && problem.siteCapacity[i]! > 0 ? f / problem.siteCapacity[i]! : f));
-  const fixedSum = problem.siteCapacity.reduce((a, c) => a + (Number.isFinite(c) ? c : 0), 0);
-  // Open about enough capacity for the demand (with slack), or a quarter of the sites if uncapacitated.
-  const pOpen = problem.totalDemand > 0 && fixedSum > 0 ? Math.min(0.9, (1.3 * problem.totalDemand) / fixedSum) : 0.25;
+  const capSum = problem.siteCapacity.reduce((a, c) => a + (Number.isFinite(c) ? c : 0), 0);
+  // Diverse starting densities: from "just enough capacity" (repair tops it up) to a half-open network.
+  const pLow = problem.totalDemand > 0 && capSum > 0 ? Math.min(0.9, problem.totalDemand / capSum) : 0.05;
+  const pOpen = (): number => pLow + rng.next() * Math.max(0, 0.6 - pLow);
 
   const initial: Design[] = (input.seeds ?? []).map((d) => repair(problem, d, rng, score));
-  while (initial.length < popSize) initial.push(repair(problem, randomDesign(problem.space, pOpen, rng), rng, score));
+  while (initial.length < popSize) initial.push(repair(problem, randomDesign(problem.space, pOpen(), rng), rng, score));
   const evals = await ev.evaluateAll(initial);
   let pop: Scored[] = initial.map((design, k) => ({ design, evaluation: evals[k]! }));
 

@@ -13,6 +13,15 @@ export interface LocalSearchOptions {
   readonly score: ArrayLike<number>;
 }
 
+/** Swap-in partners per open site: all of them on small designs, fewer as designs grow. */
+function swapBudget(d: Design): number {
+  const open = Math.max(1, d.reduce((a, b) => a + b, 0));
+  return Math.max(8, Math.floor(MAX_SWAPS / open));
+}
+
+/** Roughly how many swap moves one round may price. */
+const MAX_SWAPS = 1500;
+
 /**
  * Best-improvement descent with exactly priced moves: first the cheap neighbourhood
  * (drop, add, group change); only when it has no improving move, swaps. Each neighbourhood is
@@ -26,7 +35,7 @@ export async function localSearch(ev: DesignEvaluator, start: Design, options: L
   for (let round = 0; round < maxRounds && performance.now() < options.deadline; round++) {
     const stages: Array<() => Neighbour[]> = [
       () => [...dropAddMoves(space, current.design), ...groupMoves(space, current.design)],
-      () => swapMoves(space, current.design, options.score, options.swapCandidates ?? 8),
+      () => swapMoves(space, current.design, options.score, options.swapCandidates ?? swapBudget(current.design)),
     ];
     let improved = false;
     for (const stage of stages) {

@@ -1,0 +1,35 @@
+import { workerData } from 'node:worker_threads';
+import type { Design } from '../core/design.js';
+import type { Evaluation, Problem } from '../core/problem.js';
+import { HighsHandle } from '../exact/highs-handle.js';
+import { problemFromText } from '../io/load-problem.js';
+import { sourceKey, type ProblemSource } from './problem-source.js';
+
+/** A batch of designs to price, as posted to a worker (the problem came once, as workerData). */
+export interface EvaluateTask {
+  readonly designs: readonly Uint8Array[];
+}
+
+// One HiGHS module per worker thread, loaded once and kept for the worker's life.
+let handle: Promise<HighsHandle> | null = null;
+let current: { key: string; problem: Problem } | null = null;
+
+function problemFor(source: ProblemSource): Problem {
+  const key = sourceKey(source);
+  if (!current || current.key !== key) current = { key, problem: problemFromText(source.text, source.file, source.options) };
+  return current.problem;
+}
+
+/** Piscina entry point: prices each design exactly, in order. */
+export default async function evaluateBatch(task: EvaluateTask): Promise<Evaluation<unknown>[]> {
+  handle ??= HighsHandle.load();
+  const h = await handle;
+  const problem = problemFor(workerData as ProblemSource);
+  const out: Evaluation<unknown>[] = [];
+  for (const raw of task.designs) {
+    const design: Design = Uint8Array.from(raw);
+    const reason = problem.quickInfeasibility(design);
+    out.push(reason ? { feasible: false, cost: Infinity, parts: {}, flows: null, reason } : await problem.evaluate(h, design));
+  }
+  return out;
+}

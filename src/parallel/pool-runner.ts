@@ -1,0 +1,57 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { Design } from '../core/design.js';
+import type { Evaluation } from '../core/problem.js';
+import type { BatchRunner } from './batch-runner.js';
+import type { EvaluateTask } from './evaluate-worker.js';
+import type { ProblemSource } from './problem-source.js';
+
+/** Default pool size: the machine's cores. */
+export function defaultThreads(): number {
+  return availableParallelism();
+}
+
+/**
+ * A {@link BatchRunner} backed by a fixed piscina pool of `threads` workers, each with its own
+ * HiGHS module. A batch is cut into one contiguous chunk per worker and the results are put
+ * back in input order. A task whose worker crashes is retried once on a fresh worker (piscina
+ * replaces dead workers); a second failure is an error, never a silently dropped design.
+ */
+export class PoolRunner implements BatchRunner {
+  private readonly pool: Piscina;
+
+  constructor(
+    source: ProblemSource,
+    readonly threads: number = defaultThreads(),
+  ) {
+    // Workers are compiled JavaScript next to this file (dist/parallel/), so no TypeScript loader is needed.
+    const filename = new URL('./evaluate-worker.js', import.meta.url).href;
+    this.pool = new Piscina({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, workerData: source });
+  }
+
+  async evaluateAll(designs: readonly Design[]): Promise<Evaluation<unknown>[]> {
+    const chunk = Math.ceil(designs.length / this.threads);
+    const parts: Promise<Evaluation<unknown>[]>[] = [];
+    for (let k = 0; k < designs.length; k += chunk) {
+      parts.push(this.runTask({ designs: designs.slice(k, k + chunk).map((d) => Uint8Array.from(d)) }));
+    }
+    return (await Promise.all(parts)).flat();
+  }
+
+  private async runTask(task: EvaluateTask): Promise<Evaluation<unknown>[]> {
+    try {
+      return (await this.pool.run(task)) as Evaluation<unknown>[];
+    } catch (first) {
+      try {
+        return (await this.pool.run(task)) as Evaluation<unknown>[];
+      } catch (second) {
+        throw new Error(`design evaluation failed twice (${(first as Error).message}; then ${(second as Error).message})`);
+      }
+    }
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
