@@ -1,11 +1,13 @@
 import { facilityLocationKind } from './facility-location/kind.js';
-import { javaRecyclingKind } from './java-recycling/kind.js';
+import { inventoryLocationKind } from './inventory-location/kind.js';
 import { jakartaRlnKind } from './jakarta-rln/kind.js';
+import { javaRecyclingKind } from './java-recycling/kind.js';
 import type { ProblemKind } from './problem-kind.js';
 
 /** Every problem kind rlnd can read. A new problem adds one line here and nothing else. */
 export const PROBLEM_KINDS: readonly ProblemKind[] = [
   facilityLocationKind,
   jakartaRlnKind,
+  inventoryLocationKind,
   javaRecyclingKind,
 ];
