@@ -103,37 +103,41 @@ export class ExperimentRun {
     const pendingStoch = stoch.filter((s) => !doneStoch.has(s.key));
     log(`${config.name}: ${exp.runs.length} runs${options.shard ? `, shard ${options.shard.index}/${options.shard.count} has ${runs.length}` : ''}; ${runs.length - pendingRuns.length} already done; writing to ${outDir}`);
 
-    // References needed: key -> (instance, scenario, whether its design is needed).
-    const needs = new Map<string, { inst: InstanceSource; scenario: ScenarioSpec; design: boolean }>();
-    const need = (inst: InstanceSource, scenario: ScenarioSpec, key: string, design: boolean): void => {
-      const prev = needs.get(key);
-      needs.set(key, { inst, scenario, design: design || (prev?.design ?? false) });
+    // Gap references are published optima where they exist, else the MILP; the stochastic
+    // analyses also need the nominal MILP's design. Decided per key, never by what is pending,
+    // so a run's record does not depend on the shard it ran in.
+    const gapRefs = new Map<string, ReferenceOutcome>();
+    const milpNeeded = new Map<string, { inst: InstanceSource; scenario: ScenarioSpec }>();
+    const counts = { known: 0, cached: 0, computed: 0 };
+    const wantGap = async (inst: InstanceSource, scenario: ScenarioSpec, key: string): Promise<void> => {
+      if (gapRefs.has(key) || milpNeeded.has(key)) return;
+      const known = scenario.kind === 'nominal' ? await knownOptimum(inst) : null;
+      if (known === null) milpNeeded.set(key, { inst, scenario });
+      else {
+        gapRefs.set(key, { source: 'known', status: 'optimal', objective: known, lowerBound: known, design: null, open: [], runtimeSeconds: 0 });
+        counts.known++;
+      }
     };
-    if (config.reference.enabled) for (const r of pendingRuns) need(byLabel.get(r.instance)!, r.scenario, r.refKey, false);
+    if (config.reference.enabled) for (const r of pendingRuns) await wantGap(byLabel.get(r.instance)!, r.scenario, r.refKey);
     const stochRefKeys = new Map<string, { nominal: string; scenarios: string[] }>();
     for (const s of pendingStoch) {
       const inst = byLabel.get(s.instance)!;
       const nominal = refKey(inst, NOMINAL);
-      need(inst, NOMINAL, nominal, true);
+      milpNeeded.set(nominal, { inst, scenario: NOMINAL });
       const keys = s.scenarios.map((sc) => refKey(inst, sc));
-      keys.forEach((k, i) => need(inst, s.scenarios[i]!, k, false));
+      for (let i = 0; i < keys.length; i++) await wantGap(inst, s.scenarios[i]!, keys[i]!);
       stochRefKeys.set(s.key, { nominal, scenarios: keys });
     }
-
-    const refs = new Map<string, ReferenceOutcome>();
-    const counts = { known: 0, cached: 0, computed: 0 };
+    const milp = new Map<string, ReferenceOutcome>();
     const toSolve: [string, { inst: InstanceSource; scenario: ScenarioSpec }][] = [];
-    for (const [key, n] of needs) {
+    for (const [key, n] of milpNeeded) {
       const cacheFile = join(outDir, 'milp-cache', `${key}.json`);
-      const known = !n.design && n.scenario.kind === 'nominal' ? await knownOptimum(n.inst) : null;
-      if (known !== null) {
-        refs.set(key, { source: 'known', status: 'optimal', objective: known, lowerBound: known, design: null, open: [], runtimeSeconds: 0 });
-        counts.known++;
-      } else if (existsSync(cacheFile)) {
-        refs.set(key, JSON.parse(await readFile(cacheFile, 'utf8')) as ReferenceRecord);
+      if (existsSync(cacheFile)) {
+        milp.set(key, JSON.parse(await readFile(cacheFile, 'utf8')) as ReferenceRecord);
         counts.cached++;
       } else toSolve.push([key, n]);
     }
+    const gapRef = (key: string): ReferenceOutcome | null => gapRefs.get(key) ?? milp.get(key) ?? null;
 
     const threads = Math.max(1, options.threads ?? 1);
     const total = toSolve.length + pendingRuns.length + pendingStoch.length;
@@ -154,13 +158,13 @@ export class ExperimentRun {
           if (this.stopped) return;
           // Not cached: a failed reference is retried on the next resume.
           log(`reference ${n.inst.label} ${n.scenario.id} failed: ${err instanceof Error ? err.message : String(err)}`);
-          refs.set(key, { source: 'milp', status: 'error', objective: null, lowerBound: null, design: null, open: [], runtimeSeconds: 0 });
+          milp.set(key, { source: 'milp', status: 'error', objective: null, lowerBound: null, design: null, open: [], runtimeSeconds: 0 });
           return;
         }
         if (this.stopped) return;
         const rec: ReferenceRecord = { ...out, refKey: key, instance: n.inst.label, scenario: n.scenario.id };
         await this.track(writeAtomic(join(outDir, 'milp-cache', `${key}.json`), `${JSON.stringify(rec)}\n`));
-        refs.set(key, out);
+        milp.set(key, out);
         counts.computed++;
         bar.tick(`reference ${n.inst.label} ${n.scenario.id}`);
       }));
@@ -178,7 +182,7 @@ export class ExperimentRun {
           outcome = errorOutcome(err);
         }
         if (this.stopped) return;
-        const rec = runRecord(config, spec, inst, outcome, refs.get(spec.refKey) ?? null);
+        const rec = runRecord(config, spec, inst, outcome, config.reference.enabled ? gapRef(spec.refKey) : null);
         if (outcome.stats.length > 0) await this.track(writeAtomic(join(outDir, 'stats', `${spec.runId}.csv`), toCsv(outcome.stats)));
         await this.track(appendLine(runsFile, rec));
         ran++;
@@ -191,8 +195,8 @@ export class ExperimentRun {
         const keys = stochRefKeys.get(spec.key)!;
         const out = await pool.run<StochasticOutcome>({
           type: 'stochastic', source: taskSource(byLabel.get(spec.instance)!), scenarios: spec.scenarios,
-          nominalDesign: refs.get(keys.nominal)?.design ?? null,
-          optima: keys.scenarios.map((k) => referenceOptimum(refs.get(k) ?? null)),
+          nominalDesign: milp.get(keys.nominal)?.design ?? null,
+          optima: keys.scenarios.map((k) => referenceOptimum(gapRef(k))),
           twoStage: spec.twoStage, timeLimit: config.reference.timeLimit,
         }).catch((err: unknown) => (this.stopped ? null : Promise.reject(err)));
         if (!out || this.stopped) return;
