@@ -3,9 +3,15 @@ import type { StatRow } from '../core/result.js';
 import { DesignEvaluator, type Scored } from '../search/evaluator.js';
 import type { MethodContext, MethodOutcome } from './method.js';
 
-/** Wall-clock deadline in performance.now() milliseconds for a context. */
+/**
+ * Wall-clock deadline in performance.now() milliseconds for a context. A small reserve (2%, at
+ * most 1 s) is kept for the final cold re-pricing of the best design, so the whole run ends
+ * within the limit.
+ */
 export function deadlineOf(ctx: MethodContext, start: number): number {
-  return Number.isFinite(ctx.timeLimit) ? start + ctx.timeLimit * 1000 : Infinity;
+  if (!Number.isFinite(ctx.timeLimit)) return Infinity;
+  const reserve = Math.min(1000, ctx.timeLimit * 20);
+  return start + ctx.timeLimit * 1000 - reserve;
 }
 
 /** A design evaluator wired to the context's handle and (optional) worker pool. */

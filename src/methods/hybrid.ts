@@ -14,6 +14,9 @@ import { deadlineOf, evaluatorFor, finish, numParam } from './heuristic-common.j
 import { lagrangianParams } from './lagrangian.js';
 import type { Method } from './method.js';
 
+/** With reduced costs to rank them, this many swap-in candidates per open site suffice. */
+const GUIDED_SWAPS = 10;
+
 /** Share of a finite time limit given to the Lagrangian phase. */
 const DEFAULT_LAGRANGIAN_SHARE = 0.4;
 
@@ -85,7 +88,7 @@ export const hybridMethod: Method = {
     }
     const proven = (): boolean => best !== null && lowerBound !== null && best.evaluation.cost - lowerBound <= 1e-9 * Math.max(1, Math.abs(best.evaluation.cost));
     if (best && !proven()) {
-      const polished = await localSearch(ev, best.design, { deadline, score: score ?? problem.siteFixedCost });
+      const polished = await localSearch(ev, best.design, { deadline, score: score ?? problem.siteFixedCost, ...(score ? { swapCandidates: GUIDED_SWAPS } : {}) });
       if (isBetter(polished, best)) best = polished;
       stats.push({ method: 'hybrid:local-search', iteration: stats.length, timeSeconds: (performance.now() - start) / 1000, upperBound: best.evaluation.cost, lowerBound, gap: null, evaluations: ev.evaluations });
     }

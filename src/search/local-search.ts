@@ -22,6 +22,9 @@ function swapBudget(d: Design): number {
 /** Roughly how many swap moves one round may price. */
 const MAX_SWAPS = 1500;
 
+/** Moves priced per batch between deadline checks. */
+const CHUNK = 64;
+
 /**
  * Best-improvement descent with exactly priced moves: first the cheap neighbourhood
  * (drop, add, group change); only when it has no improving move, swaps. Each neighbourhood is
@@ -42,12 +45,16 @@ export async function localSearch(ev: DesignEvaluator, start: Design, options: L
       if (performance.now() >= options.deadline) break;
       const moves = stage().filter((m) => groupViolation(space, m.design) === null && ev.problem.quickInfeasibility(m.design) === null);
       if (moves.length === 0) continue;
-      const priced = await ev.evaluateAll(moves.map((m) => m.design));
+      // Price in chunks so a large neighbourhood cannot run far past the deadline.
       let best: Scored | null = null;
-      moves.forEach((m, k) => {
-        const s = { design: m.design, evaluation: priced[k]! };
-        if (isBetter(s, best)) best = s;
-      });
+      for (let at = 0; at < moves.length && performance.now() < options.deadline; at += CHUNK) {
+        const chunk = moves.slice(at, at + CHUNK);
+        const priced = await ev.evaluateAll(chunk.map((m) => m.design));
+        chunk.forEach((m, k) => {
+          const s = { design: m.design, evaluation: priced[k]! };
+          if (isBetter(s, best)) best = s;
+        });
+      }
       if (best && isBetter(best, current)) {
         current = best;
         improved = true;
