@@ -28,7 +28,7 @@ export function verifyCommand(y: Argv): Argv {
       });
       const handle = await HighsHandle.load();
       const report = await verifyByEnumeration(problem, handle, { maxDesigns: argv['max-designs'] });
-      if (argv.json) console.log(JSON.stringify({ ...report, ranking: report.ranking.slice(0, argv.top) }));
+      if (argv.json) console.log(JSON.stringify({ ...report, milp: { ...report.milp, flows: undefined }, ranking: report.ranking.slice(0, argv.top) }));
       else console.log(verifyText(report, argv.top));
       if (!report.agree) process.exitCode = 3;
     },

@@ -27,7 +27,7 @@ export interface DesignCheck {
 }
 
 /** What the verifier found: enumeration optimum, MILP optimum, and every constraint checked. */
-export interface VerifyReport {
+export interface VerifyReport<F = unknown> {
   readonly instance: string;
   readonly designBits: number;
   /** 2^bits: every bit vector, as the paper's 2^8. */
@@ -42,6 +42,9 @@ export interface VerifyReport {
     readonly objective: number | null;
     readonly solverObjective: number | null;
     readonly open: string[];
+    readonly design: number[];
+    /** The MILP's flows, decoded (null without a solution). */
+    readonly flows: F | null;
     readonly rowsSatisfied: number;
     readonly violations: string[];
   };
@@ -110,7 +113,7 @@ export function designCount(space: DesignSpace): number {
  * model, solve the full MILP, and confirm that the MILP optimum is the best design's cost and
  * that the MILP solution — and every feasible alternative — satisfies every constraint.
  */
-export async function verifyByEnumeration<F>(problem: Problem<F>, handle: HighsHandle, options: VerifyOptions = {}): Promise<VerifyReport> {
+export async function verifyByEnumeration<F>(problem: Problem<F>, handle: HighsHandle, options: VerifyOptions = {}): Promise<VerifyReport<F>> {
   const max = options.maxDesigns ?? 4096;
   const count = designCount(problem.space);
   if (count > max) throw new InputError(problem.name, 'design space', `at most ${max} designs to enumerate (--max-designs), this instance has ${count}`);
@@ -140,6 +143,8 @@ export async function verifyByEnumeration<F>(problem: Problem<F>, handle: HighsH
     objective: decoded ? problem.cost(decoded.design, decoded.flows).total : null,
     solverObjective: sol.objective,
     open: decoded ? problem.openIds(decoded.design) : [],
+    design: decoded ? [...decoded.design] : [],
+    flows: decoded ? decoded.flows : null,
     rowsSatisfied: decoded ? rowsAt(decoded.design, decoded.flows) ?? countSatisfiedRows(model, sol.values!) : 0,
     violations: decoded ? problem.violations(decoded.design, decoded.flows) : [],
   };

@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../helpers/fixtures.js';
+
+const run = promisify(execFile);
+const PAPER = `${ROOT}instances/inventory-location/paper-shape.json`;
+
+/** Runs the built CLI (npm test builds first). */
+async function rlnd(...args: string[]): Promise<{ stdout: string; code: number }> {
+  try {
+    const { stdout } = await run('node', [`${ROOT}bin/rlnd.js`, ...args], { cwd: ROOT });
+    return { stdout, code: 0 };
+  } catch (err) {
+    const e = err as { stdout: string; code: number };
+    return { stdout: e.stdout, code: e.code };
+  }
+}
+
+describe('rlnd with inventory-location', () => {
+  // --relax keeps this quick (the integer MILP of the same file is solved in paper-shape.test.ts).
+  it('solve --relax --json: optimal, one technology per open centre, cost parts summing to the objective', async () => {
+    const { stdout, code } = await rlnd('solve', PAPER, '--relax', '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out).toMatchObject({ status: 'optimal', problem: 'inventory-location', method: 'milp' });
+    expect(out.gap).toBeLessThan(1e-9);
+    expect(out.open.length).toBeGreaterThan(0);
+    const centres = out.open.map((label: string) => label.split(':')[0]);
+    expect(new Set(centres).size).toBe(centres.length);
+    for (const label of out.open) expect(label).toMatch(/^[RU]\d+:(low|high)$/);
+    expect(Object.keys(out.costParts)).toEqual(['ordering', 'inventory', 'opening', 'transport', 'emission']);
+    const sum = Object.values(out.costParts as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(Math.abs(sum - out.objective)).toBeLessThan(1e-6 * out.objective);
+  });
+
+  it('generate is reproducible from its seed and writes a loadable instance of the requested size', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rlnd-il-'));
+    const a = join(dir, 'a.json');
+    const args = ['generate', 'inventory-location', '--customers', '3', '--repair', '2', '--periods', '2', '--seed', '7'];
+    expect((await rlnd(...args, '--out', a)).code).toBe(0);
+    const again = (await rlnd(...args)).stdout;
+    expect(again).toBe(readFileSync(a, 'utf8'));
+    const data = JSON.parse(again);
+    expect(data.sizes).toMatchObject({ customers: 3, repair: 2, recycling: 2, periods: 2 });
+    expect((await rlnd('generate', 'inventory-location', '--seed', '8')).stdout).not.toBe(readFileSync(PAPER, 'utf8'));
+  });
+});
