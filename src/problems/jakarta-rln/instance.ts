@@ -2,6 +2,7 @@ import { InputError } from '../../core/errors.js';
 
 /** Cell quality classes of the paper: L1 remanufacture (to RMC), L2 recycle (to RMC), L3 dispose (to WDC). */
 export const QUALITIES = ['L1', 'L2', 'L3'] as const;
+/** One of the three quality classes. */
 export type Quality = (typeof QUALITIES)[number];
 
 /** A dealer cluster (the paper's K, found by K-means). */
