@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { designFrom } from '../../../src/core/design.js';
 import { javaAccount } from '../../../src/problems/java-recycling/cost.js';
 import { processed, type JavaFlows } from '../../../src/problems/java-recycling/flows.js';
@@ -30,10 +30,14 @@ async function solved(inst: JavaInstance): Promise<{ open: readonly string[]; fl
   return { open: res.open, flows: res.flows as JavaFlows, objective: res.objective!, design: designFrom(res.design.length, res.design.flatMap((b, i) => (b ? [i] : []))) };
 }
 
-describe('Kasy et al. (2025), second option (java-option2.json)', async () => {
+describe('Kasy et al. (2025), second option (java-option2.json)', () => {
   const inst = read('java-option2');
-  const sol = await solved(inst);
-  const account = javaAccount(inst, sol.design, sol.flows);
+  let sol: Awaited<ReturnType<typeof solved>>;
+  let account: ReturnType<typeof javaAccount>;
+  beforeAll(async () => {
+    sol = await solved(inst);
+    account = javaAccount(inst, sol.design, sol.flows);
+  });
 
   it('revenue equals demand x price: IDR 233,852,480,000', () => {
     const fromDemand = inst.metals.reduce((s, k, ki) => s + k.price * [...Array(inst.periods).keys()].reduce((d, t) => d + metalDemand(inst, ki, t), 0), 0);
