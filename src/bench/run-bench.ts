@@ -1,0 +1,141 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { execSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { designFrom } from '../core/design.js';
+import { problemFromText } from '../io/load-problem.js';
+import { PoolRunner } from '../parallel/pool-runner.js';
+import { solve } from '../solve.js';
+import { loadTimed, PeakMemory } from './measure.js';
+
+/**
+ * `npm run bench [-- suite ...]`: figures for the foundation and heuristics issues, written to
+ * results/bench/<suite>.json. Suites:
+ *  - orlib-small: MILP on cap41-cap134 (CFLP), time, peak memory, gap to the published optimum;
+ *  - capx-milp:   MILP on capa/capb/capc (first capacity), 300 s limit;
+ *  - capx-hybrid: hybrid (60 s) and lagrangian (30 s) on all 12 capa/b/c capacity variants;
+ *  - flow-lp:     flow-LP evaluations per second (cold and warm-started) on capa, memory per worker.
+ * Default: orlib-small and flow-lp. Run one process per suite so memory figures are per suite.
+ */
+const DIR = 'instances/orlib-cap';
+const CAPS: Record<string, number[]> = { capa: [8000, 10000, 12000, 14000], capb: [5000, 6000, 7000, 8000], capc: [5000, 5750, 6500, 7250] };
+
+interface Optima {
+  [name: string]: { capacitated_opt: number | null; capacitated_opt_by_capacity?: Record<string, number> };
+}
+
+async function optima(): Promise<Optima> {
+  return JSON.parse(await readFile(`${DIR}/optima.json`, 'utf8')) as Optima;
+}
+
+async function problem(name: string, capacity?: number) {
+  const file = `${DIR}/${name}.txt`;
+  const text = await readFile(file, 'utf8');
+  const options = capacity !== undefined ? { capacity } : {};
+  return { problem: problemFromText(text, file, options), source: { file, text, options } };
+}
+
+function gapTo(objective: number | null, opt: number | undefined | null): number | null {
+  return objective === null || !opt ? null : (objective - opt) / opt;
+}
+
+async function orlibSmall(): Promise<unknown> {
+  const { handle, loadSeconds } = await loadTimed();
+  const opt = await optima();
+  const rows = [];
+  for (const name of Object.keys(opt).filter((k) => /^cap\d+$/.test(k))) {
+    const mem = new PeakMemory();
+    const { problem: p } = await problem(name);
+    const r = await solve(p, { handle });
+    rows.push({ instance: name, method: 'milp', status: r.status, objective: r.objective, seconds: r.runtimeSeconds, gapToPublished: gapTo(r.objective, opt[name]!.capacitated_opt), peakRssMB: mem.stop(), wasmMB: Math.round(handle.memoryBytes / 2 ** 20) });
+    console.log(JSON.stringify(rows.at(-1)));
+  }
+  return { wasmLoadSeconds: loadSeconds, totalSolveSeconds: rows.reduce((a, r) => a + r.seconds, 0), rows };
+}
+
+async function capxMilp(): Promise<unknown> {
+  const { handle, loadSeconds } = await loadTimed();
+  const opt = await optima();
+  const rows = [];
+  for (const name of Object.keys(CAPS)) {
+    const capacity = CAPS[name]![0]!;
+    const mem = new PeakMemory();
+    const { problem: p } = await problem(name, capacity);
+    const r = await solve(p, { handle, timeLimit: 300 });
+    rows.push({ instance: `${name}-${capacity}`, method: 'milp', status: r.status, objective: r.objective, lowerBound: r.lowerBound, gap: r.gap, seconds: r.runtimeSeconds, gapToPublished: gapTo(r.objective, opt[name]!.capacitated_opt_by_capacity?.[String(capacity)]), peakRssMB: mem.stop(), wasmMB: Math.round(handle.memoryBytes / 2 ** 20) });
+    console.log(JSON.stringify(rows.at(-1)));
+  }
+  return { wasmLoadSeconds: loadSeconds, timeLimitSeconds: 300, rows };
+}
+
+async function capxHybrid(threads: number): Promise<unknown> {
+  const { handle, loadSeconds } = await loadTimed();
+  const opt = await optima();
+  const rows = [];
+  for (const name of Object.keys(CAPS)) {
+    for (const capacity of CAPS[name]!) {
+      const published = opt[name]!.capacitated_opt_by_capacity?.[String(capacity)];
+      for (const [method, limit] of [['lagrangian', 30], ['hybrid', 60]] as const) {
+        const { problem: p, source } = await problem(name, capacity);
+        const runner = threads > 1 && method === 'hybrid' ? new PoolRunner(source, threads) : null;
+        const t0 = performance.now();
+        const mem = new PeakMemory();
+        const r = await solve(p, { method, seed: 1, handle, timeLimit: limit, runner });
+        const wall = (performance.now() - t0) / 1000;
+        await runner?.close();
+        rows.push({ instance: `${name}-${capacity}`, method, threads: runner ? threads : 1, timeLimit: limit, status: r.status, objective: r.objective, lowerBound: r.lowerBound, certifiedGap: r.gap, gapToPublished: gapTo(r.objective, published), lowerBoundBelowPublished: gapTo(r.lowerBound, published), wallSeconds: wall, evaluations: r.solver.options.evaluations ?? null, peakRssMB: mem.stop() });
+        console.log(JSON.stringify(rows.at(-1)));
+      }
+    }
+  }
+  return { wasmLoadSeconds: loadSeconds, rows };
+}
+
+async function flowLp(): Promise<unknown> {
+  const { handle, loadSeconds } = await loadTimed();
+  const { problem: p } = await problem('capa', 8000);
+  const m = p.space.size;
+  let seed = 12345;
+  const rand = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const base = designFrom(m, [...Array(m).keys()].filter(() => rand() < 0.5));
+  const designs = Array.from({ length: 60 }, () => {
+    const d = Uint8Array.from(base);
+    const i = Math.floor(rand() * m);
+    d[i] = 1 - d[i]!;
+    return d;
+  });
+  const timeIt = async (fresh: boolean): Promise<number> => {
+    const t0 = performance.now();
+    for (const d of designs) await p.evaluate(handle, d, { fresh });
+    return designs.length / ((performance.now() - t0) / 1000);
+  };
+  await p.evaluate(handle, base, {}); // build the persistent model once (not timed)
+  const warm = await timeIt(false);
+  const cold = await timeIt(true);
+  return { instance: 'capa-8000', designs: 'one site flipped from a random half-open design', wasmLoadSeconds: loadSeconds, evaluationsPerSecondWarm: warm, evaluationsPerSecondCold: cold, wasmMemoryPerWorkerMB: Math.round(handle.memoryBytes / 2 ** 20), rssMB: Math.round(process.memoryUsage().rss / 2 ** 20) };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const threadsArg = args.find((a) => a.startsWith('--threads='));
+  const threads = threadsArg ? Number(threadsArg.split('=')[1]) : 2;
+  const suites = args.filter((a) => !a.startsWith('--'));
+  const chosen = suites.length > 0 ? suites : ['orlib-small', 'flow-lp'];
+  await mkdir('results/bench', { recursive: true });
+  const commit = (() => {
+    try {
+      return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+    } catch {
+      return null;
+    }
+  })();
+  for (const suite of chosen) {
+    const run: Record<string, () => Promise<unknown>> = { 'orlib-small': orlibSmall, 'capx-milp': capxMilp, 'capx-hybrid': () => capxHybrid(threads), 'flow-lp': flowLp };
+    if (!run[suite]) throw new Error(`unknown suite ${suite}; choose from ${Object.keys(run).join(', ')}`);
+    const figures = await run[suite]();
+    const out = { suite, commit, date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? null, figures };
+    await writeFile(`results/bench/${suite}.json`, JSON.stringify(out, null, 2) + '\n');
+    console.log(`wrote results/bench/${suite}.json`);
+  }
+}
+
+await main();
