@@ -21,6 +21,8 @@ export interface InstanceEntry {
   /** Group for summary tables (the config's `group`, else the file's folder). */
   readonly group: string;
   readonly options: LoadOptions;
+  /** Instance text made by a generator (then `file` is a virtual name under `generated/`). */
+  readonly text?: string;
 }
 
 /** One method setting; several may share a method under different labels. */

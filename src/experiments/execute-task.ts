@@ -16,7 +16,7 @@ const bases = new Map<string, KindedInstance>();
 function baseOf(src: TaskSource): KindedInstance {
   let inst = bases.get(src.hash);
   if (!inst) {
-    inst = scenarioHook(src.kind, src.file).read(src.text, src.file, src.options);
+    inst = scenarioHook(src.kind).read(src.text, src.file, src.options);
     bases.set(src.hash, inst);
   }
   return inst;
@@ -26,12 +26,12 @@ function baseOf(src: TaskSource): KindedInstance {
 export function scenarioInstance(src: TaskSource, scenario: ScenarioSpec): KindedInstance {
   const base = baseOf(src);
   if (Object.keys(scenario.changes).length === 0) return base;
-  const hook = scenarioHook(src.kind, src.file);
+  const hook = scenarioHook(src.kind);
   return hook.scale(base, materialize(scenario, hook.sizes(base)));
 }
 
 function problemOf(src: TaskSource, inst: KindedInstance): Problem {
-  return scenarioHook(src.kind, src.file).toProblem(inst);
+  return scenarioHook(src.kind).toProblem(inst);
 }
 
 async function runOne(handle: HighsHandle, t: RunTask): Promise<RunOutcome> {
@@ -76,7 +76,8 @@ function mean(values: readonly (number | null)[]): number | null {
 }
 
 async function stochastic(handle: HighsHandle, t: StochasticTask): Promise<StochasticOutcome> {
-  const hook = scenarioHook(t.source.kind, t.source.file);
+  const start = performance.now();
+  const hook = scenarioHook(t.source.kind);
   const base = baseOf(t.source);
   const factors = t.scenarios.map((s) => materialize(s, hook.sizes(base)));
   const insts = factors.map((f) => hook.scale(base, f));
@@ -123,6 +124,7 @@ async function stochastic(handle: HighsHandle, t: StochasticTask): Promise<Stoch
     rp,
     vss: eev !== null && rp !== null ? eev - rp : null,
     evpi: rp !== null && ws !== null ? rp - ws : null,
+    runtimeSeconds: (performance.now() - start) / 1000,
     ...(note ? { note } : evDesign && eev === null ? { note: 'the expected-value design is infeasible in some scenario (EEV infinite)' } : {}),
   };
 }

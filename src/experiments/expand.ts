@@ -97,7 +97,10 @@ function checkGroups(config: ExperimentConfig, sources: readonly InstanceSource[
     for (const inst of sources) {
       if (scope.instances && !scope.instances.includes(inst.label)) continue;
       if (!inst.groups.includes(group)) {
-        throw new InputError(config.file, path, `a parameter group of ${inst.kind} (${inst.groups.join(', ')}), got ${group} (instance ${inst.label})`);
+        const expected = inst.groups.length > 0
+          ? `a parameter group of ${inst.kind} (${inst.groups.join(', ')}), got ${group}`
+          : `no scenario parameters: ${inst.kind} has no scenario support yet (nominal runs only); restrict the block with instances: [...]`;
+        throw new InputError(config.file, path, `${expected} (instance ${inst.label})`);
       }
     }
   };

@@ -25,13 +25,13 @@ export async function loadSources(entries: readonly InstanceEntry[]): Promise<In
   const texts = new Map<string, string>();
   const out: InstanceSource[] = [];
   for (const e of entries) {
-    let text = texts.get(e.file);
+    let text = e.text ?? texts.get(e.file);
     if (text === undefined) {
       text = await readFile(e.file, 'utf8');
       texts.set(e.file, text);
     }
     const kind = kindOfText(text, e.file);
-    const hook = scenarioHook(kind, e.file);
+    const hook = scenarioHook(kind);
     const inst = hook.read(text, e.file, e.options);
     out.push({
       label: e.label,

@@ -9,6 +9,7 @@ import type { LoadOptions } from '../problems/problem-kind.js';
 import { Field } from './config-fields.js';
 import type { BlockScope, ExperimentConfig, InstanceEntry, MethodEntry, ParameterDraw, SensitivityBlock, StochasticBlock } from './config-types.js';
 import { readDistribution } from './distributions.js';
+import { generateFromConfig } from './generators.js';
 
 const TOP_KEYS = ['name', 'description', 'output', 'seeds', 'replications', 'timeLimit', 'instances', 'methods', 'reference', 'scenarios'];
 
@@ -103,8 +104,19 @@ export function expandGlob(pattern: string): string[] {
 
 function readInstances(f: Field): InstanceEntry[] {
   if (typeof f.value === 'string') return readInstances(new Field(f.file, f.path, { file: f.value }));
-  f.object(['file', 'glob', 'variant', 'capacity', 'group', 'generator']);
-  if (f.at('generator').present) f.at('generator').fail('no generator (instance generators are not available yet; list files or a glob)');
+  f.object(['file', 'glob', 'variant', 'capacity', 'group', 'generator', 'seed', 'params', 'label']);
+  if (f.at('generator').present) {
+    if (f.at('file').present || f.at('glob').present) f.fail('an entry with one of file, glob or generator');
+    // Labels and names are stable (kind, seed, label) so the instance and run ids are too.
+    const seeds = f.at('seed').present ? f.at('seed').list((s) => s.number({ integer: true, min: 0 })) : [1];
+    return seeds.map((seed) => {
+      const base = f.at('label').present ? f.at('label').string() : `${String(f.at('generator').value)}`;
+      const label = `${base}-s${seed}`;
+      const g = generateFromConfig(new Field(f.file, f.path, { ...(f.value as object), seed }), label);
+      return { file: `generated/${label}.json`, label, group: f.at('group').present ? f.at('group').string() : g.kind, options: {}, text: g.text };
+    });
+  }
+  if (f.at('seed').present || f.at('params').present || f.at('label').present) f.fail('seed, params and label only with generator');
   if (f.at('file').present === f.at('glob').present) f.fail('an entry with exactly one of file or glob');
   let files: string[];
   if (f.at('file').present) {

@@ -36,8 +36,11 @@ export interface RunSummary {
   readonly stochastic: number;
   readonly references: { readonly known: number; readonly cached: number; readonly computed: number };
   readonly wallSeconds: number;
-  /** Sum of the runs' own runtimes (wall minus this, per run, is the runner's overhead). */
+  /** Sum of the runs' own runtimes. */
   readonly runSeconds: number;
+  /** Tasks done (runs, reference MILPs, stochastic analyses) and their summed worker time. */
+  readonly tasks: number;
+  readonly taskSeconds: number;
   readonly interrupted: boolean;
 }
 
@@ -51,7 +54,8 @@ const taskSource = (s: InstanceSource): TaskSource => ({ file: s.file, text: s.t
 
 function relGap(value: number | null, ref: number | null): number | null {
   if (value === null || ref === null || !Number.isFinite(value) || !Number.isFinite(ref)) return null;
-  return (value - ref) / Math.max(Math.abs(ref), 1e-12);
+  // Rounded to 1e-10: below that the difference is summation order, not solution quality.
+  return Math.round(((value - ref) / Math.max(Math.abs(ref), 1e-12)) * 1e10) / 1e10 || 0;
 }
 
 /**
@@ -92,6 +96,8 @@ export class ExperimentRun {
     const outDir = outputDir(config, options);
     await mkdir(join(outDir, 'stats'), { recursive: true });
     await copyFile(config.file, join(outDir, `config${config.file.endsWith('.json') ? '.json' : '.yaml'}`));
+    // Generated instances exist only in memory: keep a copy beside the results.
+    for (const s of sources) if (config.instances.find((e) => e.label === s.label)?.text !== undefined) await writeAtomic(join(outDir, s.file), s.text);
     await writeAtomic(join(outDir, 'scenarios.json'), `${JSON.stringify(exp.scenarios, null, 2)}\n`);
     const runsFile = join(outDir, 'runs.jsonl');
     const stochFile = join(outDir, 'stochastic.jsonl');
@@ -146,6 +152,7 @@ export class ExperimentRun {
     let runSeconds = 0;
     let ran = 0;
     let stochDoneCount = 0;
+    let taskSeconds = 0;
     if (total > 0) this.pool = piscinaPool(threads);
     const pool = this.pool;
     try {
@@ -166,6 +173,7 @@ export class ExperimentRun {
         await this.track(writeAtomic(join(outDir, 'milp-cache', `${key}.json`), `${JSON.stringify(rec)}\n`));
         milp.set(key, out);
         counts.computed++;
+        taskSeconds += out.runtimeSeconds;
         bar.tick(`reference ${n.inst.label} ${n.scenario.id}`);
       }));
       const runJobs = pendingRuns.map(async (spec) => {
@@ -187,6 +195,7 @@ export class ExperimentRun {
         await this.track(appendLine(runsFile, rec));
         ran++;
         runSeconds += outcome.runtimeSeconds;
+        taskSeconds += outcome.runtimeSeconds;
         if (rec.status === 'error') failed++;
         bar.tick(`${spec.method.label} ${spec.instance} ${spec.scenario.id} s${spec.seed}`);
       });
@@ -203,6 +212,7 @@ export class ExperimentRun {
         const rec: StochasticRecord = { experiment: config.name, key: spec.key, instance: spec.instance, block: spec.block, ...out, host: hostname(), finishedAt: new Date().toISOString() };
         await this.track(appendLine(stochFile, rec));
         stochDoneCount++;
+        taskSeconds += out.runtimeSeconds;
         bar.tick(`stochastic ${spec.block} ${spec.instance}`);
       });
       await Promise.all([...runJobs, ...stochJobs]);
@@ -220,6 +230,8 @@ export class ExperimentRun {
       references: counts,
       wallSeconds: (performance.now() - t0) / 1000,
       runSeconds,
+      tasks: ran + counts.computed + stochDoneCount,
+      taskSeconds,
       interrupted: this.stopped,
     };
   }
@@ -234,7 +246,7 @@ const optimaCache = new Map<string, unknown>();
 
 /** A published optimum from optima.json beside the instance file, if its kind knows how to read one. */
 async function knownOptimum(inst: InstanceSource): Promise<number | null> {
-  const hook = scenarioHook(inst.kind, inst.file);
+  const hook = scenarioHook(inst.kind);
   if (!hook.knownOptimum) return null;
   const file = join(dirname(inst.file), 'optima.json');
   if (!optimaCache.has(file)) optimaCache.set(file, existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) : null);

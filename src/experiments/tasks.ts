@@ -100,5 +100,7 @@ export interface StochasticOutcome {
   readonly rp: number | null;
   readonly vss: number | null;
   readonly evpi: number | null;
+  /** Wall time of the whole analysis in the worker. */
+  readonly runtimeSeconds: number;
   readonly note?: string;
 }

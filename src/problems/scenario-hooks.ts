@@ -1,5 +1,5 @@
-import { InputError } from '../core/errors.js';
 import type { Problem } from '../core/problem.js';
+import { problemFromText } from '../io/load-problem.js';
 import { flScenarioHook } from './fl-scenario-hook.js';
 import type { LoadOptions } from './problem-kind.js';
 
@@ -56,9 +56,28 @@ export function kindOfText(text: string, file: string): string {
   return 'facility-location';
 }
 
-/** The scenario hook for a kind, or an error naming the kinds that have one. */
-export function scenarioHook(kind: string, file: string): ScenarioHook {
-  const hook = SCENARIO_HOOKS.find((h) => h.kind === kind);
-  if (!hook) throw new InputError(file, 'problem', `a problem kind with scenario support (${SCENARIO_HOOKS.map((h) => h.kind).join(', ')}), got ${kind}`);
-  return hook;
+/**
+ * For a kind without scenario support: nominal runs only. Its instance wraps the problem read by
+ * the kind's own reader, and it has no parameter groups, so a scenario block naming any group is
+ * rejected when the config is expanded.
+ */
+function nominalOnlyHook(kind: string): ScenarioHook {
+  interface Wrapped extends KindedInstance {
+    readonly problem: Problem;
+  }
+  return {
+    kind,
+    groups: [],
+    read: (text, file, options): Wrapped => ({ kind, problem: problemFromText(text, file, options) }),
+    sizes: () => ({}),
+    scale() {
+      throw new Error(`${kind} has no scenario support (add a hook in src/problems/scenario-hooks.ts)`);
+    },
+    toProblem: (inst) => (inst as Wrapped).problem,
+  };
+}
+
+/** The scenario hook for a kind; kinds without one get a nominal-only hook. */
+export function scenarioHook(kind: string): ScenarioHook {
+  return SCENARIO_HOOKS.find((h) => h.kind === kind) ?? nominalOnlyHook(kind);
 }

@@ -86,3 +86,28 @@ describe('sharding', () => {
     for (const bad of ['0/5', '6/5', '1/0', '1-5', 'a/b']) expect(() => parseShard(bad)).toThrow(InputError);
   });
 });
+
+describe('generated instances and kinds without scenario support', () => {
+  const gen = (extra = ''): string => `
+instances:
+  - generator: inventory-location
+    seed: [1, 2]
+    params: {customers: 3}
+methods: [milp]
+${extra}`;
+
+  it('generates seeded instances with stable labels and ids', async () => {
+    const a = await expansion(gen());
+    const b = await expansion(gen());
+    expect(a.runs.map((r) => r.instance)).toEqual(['inventory-location-s1', 'inventory-location-s2']);
+    expect(b.runs.map((r) => r.runId)).toEqual(a.runs.map((r) => r.runId));
+  });
+
+  it('rejects bad generator parameters and scenario groups a kind cannot scale', async () => {
+    expect(() => configFromText(gen().replace('customers: 3', 'customers: 0'), 'g.yaml')).toThrow(/instances\[0\]\.params\.customers: an integer > 0/);
+    expect(() => configFromText(gen().replace('customers: 3', 'clients: 3'), 'g.yaml')).toThrow(/params\.clients: an unknown key/);
+    await expect(expansion(gen('scenarios:\n  sensitivity:\n    - name: s\n      parameter: demand\n      values: [1.1]\n'))).rejects.toThrow(
+      /scenarios\.sensitivity\[0\]\.parameter: no scenario parameters: inventory-location has no scenario support/,
+    );
+  });
+});
