@@ -58,7 +58,8 @@ export function inventoryLocationProblem(inst: IlInstance): Problem<IlFlows> {
 
 /**
  * Prices a design exactly: the flow problem with x and y fixed, solved by HiGHS — a small MIP
- * when flows are integer (as in the paper), an LP when relaxed.
+ * when flows are integer (as in the paper), an LP when relaxed. Only a time limit in `options`
+ * can make the price inexact (then it is the incumbent's cost).
  */
 export async function evaluateIlDesign(handle: HighsHandle, inst: IlInstance, design: Design, options: ExactOptions = {}): Promise<Evaluation<IlFlows>> {
   const infeasible = (reason: string): Evaluation<IlFlows> => ({ feasible: false, cost: Infinity, parts: {}, flows: null, reason });
@@ -66,7 +67,9 @@ export async function evaluateIlDesign(handle: HighsHandle, inst: IlInstance, de
   if (quick) return infeasible(quick);
   const fm = buildIlModel(inst, design);
   const sol = await solveModel(handle, fm.model, options);
-  if (sol.status !== 'optimal' || !sol.values) {
+  // At a time limit HiGHS may hold an incumbent ('feasible'): price the design by it (an upper
+  // bound on its exact price) rather than discard a design that has flows.
+  if ((sol.status !== 'optimal' && sol.status !== 'feasible') || !sol.values) {
     const open = [...design.keys()].filter((b) => design[b]).map((b) => bitLabel(inst, b)).join(', ');
     return infeasible(sol.status === 'infeasible' ? `no ${inst.integerFlows ? 'integer ' : ''}flow plan meets demand with ${open || 'nothing'} open` : `flow solve ended ${sol.status}`);
   }

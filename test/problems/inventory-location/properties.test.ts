@@ -66,6 +66,22 @@ function flowProblems(inst: IlInstance, design: Design, flows: IlFlows): string[
   return bad;
 }
 
+describe('inventory-location model size', () => {
+  it('has the column and row counts the paper\'s index sets give, for any shape', () => {
+    fc.assert(
+      fc.property(arbIlInstance({ I: 3, R: 3, U: 3, M: 3, K: 3, P: 2, O: 3, T: 4 }), (inst) => {
+        const { I, R, U, M, K, P, O, T } = inst.sizes;
+        const { model } = buildIlMilp(inst);
+        const flows = T * K * (P * I * R + P * R * U + O * U * M + P * U + P * R + P * U + O * U);
+        const stages = T * K * (P * R + P * U + O * U); // (1)-(3), and again (7), (9), (11)
+        const rows = 2 * stages + T * K * (R + U) + R + U + M * K * T + P * K * I * R * T;
+        return model.colNames.length === K * (R + U) + flows && model.rowNames.length === rows;
+      }),
+      { numRuns: 50, seed: 1 },
+    );
+  });
+});
+
 describe('inventory-location on random small instances (real HiGHS)', () => {
   it('MILP optimum equals enumeration of every design, and all solutions satisfy every row', async () => {
     const handle = await testHandle();
