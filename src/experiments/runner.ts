@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { toCsv } from '../io/csv.js';
 import { scenarioHook } from '../problems/scenario-hooks.js';
 import type { ExperimentConfig } from './config-types.js';
-import { expand, refKey, shardOf, type RunSpec } from './expand.js';
+import { expand, refKey, shardOf, type Expansion, type RunSpec } from './expand.js';
+import { lockFolder } from './folder-lock.js';
 import { loadSources, type InstanceSource } from './instance-source.js';
 import { appendLine, readJsonl, writeAtomic } from './jsonl.js';
 import { progressBar, type Progress } from './progress.js';
@@ -78,6 +79,7 @@ export class ExperimentRun {
     this.stopped = true;
     await Promise.allSettled([...this.writes]);
     await this.pool?.close();
+    this.release();
   }
 
   private track<T>(p: Promise<T>): Promise<T> {
@@ -89,12 +91,24 @@ export class ExperimentRun {
   async run(): Promise<RunSummary> {
     const t0 = performance.now();
     const { config, options } = this;
-    const log = options.log ?? (() => {});
     const sources = await loadSources(config.instances);
-    const byLabel = new Map(sources.map((s) => [s.label, s]));
     const exp = expand(config, sources);
     const outDir = outputDir(config, options);
     await mkdir(join(outDir, 'stats'), { recursive: true });
+    this.release = lockFolder(outDir);
+    try {
+      return await this.runLocked(t0, sources, exp, outDir);
+    } finally {
+      this.release();
+    }
+  }
+
+  private release: () => void = () => {};
+
+  private async runLocked(t0: number, sources: InstanceSource[], exp: Expansion, outDir: string): Promise<RunSummary> {
+    const { config, options } = this;
+    const log = options.log ?? (() => {});
+    const byLabel = new Map(sources.map((s) => [s.label, s]));
     await copyFile(config.file, join(outDir, `config${config.file.endsWith('.json') ? '.json' : '.yaml'}`));
     // Generated instances exist only in memory: keep a copy beside the results.
     for (const s of sources) if (config.instances.find((e) => e.label === s.label)?.text !== undefined) await writeAtomic(join(outDir, s.file), s.text);

@@ -43,7 +43,7 @@ const lines = (out: string, file = 'runs.jsonl'): string[] => (existsSync(join(o
 /** Records without the fields that vary between identical runs, sorted by id. */
 function normalized(out: string): unknown[] {
   const runs = lines(out).map((l) => JSON.parse(l) as RunRecord).map(({ runtimeSeconds: _r, finishedAt: _f, host: _h, ...rest }) => rest);
-  const stoch = lines(out, 'stochastic.jsonl').map((l) => JSON.parse(l) as StochasticRecord).map(({ finishedAt: _f, host: _h, twoStage, ...rest }) => ({ ...rest, twoStage: twoStage ? { ...twoStage, runtimeSeconds: 0 } : null }));
+  const stoch = lines(out, 'stochastic.jsonl').map((l) => JSON.parse(l) as StochasticRecord).map(({ finishedAt: _f, host: _h, runtimeSeconds: _t, twoStage, ...rest }) => ({ ...rest, twoStage: twoStage ? { ...twoStage, runtimeSeconds: 0 } : null }));
   return [...runs.sort((a, b) => (a.runId < b.runId ? -1 : 1)), ...stoch];
 }
 
