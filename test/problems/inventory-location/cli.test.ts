@@ -48,4 +48,17 @@ describe('rlnd with inventory-location', () => {
     expect(data.sizes).toMatchObject({ customers: 3, repair: 2, recycling: 2, periods: 2 });
     expect((await rlnd('generate', 'inventory-location', '--seed', '8')).stdout).not.toBe(readFileSync(PAPER, 'utf8'));
   });
+
+  it('verify on a small generated instance: MILP agrees with enumeration, every row satisfied', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'rlnd-il-')), 'small.json');
+    const sizes = ['--customers', '1', '--repair', '2', '--recycling', '2', '--plants', '1', '--technologies', '1', '--batteries', '1', '--components', '1', '--periods', '2'];
+    expect((await rlnd('generate', 'inventory-location', ...sizes, '--seed', '3', '--out', file)).code).toBe(0);
+    const { stdout, code } = await rlnd('verify', file, '--json');
+    expect(code).toBe(0);
+    const v = JSON.parse(stdout);
+    expect(v.agree).toBe(true);
+    expect(v.designsEnumerated).toBe(16); // (K + 1)^(R + U) = 2^4: each centre closed or open with the one technology
+    expect(v.milp.rowsSatisfied).toBe(v.rows);
+    expect(v.feasibleDesigns).toBe(9); // at least one repair and one recycling centre open: 3 x 3
+  });
 });
