@@ -1,17 +1,16 @@
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { toCsv } from '../io/csv.js';
-import { scenarioHook } from '../problems/scenario-hooks.js';
 import type { ExperimentConfig } from './config-types.js';
-import { expand, refKey, shardOf, type Expansion, type RunSpec } from './expand.js';
+import { expand, shardOf, type Expansion } from './expand.js';
 import { lockFolder } from './folder-lock.js';
 import { loadSources, type InstanceSource } from './instance-source.js';
 import { appendLine, readJsonl, writeAtomic } from './jsonl.js';
 import { progressBar, type Progress } from './progress.js';
-import type { ReferenceRecord, ReferenceSummary, RunRecord, StochasticRecord } from './records.js';
-import { NOMINAL, type ScenarioSpec } from './scenarios.js';
+import type { ReferenceRecord, RunRecord, StochasticRecord } from './records.js';
+import { planReferences, referenceOptimum } from './references.js';
+import { errorOutcome, runRecord } from './run-record.js';
 import { piscinaPool, type TaskPool } from './task-pool.js';
 import type { ReferenceOutcome, RunOutcome, StochasticOutcome, TaskSource } from './tasks.js';
 
@@ -52,12 +51,6 @@ export function outputDir(config: ExperimentConfig, options: RunOptions): string
 }
 
 const taskSource = (s: InstanceSource): TaskSource => ({ file: s.file, text: s.text, hash: s.hash, options: s.options, kind: s.kind });
-
-function relGap(value: number | null, ref: number | null): number | null {
-  if (value === null || ref === null || !Number.isFinite(value) || !Number.isFinite(ref)) return null;
-  // Rounded to 1e-10: below that the difference is summation order, not solution quality.
-  return Math.round(((value - ref) / Math.max(Math.abs(ref), 1e-12)) * 1e10) / 1e10 || 0;
-}
 
 /**
  * One experiment run: expands the config, skips runs already in runs.jsonl, settles the MILP
@@ -123,40 +116,8 @@ export class ExperimentRun {
     const pendingStoch = stoch.filter((s) => !doneStoch.has(s.key));
     log(`${config.name}: ${exp.runs.length} runs${options.shard ? `, shard ${options.shard.index}/${options.shard.count} has ${runs.length}` : ''}; ${runs.length - pendingRuns.length} already done; writing to ${outDir}`);
 
-    // Gap references are published optima where they exist, else the MILP; the stochastic
-    // analyses also need the nominal MILP's design. Decided per key, never by what is pending,
-    // so a run's record does not depend on the shard it ran in.
-    const gapRefs = new Map<string, ReferenceOutcome>();
-    const milpNeeded = new Map<string, { inst: InstanceSource; scenario: ScenarioSpec }>();
-    const counts = { known: 0, cached: 0, computed: 0 };
-    const wantGap = async (inst: InstanceSource, scenario: ScenarioSpec, key: string): Promise<void> => {
-      if (gapRefs.has(key) || milpNeeded.has(key)) return;
-      const known = scenario.kind === 'nominal' ? await knownOptimum(inst) : null;
-      if (known === null) milpNeeded.set(key, { inst, scenario });
-      else {
-        gapRefs.set(key, { source: 'known', status: 'optimal', objective: known, lowerBound: known, design: null, open: [], runtimeSeconds: 0 });
-        counts.known++;
-      }
-    };
-    if (config.reference.enabled) for (const r of pendingRuns) await wantGap(byLabel.get(r.instance)!, r.scenario, r.refKey);
-    const stochRefKeys = new Map<string, { nominal: string; scenarios: string[] }>();
-    for (const s of pendingStoch) {
-      const inst = byLabel.get(s.instance)!;
-      const nominal = refKey(inst, NOMINAL);
-      milpNeeded.set(nominal, { inst, scenario: NOMINAL });
-      const keys = s.scenarios.map((sc) => refKey(inst, sc));
-      for (let i = 0; i < keys.length; i++) await wantGap(inst, s.scenarios[i]!, keys[i]!);
-      stochRefKeys.set(s.key, { nominal, scenarios: keys });
-    }
-    const milp = new Map<string, ReferenceOutcome>();
-    const toSolve: [string, { inst: InstanceSource; scenario: ScenarioSpec }][] = [];
-    for (const [key, n] of milpNeeded) {
-      const cacheFile = join(outDir, 'milp-cache', `${key}.json`);
-      if (existsSync(cacheFile)) {
-        milp.set(key, JSON.parse(await readFile(cacheFile, 'utf8')) as ReferenceRecord);
-        counts.cached++;
-      } else toSolve.push([key, n]);
-    }
+    const plan = await planReferences(config, outDir, pendingRuns, pendingStoch, byLabel);
+    const { gapRefs, milp, toSolve, stochRefKeys, counts } = plan;
     const gapRef = (key: string): ReferenceOutcome | null => gapRefs.get(key) ?? milp.get(key) ?? null;
 
     const threads = Math.max(1, options.threads ?? 1);
@@ -251,54 +212,3 @@ export class ExperimentRun {
   }
 }
 
-/** The objective of a reference only when it is a proven or published optimum. */
-function referenceOptimum(ref: ReferenceOutcome | null): number | null {
-  return ref && ref.status === 'optimal' ? ref.objective : null;
-}
-
-const optimaCache = new Map<string, unknown>();
-
-/** A published optimum from optima.json beside the instance file, if its kind knows how to read one. */
-async function knownOptimum(inst: InstanceSource): Promise<number | null> {
-  const hook = scenarioHook(inst.kind);
-  if (!hook.knownOptimum) return null;
-  const file = join(dirname(inst.file), 'optima.json');
-  if (!optimaCache.has(file)) optimaCache.set(file, existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) : null);
-  const optima = optimaCache.get(file);
-  return optima ? hook.knownOptimum(optima, inst.file, inst.options) : null;
-}
-
-function errorOutcome(err: unknown): RunOutcome {
-  return {
-    instanceName: '', status: 'error', objective: null, lowerBound: null, gap: null, open: [], costParts: {}, runtimeSeconds: 0, stats: [],
-    solver: { version: '', options: {} }, message: `worker failed: ${err instanceof Error ? err.message : String(err)}`,
-  };
-}
-
-/** The runs.jsonl line of a finished run. */
-export function runRecord(config: ExperimentConfig, spec: RunSpec, inst: InstanceSource, out: RunOutcome, ref: ReferenceOutcome | null): RunRecord {
-  const reference: ReferenceSummary | null = ref ? { source: ref.source, status: ref.status, objective: ref.objective, lowerBound: ref.lowerBound } : null;
-  return {
-    experiment: config.name,
-    runId: spec.runId,
-    instance: { label: inst.label, group: inst.group, file: inst.file, name: out.instanceName, hash: inst.hash, options: inst.options },
-    method: spec.method,
-    seed: spec.seed,
-    scenario: { id: spec.scenario.id, kind: spec.scenario.kind, set: spec.scenario.set, index: spec.scenario.index, levels: spec.scenario.levels },
-    status: out.status,
-    objective: out.objective,
-    lowerBound: out.lowerBound,
-    gap: out.gap,
-    reference,
-    gapToOptimum: relGap(out.objective, referenceOptimum(ref)),
-    gapToReference: relGap(out.objective, ref?.objective ?? null),
-    gapToReferenceBound: relGap(out.objective, ref?.lowerBound ?? null),
-    runtimeSeconds: out.runtimeSeconds,
-    open: out.open,
-    costParts: out.costParts,
-    highs: out.solver,
-    host: hostname(),
-    finishedAt: new Date().toISOString(),
-    ...(out.message ? { message: out.message } : {}),
-  };
-}
