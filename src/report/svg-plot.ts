@@ -26,7 +26,7 @@ export function esc(s: string): string {
 export function fmt(v: number): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
-  if (a >= 1e6 || a < 1e-3) return v.toExponential(2);
+  if (a >= 1e9 || a < 1e-3) return v.toExponential(2);
   return String(Number(v.toPrecision(4)));
 }
 
@@ -92,14 +92,14 @@ function axes(x: Axis | null, y: Axis, xCats?: readonly string[]): string[] {
   const out = [`<line x1="${M.left}" y1="${H - M.bottom}" x2="${W - M.right}" y2="${H - M.bottom}" stroke="black"/>`, `<line x1="${M.left}" y1="${M.top}" x2="${M.left}" y2="${H - M.bottom}" stroke="black"/>`];
   const yt = y.log ? ticks(Math.floor(y.lo), Math.ceil(y.hi), Math.ceil(y.hi) - Math.floor(y.lo)).map((e) => 10 ** e) : ticks(y.lo, y.hi);
   for (const t of yt) {
-    const yy = py(y, t);
+    const yy = Number(py(y, t).toFixed(1));
     if (yy < M.top - 1 || yy > H - M.bottom + 1) continue;
     out.push(`<line x1="${M.left - 4}" y1="${yy}" x2="${W - M.right}" y2="${yy}" stroke="#ddd"/><text x="${M.left - 6}" y="${yy + 4}" font-size="11" text-anchor="end">${fmt(t)}</text>`);
   }
   if (x) {
     const xt = x.log ? ticks(Math.floor(x.lo), Math.ceil(x.hi), Math.max(1, Math.ceil(x.hi) - Math.floor(x.lo))).map((e) => 10 ** e) : ticks(x.lo, x.hi);
     for (const t of xt) {
-      const xx = px(x, t);
+      const xx = Number(px(x, t).toFixed(1));
       if (xx < M.left - 1 || xx > W - M.right + 1) continue;
       out.push(`<line x1="${xx}" y1="${H - M.bottom}" x2="${xx}" y2="${H - M.bottom + 4}" stroke="black"/><text x="${xx}" y="${H - M.bottom + 17}" font-size="11" text-anchor="middle">${fmt(t)}</text>`);
     }
