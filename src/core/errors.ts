@@ -23,3 +23,8 @@ export class InfeasibleInstanceError extends Error {
     super(`${instance} is infeasible: ${reason}`);
   }
 }
+
+/** A model too large to build or solve here (the WebAssembly heap is capped at 2 GiB). */
+export class ModelTooLargeError extends Error {
+  override readonly name = 'ModelTooLargeError';
+}

@@ -5,3 +5,4 @@ export * from './status.js';
 export * from './highs-handle.js';
 export * from './solve-model.js';
 export * from './persistent-lp.js';
+export * from './growing-lp.js';

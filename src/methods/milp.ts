@@ -1,3 +1,4 @@
+import { ModelTooLargeError } from '../core/errors.js';
 import { solveModel } from '../exact/solve-model.js';
 import type { Method } from './method.js';
 
@@ -8,7 +9,13 @@ export const milpMethod: Method = {
   unsupported: () => null,
   async run({ problem, handle, seed, timeLimit, params }) {
     const t0 = performance.now();
-    const formulation = problem.buildMilp();
+    let formulation;
+    try {
+      formulation = problem.buildMilp();
+    } catch (err) {
+      if (!(err instanceof ModelTooLargeError)) throw err;
+      return { status: 'error', design: null, flows: null, lowerBound: null, stats: [], options: {}, message: err.message };
+    }
     const mipRelGap = typeof params.mipRelGap === 'number' ? params.mipRelGap : undefined;
     const sol = await solveModel(handle, formulation.model, {
       timeLimit,

@@ -54,11 +54,19 @@ export async function lagrangianSearch(input: {
   let score = new Float64Array(problem.space.size);
   let sinceImprovement = 0;
   let it = 0;
+  // Time spent in the relaxation and in pricing heuristic designs. On large instances one exact
+  // pricing costs as much as hundreds of subgradient steps, so the heuristic only runs while it
+  // has used no more time than the relaxation (on small ones that is every `every` steps).
+  let relaxMs = 0;
+  let heuristicMs = 0;
   for (it = 1; it <= maxIt && performance.now() < input.deadline; it++) {
     const lbBefore = stepper.best;
+    const t0 = performance.now();
     const sol = stepper.step(best?.evaluation.cost ?? null);
+    relaxMs += performance.now() - t0;
     if (stepper.best > lbBefore) score = Float64Array.from(sol.score);
-    if (it === 1 || it % every === 0 || stepper.converged(sol)) {
+    if (it === 1 || stepper.converged(sol) || (it % every === 0 && heuristicMs <= relaxMs)) {
+      const t1 = performance.now();
       const d = repair(problem, sol.design, rng, sol.score);
       const key = designKey(d);
       if (!tried.has(key)) {
@@ -69,6 +77,7 @@ export async function lagrangianSearch(input: {
           sinceImprovement = 0;
         }
       }
+      heuristicMs += performance.now() - t1;
     }
     sinceImprovement++;
     const ub = best?.evaluation.cost ?? null;

@@ -22,6 +22,10 @@ function swapBudget(d: Design): number {
 /** Roughly how many swap moves one round may price. */
 const MAX_SWAPS = 1500;
 
+/** Designs with more bits than this try only the most promising drops and adds. */
+const LARGE_DESIGN = 200;
+const LARGE_MOVE_LIMIT = 16;
+
 /** Moves priced per batch between deadline checks. */
 const CHUNK = 64;
 
@@ -37,7 +41,7 @@ export async function localSearch(ev: DesignEvaluator, start: Design, options: L
   const maxRounds = options.maxRounds ?? 1000;
   for (let round = 0; round < maxRounds && performance.now() < options.deadline; round++) {
     const stages: Array<() => Neighbour[]> = [
-      () => [...dropAddMoves(space, current.design), ...groupMoves(space, current.design)],
+      () => [...dropAddMoves(space, current.design, options.score, space.size > LARGE_DESIGN ? LARGE_MOVE_LIMIT : Infinity), ...groupMoves(space, current.design)],
       () => swapMoves(space, current.design, options.score, options.swapCandidates ?? swapBudget(current.design)),
     ];
     let improved = false;

@@ -16,10 +16,21 @@ export function freeBits(space: DesignSpace): number[] {
   return [...Array(space.size).keys()].filter((i) => !grouped.has(i));
 }
 
-/** Single-bit moves on free bits: close one open bit, open one closed bit. */
-export function dropAddMoves(space: DesignSpace, d: Design): Neighbour[] {
+/**
+ * Single-bit moves on free bits: close one open bit, open one closed bit. With a `limit`, only
+ * the `limit` least attractive open bits (to drop) and most attractive closed bits (to add) by
+ * `score` are tried, which keeps a move round affordable on designs with hundreds of sites.
+ */
+export function dropAddMoves(space: DesignSpace, d: Design, score?: ArrayLike<number>, limit = Infinity): Neighbour[] {
   const out: Neighbour[] = [];
-  for (const i of freeBits(space)) {
+  let bits = freeBits(space);
+  if (score && bits.length > limit) {
+    const by = (a: number, b: number): number => score[a]! - score[b]! || a - b;
+    const open = bits.filter((i) => d[i]).sort(by).reverse().slice(0, limit);
+    const closed = bits.filter((i) => !d[i]).sort(by).slice(0, limit);
+    bits = [...open, ...closed].sort((a, b) => a - b);
+  }
+  for (const i of bits) {
     const n = Uint8Array.from(d);
     n[i] = d[i] ? 0 : 1;
     out.push({ move: d[i] ? 'drop' : 'add', design: n });

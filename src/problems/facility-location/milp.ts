@@ -1,8 +1,12 @@
 import { expr, LinearModelBuilder, sum } from '../../exact/linear-model.js';
 import type { MilpFormulation } from '../../core/problem.js';
 import { designFrom } from '../../core/design.js';
+import { ModelTooLargeError } from '../../core/errors.js';
 import { allocationFrom, type Allocation } from './allocation.js';
 import { allocCost, totalDemand, type FacilityLocationInstance } from './instance.js';
+
+/** Largest full MILP built (100 x 1000 uses 1.2 GB of heap in HiGHS; see docs/highs-notes). */
+const MAX_MILP_ARCS = 1_000_000;
 
 /**
  * Full MILP, strong formulation:
@@ -14,6 +18,12 @@ import { allocCost, totalDemand, type FacilityLocationInstance } from './instanc
 export function buildFlMilp(inst: FacilityLocationInstance): MilpFormulation<Allocation> {
   const m = inst.sites.length;
   const n = inst.customers.length;
+  if (m * n > MAX_MILP_ARCS) {
+    throw new ModelTooLargeError(
+      `the full MILP of ${m} sites x ${n} customers has ${m * n} allocation columns and as many linking rows; ` +
+        `beyond ${MAX_MILP_ARCS} it does not fit the 2 GiB WebAssembly heap — use --method lagrangian or hybrid`,
+    );
+  }
   const capacitated = inst.variant !== 'uflp';
   const b = new LinearModelBuilder(`${inst.name}-${inst.variant}`);
   const y = inst.sites.map((s, i) => b.addVar(`y_${s.id}`, { type: 'binary', cost: inst.sites[i]!.fixedCost }));

@@ -4,6 +4,8 @@ import type { CostBreakdown, EvaluateOptions, Evaluation, Problem } from '../../
 import type { HighsHandle } from '../../exact/highs-handle.js';
 import { solveModel } from '../../exact/solve-model.js';
 import { FlowPricer } from './flow-pricer.js';
+import { priceRestricted } from './restricted-pricer.js';
+import { ModelTooLargeError } from '../../core/errors.js';
 import { FLOW_EPS, siteLoads, type Allocation } from './allocation.js';
 import { buildFlowModel, designInfeasibility, nearestOpen } from './flow.js';
 import { allocCost, flInstanceInfeasibility, totalDemand, type FacilityLocationInstance } from './instance.js';
@@ -13,6 +15,9 @@ import { flReport } from './report.js';
 
 /** From this many allocation columns on, designs are priced by a warm-started persistent LP. */
 const WARM_START_SIZE = 5000;
+
+/** Beyond this many arcs the full allocation LP is replaced by exact column generation. */
+const FULL_LP_ARCS = 1_000_000;
 
 /** Feasibility tolerance, relative to demand, for recomputed solutions. */
 const TOL = 1e-6;
@@ -86,8 +91,15 @@ export async function evaluateFlDesign(
   const reason = designInfeasibility(inst, design);
   if (reason) return { feasible: false, cost: Infinity, parts: {}, flows: null, reason };
   let flows: Allocation | null;
+  const arcs = inst.sites.length * inst.customers.length;
   if (inst.variant === 'uflp') flows = nearestOpen(inst, design);
-  else if (inst.variant === 'cflp' && !options.fresh && inst.sites.length * inst.customers.length >= WARM_START_SIZE) {
+  else if (inst.variant === 'cflp' && arcs > FULL_LP_ARCS) {
+    // Too large for one LP over all arcs: exact column generation from the nearest open sites.
+    flows = await priceRestricted(handle, inst, design);
+    if (!flows) return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: 'open sites cannot serve every customer within capacity' };
+  } else if (inst.variant === 'sscflp' && arcs > FULL_LP_ARCS) {
+    throw new ModelTooLargeError(`single-source allocation of ${inst.sites.length} x ${inst.customers.length} is too large to price exactly here`);
+  } else if (inst.variant === 'cflp' && !options.fresh && inst.sites.length * inst.customers.length >= WARM_START_SIZE) {
     flows = await handle.session(inst, () => new FlowPricer(handle, inst)).price(design);
     if (!flows) return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: 'open sites cannot serve every customer within capacity' };
   } else {
