@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { designFrom } from '../../../src/core/design.js';
+import { InputError } from '../../../src/core/errors.js';
+import { formatGenerated, generateFlInstance } from '../../../src/problems/facility-location/generator.js';
+import { buildFlowModel } from '../../../src/problems/facility-location/flow.js';
+import { parseFlJson } from '../../../src/problems/facility-location/json-reader.js';
+import { flCost } from '../../../src/problems/facility-location/problem.js';
+import { facilityLocationProblem } from '../../../src/problems/facility-location/problem.js';
+import { priceRestricted } from '../../../src/problems/facility-location/restricted-pricer.js';
+import { solveModel } from '../../../src/exact/solve-model.js';
+import { solve } from '../../../src/solve.js';
+import { testHandle } from '../../helpers/fixtures.js';
+import { arbFlInstance } from '../../helpers/random-fl.js';
+
+describe('column-generation pricing (used beyond 1M arcs)', () => {
+  it('equals the full allocation LP, even starting from one arc per customer', async () => {
+    const handle = await testHandle();
+    await fc.assert(
+      fc.asyncProperty(arbFlInstance('cflp', 6, 12), fc.integer({ min: 1, max: 63 }), async (inst, mask) => {
+        const m = inst.sites.length;
+        const design = designFrom(m, [...Array(m).keys()].filter((i) => mask & (1 << i % 6)));
+        const full = buildFlowModel(inst, design);
+        const direct = design.some((b) => b) ? await solveModel(handle, full.model) : null;
+        const restricted = await priceRestricted(handle, inst, design, 1);
+        if (!direct || direct.status !== 'optimal') return restricted === null;
+        if (!restricted) return false;
+        const a = flCost(inst, design, full.decode(direct.values!)).total;
+        const b = flCost(inst, design, restricted).total;
+        return Math.abs(a - b) <= 1e-6 * Math.max(1, a);
+      }),
+      { numRuns: 40, seed: 21 },
+    );
+  });
+});
+
+describe('instance generator', () => {
+  const params = { sites: 20, customers: 60, layout: 'clustered' as const, clusters: 4, tightness: 2, seed: 3 };
+
+  it('same seed gives the same bytes; another seed another instance', () => {
+    const a = formatGenerated(generateFlInstance(params));
+    expect(formatGenerated(generateFlInstance(params))).toBe(a);
+    expect(formatGenerated(generateFlInstance({ ...params, seed: 4 }))).not.toBe(a);
+  });
+
+  it('produces a loadable instance with the requested size and capacity tightness', () => {
+    for (const layout of ['uniform', 'clustered'] as const) {
+      const inst = parseFlJson(JSON.parse(formatGenerated(generateFlInstance({ ...params, layout }))), 'gen.json');
+      expect(inst.sites.length).toBe(20);
+      expect(inst.customers.length).toBe(60);
+      const cap = inst.sites.reduce((s, x) => s + x.capacity, 0);
+      const dem = inst.customers.reduce((s, x) => s + x.demand, 0);
+      expect(cap / dem).toBeGreaterThanOrEqual(2);
+      expect(cap / dem).toBeLessThan(2.3);
+    }
+  });
+
+  it('rejects invalid parameters, naming the option', () => {
+    expect(() => generateFlInstance({ ...params, sites: 0 })).toThrow(InputError);
+    expect(() => generateFlInstance({ ...params, tightness: 0.9 })).toThrow(/--tightness: a number > 1/);
+    expect(() => generateFlInstance({ ...params, layout: 'ring' as 'uniform' })).toThrow(/--layout: uniform or clustered, got ring/);
+    expect(() => generateFlInstance({ ...params, customers: 2.5 })).toThrow(/--customers: a positive integer/);
+  });
+
+  it('small generated instances solve to the same optimum with every method', async () => {
+    const handle = await testHandle();
+    const problem = facilityLocationProblem(parseFlJson(generateFlInstance({ ...params, sites: 12, customers: 40 }), 'gen.json'));
+    const milp = await solve(problem, { handle });
+    expect(milp.status).toBe('optimal');
+    for (const method of ['lagrangian', 'ga', 'hybrid']) {
+      const res = await solve(problem, { method, seed: 1, handle, timeLimit: 20 });
+      expect(res.objective!).toBeCloseTo(milp.objective!, 4);
+    }
+  });
+});
