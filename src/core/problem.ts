@@ -50,6 +50,8 @@ export interface RelaxedSolution {
 export interface LagrangianRelaxation {
   /** Number of multipliers (relaxed constraints). */
   readonly size: number;
+  /** Rough operations per relaxed solve (e.g. sites x customers), used to pace the heuristic. */
+  readonly work?: number;
   /** `free` for relaxed equalities, `nonnegative` for relaxed `>=` rows. */
   readonly sign: 'free' | 'nonnegative';
   initial(): Float64Array;

@@ -1,4 +1,6 @@
+import { isBetter } from '../search/evaluator.js';
 import { lagrangianSearch, type LagrangianParams } from '../search/lagrangian-search.js';
+import { localSearch } from '../search/local-search.js';
 import { makeRng } from '../search/rng.js';
 import { deadlineOf, evaluatorFor, finish, numParam } from './heuristic-common.js';
 import type { Method } from './method.js';
@@ -32,6 +34,12 @@ export const lagrangianMethod: Method = {
       startTime: start,
     });
     const lb = Number.isFinite(out.lowerBound) ? out.lowerBound : null;
-    return finish(ctx, out.best, lb, out.stats, { ...params, iterations: out.iterations, evaluations: ev.evaluations });
+    // The Lagrangian heuristic ends with a descent from its best design, guided by reduced costs.
+    let best = out.best;
+    if (best && (lb === null || best.evaluation.cost - lb > 1e-9 * Math.abs(best.evaluation.cost))) {
+      const polished = await localSearch(ev, best.design, { deadline: deadlineOf(ctx, start), score: out.score, swapCandidates: 10 });
+      if (isBetter(polished, best)) best = polished;
+    }
+    return finish(ctx, best, lb, out.stats, { ...params, iterations: out.iterations, evaluations: ev.evaluations });
   },
 };

@@ -21,6 +21,7 @@ export function flLagrangian(inst: FacilityLocationInstance): LagrangianRelaxati
   return {
     size: n,
     sign: 'free',
+    work: m * n,
     initial() {
       // Start each customer at its cheapest service cost including a share of fixed cost.
       const u = new Float64Array(n);
