@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
-import { parseShard } from '../experiments/expand.js';
+import { expand, parseShard, shardOf } from '../experiments/expand.js';
+import { loadSources } from '../experiments/instance-source.js';
 import { loadConfig } from '../experiments/load-config.js';
 import { ExperimentRun } from '../experiments/runner.js';
 
@@ -15,10 +16,20 @@ export function runCommand(y: Argv): Argv {
         .option('threads', { type: 'number', describe: 'worker threads (default: available cores)' })
         .option('shard', { type: 'string', describe: 'run shard i of N (1-based), e.g. --shard 2/8' })
         .option('out', { type: 'string', describe: 'output folder (default: the config output, or <output>/shards/<i>-of-<N>)' })
-        .option('quiet', { type: 'boolean', default: false, describe: 'no log lines' }),
+        .option('quiet', { type: 'boolean', default: false, describe: 'no log lines' })
+        .option('dry-run', { type: 'boolean', default: false, describe: 'validate and print the run list counts, run nothing' }),
     async (argv) => {
       const config = await loadConfig(argv.config);
       const shard = argv.shard ? parseShard(argv.shard) : null;
+      if (argv['dry-run']) {
+        const exp = expand(config, await loadSources(config.instances));
+        const runs = shardOf(exp.runs, shard);
+        const counts = new Map<string, number>();
+        for (const r of runs) counts.set(`${r.scenario.set ?? 'nominal'} / ${r.method.label}`, (counts.get(`${r.scenario.set ?? 'nominal'} / ${r.method.label}`) ?? 0) + 1);
+        console.log(`${config.name}: ${exp.runs.length} runs, ${exp.stochastic.length} stochastic analyses, ${exp.scenarios.length} scenarios${shard ? `; shard ${shard.index}/${shard.count}: ${runs.length} runs` : ''}`);
+        for (const [k, n] of counts) console.log(`  ${k}: ${n}`);
+        return;
+      }
       const threads = Math.max(1, Math.floor(argv.threads ?? availableParallelism()));
       const log = argv.quiet ? () => {} : (m: string) => console.error(m);
       const run = new ExperimentRun(config, { threads, shard, ...(argv.out ? { out: argv.out } : {}), progress: !argv.quiet, log });
@@ -34,9 +45,10 @@ export function runCommand(y: Argv): Argv {
       const s = await run.run();
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      const perRun = s.ran > 0 ? (s.wallSeconds * threads - s.runSeconds) / s.ran : 0;
+      // Thread time not spent inside tasks (loading, posting, writing, idle tail), per task.
+      const overhead = s.tasks > 0 ? (s.wallSeconds * threads - s.taskSeconds) / s.tasks : 0;
       log(`${s.ran} runs done (${s.skipped} skipped as already recorded, ${s.failed} errors), ${s.stochastic} stochastic analyses; references: ${s.references.known} published, ${s.references.cached} cached, ${s.references.computed} solved`);
-      log(`wall ${s.wallSeconds.toFixed(1)} s on ${threads} thread(s); run time ${s.runSeconds.toFixed(1)} s; overhead ~${perRun.toFixed(3)} s per run; results in ${s.outDir}`);
+      log(`wall ${s.wallSeconds.toFixed(1)} s on ${threads} thread(s); time in runs ${s.runSeconds.toFixed(1)} s, in all ${s.tasks} tasks ${s.taskSeconds.toFixed(1)} s; overhead ~${overhead.toFixed(3)} s per task; results in ${s.outDir}`);
       if (s.failed > 0) process.exitCode = 2;
     },
   );
