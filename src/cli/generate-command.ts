@@ -1,41 +1,15 @@
-import { writeFile } from 'node:fs/promises';
 import type { Argv } from 'yargs';
-import { InputError } from '../core/errors.js';
-import { formatIlJson, generateIlJson, PAPER_SIZES } from '../problems/inventory-location/generator.js';
-import { IL_SETS, SET_NAMES, type IlSet } from '../problems/inventory-location/shape.js';
+import { generateFacilityLocation } from './generate-facility-location.js';
+import { generateInventoryLocation } from './generate-inventory-location.js';
 
-/** Problem kinds with an instance generator (a new generator adds its kind here). */
-const GENERATED_KINDS = ['inventory-location'] as const;
+/** Instance generators, one sub-command per problem kind (a new generator adds one line). */
+const GENERATORS: ReadonlyArray<(y: Argv) => Argv> = [generateFacilityLocation, generateInventoryLocation];
 
-/**
- * `rlnd generate inventory-location --customers N ... --seed S --out file.json`: writes a seeded
- * random instance; sizes default to the paper's shape (two of everything, three periods).
- */
+/** `rlnd generate <kind> ...`: write a seeded random instance. */
 export function generateCommand(y: Argv): Argv {
-  return y.command(
-    'generate <kind>',
-    'write a seeded random instance',
-    (a) => {
-      let b = a
-        .positional('kind', { type: 'string', choices: GENERATED_KINDS, demandOption: true, describe: 'problem kind' })
-        .option('seed', { type: 'number', default: 1 })
-        .option('name', { type: 'string', describe: 'instance name (default from the seed)' })
-        .option('out', { type: 'string', describe: 'output file (default: stdout)' });
-      for (const s of IL_SETS) b = b.option(SET_NAMES[s], { type: 'number', default: PAPER_SIZES[s], describe: `number of ${SET_NAMES[s]}` });
-      return b;
-    },
-    async (argv) => {
-      const sizes = {} as Record<IlSet, number>;
-      for (const s of IL_SETS) {
-        const v = argv[SET_NAMES[s]] as number;
-        if (!Number.isInteger(v) || v < 1) throw new InputError('command line', `--${SET_NAMES[s]}`, `a positive integer, got ${v}`);
-        sizes[s] = v;
-      }
-      const seed = argv.seed;
-      if (!Number.isInteger(seed)) throw new InputError('command line', '--seed', `an integer, got ${seed}`);
-      const text = formatIlJson(generateIlJson(sizes, seed, argv.name));
-      if (argv.out) await writeFile(argv.out, text);
-      else process.stdout.write(text);
-    },
-  );
+  return y.command('generate', 'write a seeded random instance (rlnd generate <kind> --help)', (a) => {
+    let b = a;
+    for (const g of GENERATORS) b = g(b);
+    return b.demandCommand(1, 'name a problem kind: facility-location or inventory-location');
+  });
 }
