@@ -9,6 +9,7 @@ import { geneticAlgorithm } from '../search/ga.js';
 import { lagrangianSearch } from '../search/lagrangian-search.js';
 import { localSearch } from '../search/local-search.js';
 import { makeRng } from '../search/rng.js';
+import { designCount, enumerateDesigns } from '../verify/enumeration.js';
 import { gaParams } from './ga.js';
 import { deadlineOf, evaluatorFor, finish, numParam } from './heuristic-common.js';
 import { lagrangianParams } from './lagrangian.js';
@@ -16,6 +17,9 @@ import type { Method } from './method.js';
 
 /** With reduced costs to rank them, this many swap-in candidates per open site suffice. */
 const GUIDED_SWAPS = 10;
+
+/** Design spaces with at most this many valid designs are enumerated instead of searched. */
+const DEFAULT_ENUMERATE_LIMIT = 256;
 
 /** Share of a finite time limit given to the Lagrangian phase. */
 const DEFAULT_LAGRANGIAN_SHARE = 0.4;
@@ -42,7 +46,8 @@ async function lpGuidance(problem: Problem, handle: HighsHandle, timeLimit: numb
 }
 
 /**
- * Hybrid: a Lagrangian phase (or, for problems without one, the LP relaxation) gives a certified
+ * Hybrid: on small design spaces, exhaustive exact pricing (a certified optimum). Otherwise a
+ * Lagrangian phase (or, for problems without one, the LP relaxation) gives a certified
  * lower bound, reduced costs and good designs; local search polishes the best; a GA seeded with
  * the Lagrangian designs and biased towards sites with low reduced cost searches on. The gap is
  * certified by the bound.
@@ -63,6 +68,19 @@ export const hybridMethod: Method = {
     let seeds: Design[] = [];
     let best: Scored | null = null;
     const share = numParam(ctx.params, 'lagrangianShare') ?? DEFAULT_LAGRANGIAN_SHARE;
+    const enumerateLimit = numParam(ctx.params, 'enumerateLimit') ?? DEFAULT_ENUMERATE_LIMIT;
+    if (designCount(problem.space) <= enumerateLimit) {
+      // Few enough designs to price them all: the best is optimal, and the certificate is exact.
+      const designs = [...enumerateDesigns(problem.space)].filter((d) => problem.quickInfeasibility(d) === null);
+      const priced = await ev.evaluateAll(designs);
+      for (const [k, d] of designs.entries()) {
+        const scored = { design: d, evaluation: priced[k]! };
+        if (isBetter(scored, best)) best = scored;
+      }
+      stats.push({ method: 'hybrid:enumeration', iteration: 0, timeSeconds: (performance.now() - start) / 1000, upperBound: best?.evaluation.cost ?? null, lowerBound: best?.evaluation.cost ?? null, gap: best ? 0 : null, evaluations: ev.evaluations });
+      // Infeasible everywhere: no bound to give; otherwise the optimum bounds itself.
+      return finish(ctx, best, best ? best.evaluation.cost : null, stats, { bound: 'enumeration', designs: designs.length, evaluations: ev.evaluations });
+    }
     if (problem.lagrangian) {
       const lagDeadline = Number.isFinite(deadline) ? start + (deadline - start) * share : Infinity;
       const out = await lagrangianSearch({
