@@ -1,9 +1,10 @@
 import type { Argv } from 'yargs';
 import { generateFacilityLocation } from './generate-facility-location.js';
 import { generateInventoryLocation } from './generate-inventory-location.js';
+import { generateJakartaRln } from './generate-jakarta-rln.js';
 
 /** Instance generators, one sub-command per problem kind (a new generator adds one line). */
-const GENERATORS: ReadonlyArray<(y: Argv) => Argv> = [generateFacilityLocation, generateInventoryLocation];
+const GENERATORS: ReadonlyArray<(y: Argv) => Argv> = [generateFacilityLocation, generateInventoryLocation, generateJakartaRln];
 
 /** `rlnd generate <kind> ...`: write a seeded random instance. */
 export function generateCommand(y: Argv): Argv {
