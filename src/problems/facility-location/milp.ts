@@ -56,7 +56,6 @@ export function buildFlMilp(inst: FacilityLocationInstance): MilpFormulation<All
     model,
     designColumns: y,
     decode(values) {
-      const design = designFrom(m, y.flatMap((col, i) => (values[col]! > 0.5 ? [i] : [])));
       const site: number[] = [];
       const customer: number[] = [];
       const fraction: number[] = [];
@@ -67,7 +66,12 @@ export function buildFlMilp(inst: FacilityLocationInstance): MilpFormulation<All
           fraction.push(values[x[i]![j]!]!);
         }
       }
-      return { design, flows: allocationFrom(site, customer, fraction) };
+      const flows = allocationFrom(site, customer, fraction);
+      // With a zero fixed cost the solver may leave unused sites open at no cost; report them
+      // closed, so "opened" means "serves someone" (cost and feasibility are unchanged).
+      const used = new Set(flows.site);
+      const design = designFrom(m, y.flatMap((col, i) => (values[col]! > 0.5 && (inst.sites[i]!.fixedCost > 0 || used.has(i)) ? [i] : [])));
+      return { design, flows };
     },
   };
 }
