@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import { clusterCommand } from './cluster-command.js';
 import { generateCommand } from './generate-command.js';
 import { loadDistanceCommand } from './load-distance-command.js';
+import { mapCommand } from './map-command.js';
 import { mergeCommand } from './merge-command.js';
 import { reportCommand } from './report-command.js';
 import { runCommand } from './run-command.js';
@@ -20,4 +21,5 @@ export const COMMANDS: ReadonlyArray<(y: Argv) => Argv> = [
   reportCommand,
   loadDistanceCommand,
   technoEconomicsCommand,
+  mapCommand,
 ];
