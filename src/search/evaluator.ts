@@ -53,7 +53,7 @@ export class DesignEvaluator {
     return (await this.evaluateAll([design]))[0]!;
   }
 
-  /** Prices designs in order; uncached ones go out as one batch. */
+  /** Prices designs in order; uncached ones go out as one batch. Returned evaluations carry no flows. */
   async evaluateAll(designs: readonly Design[]): Promise<Evaluation<unknown>[]> {
     const missing: Design[] = [];
     const seen = new Set<string>();
@@ -68,7 +68,9 @@ export class DesignEvaluator {
       const priced = this.runner && missing.length > 1 ? await this.runner.evaluateAll(missing) : await this.local(missing);
       missing.forEach((d, k) => {
         const ev = priced[k]!;
-        this.cache.set(designKey(d), ev);
+        // The cache keeps prices, not flows: flows of thousands of designs would fill the memory,
+        // and only the best design's flows are ever returned (and re-priced cold at the end).
+        this.cache.set(designKey(d), { feasible: ev.feasible, cost: ev.cost, parts: ev.parts, flows: null, ...(ev.reason ? { reason: ev.reason } : {}) });
         this.evaluations++;
         const scored = { design: d, evaluation: ev };
         if (isBetter(scored, this.best)) this.best = scored;
