@@ -86,6 +86,8 @@ export interface Problem<F = unknown> {
   openIds(design: Design): string[];
   /** A reason the whole instance is infeasible, when one can be seen without solving. */
   instanceInfeasibility(): string | null;
+  /** Instance size by named dimension (e.g. sites, customers), for scaling studies. */
+  readonly dimensions?: Readonly<Record<string, number>>;
   /** A Lagrangian relaxation, for problems that have one (used by lagrangian and hybrid). */
   lagrangian?(): LagrangianRelaxation;
   /** Readable report of a solution (tables as the source paper lays them out). */

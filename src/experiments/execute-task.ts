@@ -5,6 +5,7 @@ import type { HighsHandle } from '../exact/highs-handle.js';
 import { solveModel } from '../exact/solve-model.js';
 import type { FacilityLocationInstance } from '../problems/facility-location/instance.js';
 import { scenarioHook, type KindedInstance } from '../problems/scenario-hooks.js';
+import { PeakMemory } from '../bench/measure.js';
 import { solve } from '../solve.js';
 import { materialize, meanFactors, type ScenarioSpec } from './scenarios.js';
 import type { ReferenceOutcome, RunOutcome, RunTask, ScenarioFigures, StochasticOutcome, StochasticTask, Task, TaskSource } from './tasks.js';
@@ -36,6 +37,7 @@ function problemOf(src: TaskSource, inst: KindedInstance): Problem {
 
 async function runOne(handle: HighsHandle, t: RunTask): Promise<RunOutcome> {
   const problem = problemOf(t.source, scenarioInstance(t.source, t.scenario));
+  const memory = new PeakMemory();
   const r = await solve(problem, {
     method: t.method,
     seed: t.seed,
@@ -56,6 +58,8 @@ async function runOne(handle: HighsHandle, t: RunTask): Promise<RunOutcome> {
     stats: r.stats,
     solver: { version: r.solver.version, options: r.solver.options },
     ...(r.message ? { message: r.message } : {}),
+    ...(problem.dimensions ? { dimensions: problem.dimensions } : {}),
+    peakRssMB: memory.stop(),
   };
 }
 

@@ -33,6 +33,10 @@ export interface RunRecord {
   /** Against the reference's lower bound: an upper bound on the true gap. */
   readonly gapToReferenceBound: number | null;
   readonly runtimeSeconds: number;
+  /** Instance size by dimension, when the problem states it (scaling studies). */
+  readonly dimensions?: Readonly<Record<string, number>>;
+  /** Peak process memory during the run (MB; exact when the experiment runs on one thread). */
+  readonly peakRssMB?: number;
   readonly open: readonly string[];
   readonly costParts: Readonly<Record<string, number>>;
   readonly highs: { readonly version: string; readonly options: Readonly<Record<string, unknown>> };
@@ -59,7 +63,7 @@ export interface StochasticRecord extends StochasticOutcome {
 }
 
 /** Fields that vary between identical runs (for comparisons "ignoring timings"). */
-export const TIMING_FIELDS = ['runtimeSeconds', 'finishedAt', 'host'] as const;
+export const TIMING_FIELDS = ['runtimeSeconds', 'finishedAt', 'host', 'peakRssMB'] as const;
 
 /** Per-run statistics rows as written to stats/<runId>.csv. */
 export type StatsRows = readonly StatRow[];

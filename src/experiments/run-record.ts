@@ -40,6 +40,8 @@ export function runRecord(config: ExperimentConfig, spec: RunSpec, inst: Instanc
     gapToReference: relGap(out.objective, ref?.objective ?? null),
     gapToReferenceBound: relGap(out.objective, ref?.lowerBound ?? null),
     runtimeSeconds: out.runtimeSeconds,
+    ...(out.dimensions ? { dimensions: out.dimensions } : {}),
+    ...(out.peakRssMB !== undefined ? { peakRssMB: out.peakRssMB } : {}),
     open: out.open,
     costParts: out.costParts,
     highs: out.solver,

@@ -178,6 +178,8 @@ export function flatRun(r: RunRecord): Row {
     gapToReference: r.gapToReference,
     gapToReferenceBound: r.gapToReferenceBound,
     runtimeSeconds: r.runtimeSeconds,
+    ...Object.fromEntries(Object.entries(r.dimensions ?? {}).map(([k, v]) => [`dim_${k}`, v])),
+    peakRssMB: r.peakRssMB ?? null,
     openCount: r.open.length,
     open: r.open.join(' '),
     highsVersion: r.highs.version,

@@ -61,6 +61,10 @@ export interface RunOutcome {
   readonly stats: readonly StatRow[];
   readonly solver: { readonly version: string; readonly options: Readonly<Record<string, unknown>> };
   readonly message?: string;
+  /** Instance size by dimension (when the problem states it). */
+  readonly dimensions?: Readonly<Record<string, number>>;
+  /** Peak resident memory of the worker's process during the run, in MB (process-wide: exact with one thread). */
+  readonly peakRssMB?: number;
 }
 
 /** A reference MILP outcome: incumbent and bound, honestly, even at a time limit. */

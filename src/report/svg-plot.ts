@@ -115,10 +115,10 @@ function axes(x: Axis | null, y: Axis, xCats?: readonly string[]): string[] {
 }
 
 /** Scatter plot, or line plot with `lines` (points joined in x order). */
-export function scatterPlot(o: { title: string; xLabel: string; yLabel: string; series: readonly Series[]; lines?: boolean; logX?: boolean }): string {
+export function scatterPlot(o: { title: string; xLabel: string; yLabel: string; series: readonly Series[]; lines?: boolean; logX?: boolean; logY?: boolean }): string {
   const all = o.series.flatMap((s) => s.points);
   const x = axisOf(all.map((p) => p.x), o.logX ?? false);
-  const y = axisOf(all.map((p) => p.y), false);
+  const y = axisOf(all.map((p) => p.y), o.logY ?? false);
   const body = axes(x, y);
   o.series.forEach((s, k) => {
     const pts = [...s.points].sort((a, b) => a.x - b.x);

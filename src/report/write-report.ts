@@ -6,6 +6,7 @@ import { readJsonl, writeAtomic } from '../experiments/jsonl.js';
 import type { RunRecord, StochasticRecord } from '../experiments/records.js';
 import { flatRun, instanceSummary, methodSummary, sensitivityRows, sortRuns, stochasticSummary, type Row } from '../experiments/summaries.js';
 import { gapBoxes, gapVsTime, sensitivityCurves, siteOpening, type Plot } from './plots.js';
+import { fittedExponent, milpFrontier, runSize, scalingPlots, scalingRows } from './scaling.js';
 import { markdownTable } from './tables.js';
 
 /** Files a report wrote. */
@@ -38,7 +39,9 @@ export async function writeReport(resultsDir: string, outDir = join(resultsDir, 
     ['stochastic-scenarios', 'Per stochastic scenario: optimum, cost of the nominal, expected-value and two-stage designs', stochasticScenarioRows(analyses)],
     ['sensitivity', 'Sensitivity (mean objective over seeds per level)', sensitivityRows(runs)],
   ];
-  const plots: Plot[] = [gapVsTime(runs), gapBoxes(runs), ...sensitivityCurves(tables[4]![2]), ...siteOpening(runs)].filter((p): p is Plot => p !== null);
+  const scaling = new Set(runs.map(runSize).filter((s) => s !== null)).size >= 2 ? scalingRows(runs) : [];
+  if (scaling.length > 0) tables.push(['scaling', 'Scaling: per instance size and method (nominal runs)', scaling]);
+  const plots: Plot[] = [gapVsTime(runs), gapBoxes(runs), ...sensitivityCurves(tables[4]![2]), ...siteOpening(runs), ...(scaling.length ? scalingPlots(runs) : [])].filter((p): p is Plot => p !== null);
   const written: string[] = [];
   const put = async (f: string, text: string): Promise<void> => {
     await writeAtomic(join(outDir, f), text);
@@ -55,6 +58,16 @@ export async function writeReport(resultsDir: string, outDir = join(resultsDir, 
     if (rows.length === 0) continue;
     await put(`${key}.csv`, toCsv(rows));
     md.push(`## ${title}`, '', markdownTable(rows), `CSV: [${key}.csv](${key}.csv)`, '');
+  }
+  if (scaling.length > 0) {
+    const f = milpFrontier(scaling);
+    md.push(`MILP: every run optimal up to size ${f.lastFinished ?? '-'}; first size with an unfinished run: ${f.firstUnfinished ?? 'none'}.`);
+    for (const m of [...new Set(scaling.map((r) => String(r.method)))]) {
+      const pts = runs.filter((r) => r.method.label === m && r.scenario.kind === 'nominal' && runSize(r) !== null).map((r) => ({ size: runSize(r)!, seconds: r.runtimeSeconds }));
+      const e = fittedExponent(pts);
+      if (e !== null) md.push(`Fitted time exponent of ${m}: time ~ size^${e.toFixed(2)} (least squares on log-log, ${pts.length} runs).`);
+    }
+    md.push('');
   }
   const notes = analyses.filter((a) => a.note).map((a) => `- ${a.block} / ${a.instance}: ${a.note}`);
   if (notes.length) md.push('Notes:', ...notes, '');

@@ -66,6 +66,7 @@ export function facilityLocationProblem(inst: FacilityLocationInstance): Problem
       groups: [],
       ...(inst.maxOpen !== undefined ? { maxOpen: inst.maxOpen } : {}),
     },
+    dimensions: { sites: inst.sites.length, customers: inst.customers.length },
     siteFixedCost: inst.sites.map((s) => s.fixedCost),
     siteCapacity: inst.sites.map((s) => (inst.variant === 'uflp' ? Infinity : s.capacity)),
     totalDemand: inst.variant === 'uflp' ? 0 : demand,
