@@ -43,7 +43,7 @@ export interface MapInput {
 }
 
 const KM_PER_DEG = 111.32;
-const PAD = { left: 30, right: 200, top: 70, bottom: 40 };
+const PAD = { left: 30, right: 240, top: 70, bottom: 40 };
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -119,7 +119,7 @@ export function mapSvg(input: MapInput): string {
     out.push(`<text x="${r1(X(r.lon) + radius(r.demand) + 2)}" y="${r1(Y(r.lat) - 2)}" font-size="10" fill="#123">${esc(r.id)}</text>`);
   }
   // Legend and scale bar in the right margin.
-  const lx = W - PAD.right + 45;
+  const lx = W - PAD.right + 60;
   const ly = PAD.top + 10;
   const open = input.sites.filter((s) => s.open).length;
   out.push(
