@@ -90,7 +90,7 @@ export function sensitivityPlots(rows: readonly SensitivityRow[]): { cost: strin
   const groups = new Map<string, SensitivityRow[]>();
   for (const r of rows) groups.set(`${r.instance} / ${r.block}`, [...(groups.get(`${r.instance} / ${r.block}`) ?? []), r]);
   const series = (value: (r: SensitivityRow) => number | null): Series[] =>
-    [...groups].map(([name, rs]) => ({ name: name.replace(/^west-java-/, ''), points: rs.flatMap((r) => (value(r) === null ? [] : [{ x: r.level, y: value(r)! }])) }));
+    [...groups].map(([name, rs]) => ({ name: name.replace(/^west-java-/, '').replace('demand-growth', 'demand').replace('transport-cost', 'transport'), points: rs.flatMap((r) => (value(r) === null ? [] : [{ x: r.level, y: value(r)! }])) }));
   return {
     cost: scatterPlot({ title: 'West Java: total cost vs nominal', xLabel: 'multiplier', yLabel: 'cost change (%)', series: series((r) => r.costChangePct), lines: true }),
     open: scatterPlot({ title: 'West Java: points opened', xLabel: 'multiplier', yLabel: 'points opened', series: series((r) => r.open), lines: true }),
