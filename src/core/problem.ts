@@ -86,6 +86,12 @@ export interface Problem<F = unknown> {
   openIds(design: Design): string[];
   /** A reason the whole instance is infeasible, when one can be seen without solving. */
   instanceInfeasibility(): string | null;
+  /**
+   * The design with every site that carries no flow closed, or null if none does. The same flows
+   * stay optimal for the trimmed design (its feasible set is smaller and still contains them), so
+   * the trimmed design is priced for free — a cheap improvement for Lagrangian heuristics.
+   */
+  trim?(design: Design, flows: F): Design | null;
   /** Instance size by named dimension (e.g. sites, customers), for scaling studies. */
   readonly dimensions?: Readonly<Record<string, number>>;
   /** A Lagrangian relaxation, for problems that have one (used by lagrangian and hybrid). */

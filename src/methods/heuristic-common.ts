@@ -42,7 +42,9 @@ export async function finish(
     return { status: 'time_limit', design: null, flows: null, lowerBound, stats, options, message: 'no feasible design found' };
   }
   const fresh = await ctx.problem.evaluate(ctx.handle, best.design as Design, { fresh: true });
-  const cost = fresh.cost;
+  // Sites the final flows leave unused are closed (free when their fixed cost is 0, a saving otherwise).
+  const design = (fresh.flows !== null && ctx.problem.trim?.(best.design, fresh.flows)) || best.design;
+  const cost = fresh.flows !== null ? ctx.problem.cost(design, fresh.flows).total : fresh.cost;
   const proven = lowerBound !== null && cost - lowerBound <= 1e-9 * Math.max(1, Math.abs(cost));
-  return { status: proven ? 'optimal' : 'feasible', design: best.design, flows: fresh.flows, lowerBound, stats, options };
+  return { status: proven ? 'optimal' : 'feasible', design, flows: fresh.flows, lowerBound, stats, options };
 }

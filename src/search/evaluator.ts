@@ -66,17 +66,31 @@ export class DesignEvaluator {
     }
     if (missing.length > 0) {
       const priced = this.runner && missing.length > 1 ? await this.runner.evaluateAll(missing) : await this.local(missing);
-      missing.forEach((d, k) => {
-        const ev = priced[k]!;
-        // The cache keeps prices, not flows: flows of thousands of designs would fill the memory,
-        // and only the best design's flows are ever returned (and re-priced cold at the end).
-        this.cache.set(designKey(d), { feasible: ev.feasible, cost: ev.cost, parts: ev.parts, flows: null, ...(ev.reason ? { reason: ev.reason } : {}) });
-        this.evaluations++;
-        const scored = { design: d, evaluation: ev };
-        if (isBetter(scored, this.best)) this.best = scored;
-      });
+      // The cache keeps prices, not flows: flows of thousands of designs would fill the memory,
+      // and only the best design's flows are ever returned (and re-priced cold at the end).
+      missing.forEach((d, k) => this.remember(d, priced[k]!));
     }
     return designs.map((d) => this.cache.get(designKey(d))!);
+  }
+
+  /**
+   * Prices one design and returns its flows too (not cached: only the price is), e.g. for a
+   * trim step that derives a neighbour's exact price from them.
+   */
+  async evaluateWithFlows(design: Design): Promise<Evaluation<unknown>> {
+    const ev = (await this.local([design]))[0]!;
+    this.remember(design, ev);
+    return ev;
+  }
+
+  /** Records a design whose exact price is already known (derived, not solved). */
+  remember(design: Design, ev: Evaluation<unknown>): void {
+    const k = designKey(design);
+    if (this.cache.has(k)) return;
+    this.cache.set(k, { feasible: ev.feasible, cost: ev.cost, parts: ev.parts, flows: null, ...(ev.reason ? { reason: ev.reason } : {}) });
+    this.evaluations++;
+    const scored = { design, evaluation: ev };
+    if (isBetter(scored, this.best)) this.best = scored;
   }
 
   /** Cached evaluation of a design, if any. */

@@ -65,11 +65,23 @@ export async function lagrangianSearch(input: {
       const d = repair(problem, sol.design, rng, sol.score);
       const key = designKey(d);
       if (!tried.has(key)) {
-        const scored = { design: d, evaluation: await ev.evaluate(d) };
-        tried.set(key, scored);
-        if (isBetter(scored, best)) {
-          best = scored;
-          sinceImprovement = 0;
+        const priced = ev.cached(d) ?? (await ev.evaluateWithFlows(d));
+        const candidates: Scored[] = [{ design: d, evaluation: priced }];
+        // Closing the sites the optimal flows leave unused is priced for free (see Problem.trim).
+        const trimmed = priced.flows !== null && problem.trim ? problem.trim(d, priced.flows) : null;
+        if (trimmed) {
+          const c = problem.cost(trimmed, priced.flows);
+          const tEval = { feasible: true, cost: c.total, parts: c.parts, flows: null };
+          ev.remember(trimmed, tEval);
+          candidates.push({ design: trimmed, evaluation: tEval });
+        }
+        tried.set(key, candidates[0]!);
+        for (const scored of candidates) {
+          if (trimmed) tried.set(designKey(scored.design), scored);
+          if (isBetter(scored, best)) {
+            best = scored;
+            sinceImprovement = 0;
+          }
         }
       }
     }

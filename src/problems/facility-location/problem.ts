@@ -79,7 +79,19 @@ export function facilityLocationProblem(inst: FacilityLocationInstance): Problem
     evaluate: (handle, design, options) => evaluateFlDesign(handle, inst, design, options),
     report: (design, flows) => flReport(inst, design, flows),
     lagrangian: () => flLagrangian(inst),
+    trim: (design, flows) => trimUnused(inst, design, flows),
   };
+}
+
+/** Closes open sites that serve no customer (keeping at least one open); null if there are none. */
+export function trimUnused(inst: FacilityLocationInstance, design: Design, a: Allocation): Design | null {
+  const used = new Uint8Array(inst.sites.length);
+  a.site.forEach((i, k) => {
+    if (a.fraction[k]! > FLOW_EPS) used[i] = 1;
+  });
+  const trimmed = Uint8Array.from(design, (b, i) => (b && used[i] ? 1 : 0));
+  if (trimmed.every((b, i) => b === design[i]) || !trimmed.some((b) => b)) return null;
+  return trimmed;
 }
 
 /** Prices a design exactly: nearest-open for UFLP, else the allocation LP (MIP if single-source). */
