@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Argv } from 'yargs';
-import { formatGenerated, generateFlInstance, type FlLayout } from '../problems/facility-location/generator.js';
+import { generateFlInstance, type FlLayout } from '../problems/facility-location/generator.js';
+import { formatInstanceJson } from '../io/instance-json.js';
 
 /**
  * `rlnd generate facility-location --sites 1000 --customers 10000 --layout clustered
@@ -23,7 +24,7 @@ export function generateFacilityLocation(y: Argv): Argv {
         .option('name', { type: 'string' })
         .option('out', { type: 'string', describe: 'output file (default: stdout)' }),
     async (argv) => {
-      const text = formatGenerated(
+      const text = formatInstanceJson(
         generateFlInstance({
           sites: argv.sites,
           customers: argv.customers,

@@ -1,9 +1,8 @@
 import type { Highs, Model } from 'highs';
 import type { HighsHandle } from './highs-handle.js';
 import type { LinearModel } from './linear-model.js';
-import type { LpSolve } from './persistent-lp.js';
+import { runLp, type LpSolve } from './run-lp.js';
 import { highsOptions, toHighsData, type ExactOptions } from './solve-model.js';
-import { mapHighsStatus } from './status.js';
 
 /** A column to append: its cost, bounds and coefficients in existing rows. */
 export interface NewColumn {
@@ -60,13 +59,7 @@ export class GrowingLp {
   async solve(): Promise<LpSolve> {
     return this.handle.run((highs) => {
       this.ensure(highs);
-      const m = this.model!;
-      m.run();
-      const primalOk = Number(m.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible;
-      const status = mapHighsStatus(m.getModelStatus(), primalOk);
-      if (status !== 'optimal') return { status, objective: null, values: null, rowDuals: null };
-      const sol = m.getSolution();
-      return { status, objective: m.getObjectiveValue(), values: sol.colValue, rowDuals: sol.rowDual };
+      return runLp(highs, this.model!);
     });
   }
 

@@ -2,15 +2,9 @@ import type { Highs, Model } from 'highs';
 import type { HighsHandle } from './highs-handle.js';
 import type { LinearModel } from './linear-model.js';
 import { highsOptions, toHighsData, type ExactOptions } from './solve-model.js';
-import { mapHighsStatus, type SolveStatus } from './status.js';
+import { runLp, type LpSolve } from './run-lp.js';
 
-/** Result of one re-solve of a {@link PersistentLp}. */
-export interface LpSolve {
-  readonly status: SolveStatus;
-  readonly objective: number | null;
-  readonly values: Float64Array | null;
-  readonly rowDuals: Float64Array | null;
-}
+export type { LpSolve } from './run-lp.js';
 
 /**
  * An LP kept alive inside HiGHS and re-solved after bound changes, warm-started from the last
@@ -42,12 +36,7 @@ export class PersistentLp {
       if (rows.length > 0) {
         m.changeRowsBounds({ kind: 'set', indices: Int32Array.from(rows, (r) => r[0]) }, Float64Array.from(rows, (r) => inf(r[1])), Float64Array.from(rows, (r) => inf(r[2])));
       }
-      m.run();
-      const primalOk = Number(m.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible;
-      const status = mapHighsStatus(m.getModelStatus(), primalOk);
-      if (status !== 'optimal') return { status, objective: null, values: null, rowDuals: null };
-      const sol = m.getSolution();
-      return { status, objective: m.getObjectiveValue(), values: sol.colValue, rowDuals: sol.rowDual };
+      return runLp(highs, m);
     });
   }
 

@@ -1,8 +1,9 @@
 import { InputError } from '../core/errors.js';
-import { formatGenerated, generateFlInstance, type FlLayout } from '../problems/facility-location/generator.js';
+import { generateFlInstance, type FlLayout } from '../problems/facility-location/generator.js';
 import { formatIlJson, generateIlJson, PAPER_SIZES } from '../problems/inventory-location/generator.js';
 import { IL_SETS, SET_NAMES, type IlSet } from '../problems/inventory-location/shape.js';
 import type { Field } from './config-fields.js';
+import { formatInstanceJson } from '../io/instance-json.js';
 
 /** An instance generator usable from a config: validated parameters and seed in, instance text out. */
 export interface InstanceGenerator {
@@ -31,7 +32,7 @@ const flGenerator: InstanceGenerator = {
   realParams: ['tightness'],
   generate(params, seed, name) {
     const p = { ...flDefaults, ...params };
-    return formatGenerated(
+    return formatInstanceJson(
       generateFlInstance({
         sites: Number(p.sites),
         customers: Number(p.customers),

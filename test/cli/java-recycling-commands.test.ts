@@ -1,24 +1,12 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { rlnd } from '../helpers/cli.js';
 import { ROOT } from '../helpers/fixtures.js';
 
-const run = promisify(execFile);
 const option2 = `${ROOT}instances/java-recycling/java-option2.json`;
 
-/** Runs the built CLI (npm test builds first) and returns stdout, stderr and the exit code. */
-async function rlnd(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run('node', [`${ROOT}bin/rlnd.js`, ...args], { cwd: ROOT });
-    return { stdout, stderr, code: 0 };
-  } catch (err) {
-    const e = err as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
 
 describe('java-recycling commands', () => {
   it('solve prints Tables 5, 7, 8, 9 and the feasibility figures', async () => {

@@ -1,23 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ROOT, orlibPath } from '../helpers/fixtures.js';
+import { rlnd } from '../helpers/cli.js';
+import { orlibPath } from '../helpers/fixtures.js';
 
-const run = promisify(execFile);
 
-/** Runs the built CLI (npm test builds first) and returns stdout, stderr and the exit code. */
-async function rlnd(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run('node', [`${ROOT}bin/rlnd.js`, ...args], { cwd: ROOT });
-    return { stdout, stderr, code: 0 };
-  } catch (err) {
-    const e = err as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
 
 describe('rlnd solve', () => {
   it('prints the JSON contract for cap41 (CFLP optimum 1040444.375)', async () => {

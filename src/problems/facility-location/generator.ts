@@ -84,15 +84,3 @@ export function generateFlInstance(p: FlGeneratorParams): Record<string, unknown
   };
 }
 
-/** Stable JSON text of a generated instance (one site or customer per line). */
-export function formatGenerated(data: Record<string, unknown>): string {
-  const lines = ['{'];
-  const entries = Object.entries(data);
-  entries.forEach(([k, v], idx) => {
-    const comma = idx < entries.length - 1 ? ',' : '';
-    if (Array.isArray(v)) lines.push(`  ${JSON.stringify(k)}: [\n${v.map((x) => `    ${JSON.stringify(x)}`).join(',\n')}\n  ]${comma}`);
-    else lines.push(`  ${JSON.stringify(k)}: ${JSON.stringify(v)}${comma}`);
-  });
-  lines.push('}', '');
-  return lines.join('\n');
-}

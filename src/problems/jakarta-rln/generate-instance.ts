@@ -3,6 +3,7 @@ import seedrandom from 'seedrandom';
 import { haversineKm } from '../../io/geo.js';
 import { PAPER } from './paper-data.js';
 import { largestRemainder } from './rounding.js';
+import { formatInstanceJson } from '../../io/instance-json.js';
 
 /**
  * Assumptions of the reconstruction. Each is a stated guess, not a fit: none is chosen to make the
@@ -188,16 +189,7 @@ function provenance(seed: number, level: Record<string, number>): Record<string,
   };
 }
 
-/** JSON text with one array element (dealer, site) per line, so the file reads and diffs well. */
-export function formatInstanceJson(data: Record<string, unknown>): string {
-  const entries = Object.entries(data).map(([k, v]) => {
-    const body = Array.isArray(v)
-      ? `[\n${v.map((e) => `    ${JSON.stringify(e)}`).join(',\n')}\n  ]`
-      : JSON.stringify(v, null, 2).replace(/\n/g, '\n  ');
-    return `  ${JSON.stringify(k)}: ${body}`;
-  });
-  return `{\n${entries.join(',\n')}\n}\n`;
-}
+export { formatInstanceJson } from '../../io/instance-json.js';
 
 // Run as a script: print the instance JSON.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import seedrandom from 'seedrandom';
 import { PUBLISHED_TOTAL_POPULATION, REGIONS, type Region } from './regions.js';
+import { formatInstanceJson } from '../../io/instance-json.js';
 
 /**
  * Assumptions of the West Java reconstruction. The abstract publishes only the region count (27),
@@ -157,16 +158,7 @@ function provenance(variant: WestJavaVariant, seed: number, demands: readonly nu
   };
 }
 
-/** JSON text with one customer or site per line, so the file reads and diffs well. */
-export function formatInstanceJson(data: Record<string, unknown>): string {
-  const entries = Object.entries(data).map(([k, v]) => {
-    const body = Array.isArray(v)
-      ? `[\n${v.map((e) => `    ${JSON.stringify(e)}`).join(',\n')}\n  ]`
-      : JSON.stringify(v, null, 2).replace(/\n/g, '\n  ');
-    return `  ${JSON.stringify(k)}: ${body}`;
-  });
-  return `{\n${entries.join(',\n')}\n}\n`;
-}
+export { formatInstanceJson } from '../../io/instance-json.js';
 
 // Run as a script: write the three variant files into the given folder (default instances/west-java).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { designFrom } from '../../../src/core/design.js';
 import { InputError } from '../../../src/core/errors.js';
-import { formatGenerated, generateFlInstance } from '../../../src/problems/facility-location/generator.js';
+import { generateFlInstance } from '../../../src/problems/facility-location/generator.js';
 import { buildFlowModel } from '../../../src/problems/facility-location/flow.js';
 import { parseFlJson } from '../../../src/problems/facility-location/json-reader.js';
 import { flCost } from '../../../src/problems/facility-location/problem.js';
@@ -12,6 +12,7 @@ import { solveModel } from '../../../src/exact/solve-model.js';
 import { solve } from '../../../src/solve.js';
 import { testHandle } from '../../helpers/fixtures.js';
 import { arbFlInstance } from '../../helpers/random-fl.js';
+import { formatInstanceJson } from '../../../src/io/instance-json.js';
 
 describe('column-generation pricing (used beyond 1M arcs)', () => {
   it('equals the full allocation LP, even starting from one arc per customer', async () => {
@@ -38,14 +39,14 @@ describe('instance generator', () => {
   const params = { sites: 20, customers: 60, layout: 'clustered' as const, clusters: 4, tightness: 2, seed: 3 };
 
   it('same seed gives the same bytes; another seed another instance', () => {
-    const a = formatGenerated(generateFlInstance(params));
-    expect(formatGenerated(generateFlInstance(params))).toBe(a);
-    expect(formatGenerated(generateFlInstance({ ...params, seed: 4 }))).not.toBe(a);
+    const a = formatInstanceJson(generateFlInstance(params));
+    expect(formatInstanceJson(generateFlInstance(params))).toBe(a);
+    expect(formatInstanceJson(generateFlInstance({ ...params, seed: 4 }))).not.toBe(a);
   });
 
   it('produces a loadable instance with the requested size and capacity tightness', () => {
     for (const layout of ['uniform', 'clustered'] as const) {
-      const inst = parseFlJson(JSON.parse(formatGenerated(generateFlInstance({ ...params, layout }))), 'gen.json');
+      const inst = parseFlJson(JSON.parse(formatInstanceJson(generateFlInstance({ ...params, layout }))), 'gen.json');
       expect(inst.sites.length).toBe(20);
       expect(inst.customers.length).toBe(60);
       const cap = inst.sites.reduce((s, x) => s + x.capacity, 0);

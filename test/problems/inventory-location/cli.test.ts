@@ -1,24 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { rlnd } from '../../helpers/cli.js';
 import { ROOT } from '../../helpers/fixtures.js';
 
-const run = promisify(execFile);
 const PAPER = `${ROOT}instances/inventory-location/paper-shape.json`;
-
-/** Runs the built CLI (npm test builds first). */
-async function rlnd(...args: string[]): Promise<{ stdout: string; code: number }> {
-  try {
-    const { stdout } = await run('node', [`${ROOT}bin/rlnd.js`, ...args], { cwd: ROOT });
-    return { stdout, code: 0 };
-  } catch (err) {
-    const e = err as { stdout: string; code: number };
-    return { stdout: e.stdout, code: e.code };
-  }
-}
 
 describe('rlnd with inventory-location', () => {
   // --relax keeps this quick (the integer MILP of the same file is solved in paper-shape.test.ts).
