@@ -1,0 +1,112 @@
+import type { Design } from '../../core/design.js';
+import { relaxIntegrality } from '../../exact/linear-model.js';
+import { solveModel } from '../../exact/solve-model.js';
+import { geneticAlgorithm } from '../../search/ga.js';
+import { lagrangianSearch } from '../../search/lagrangian-search.js';
+import { localSearch } from '../../search/local-search.js';
+import type { Rng } from '../../search/rng.js';
+import { designCount, enumerateDesigns } from '../../verify/enumeration.js';
+import { gaParams } from '../ga.js';
+import { lagrangianParams } from '../lagrangian.js';
+import { offer, raiseBound, record, type HybridState } from './state.js';
+
+/** With reduced costs to rank them, this many swap-in candidates per open site suffice. */
+const GUIDED_SWAPS = 10;
+
+/**
+ * Opening bias per bit from its score: the best-ranked bits open freely in mutation, the worst
+ * rarely. Ranks, not values, so the bias does not depend on the scale of the costs.
+ */
+export function openBiasFromScore(score: ArrayLike<number>): Float64Array {
+  const n = score.length;
+  const order = [...Array(n).keys()].sort((a, b) => score[a]! - score[b]! || a - b);
+  const bias = new Float64Array(n);
+  order.forEach((i, rank) => (bias[i] = 0.05 + 0.95 * (1 - rank / Math.max(1, n - 1))));
+  return bias;
+}
+
+/** Prices every design of a small space: the best is optimal and bounds itself. Returns false if too many. */
+export async function enumerationPhase(st: HybridState, limit: number): Promise<boolean> {
+  const problem = st.ctx.problem;
+  if (designCount(problem.space) > limit) return false;
+  const designs = [...enumerateDesigns(problem.space)].filter((d) => problem.quickInfeasibility(d) === null);
+  const priced = await st.ev.evaluateAll(designs);
+  designs.forEach((d, k) => offer(st, { design: d, evaluation: priced[k]! }));
+  // Infeasible everywhere: no bound to give; otherwise the optimum bounds itself.
+  if (st.best) raiseBound(st, st.best.evaluation.cost, `enumeration of ${designs.length} designs`);
+  record(st, 'enumeration');
+  return true;
+}
+
+/** A bound from the problem's own structure (Problem.bound), with the designs it suggests. */
+export async function problemBoundPhase(st: HybridState): Promise<void> {
+  const problem = st.ctx.problem;
+  if (!problem.bound) return;
+  const own = await problem.bound(st.ctx.handle, st.deadline);
+  if (!own) return;
+  raiseBound(st, own.lowerBound, 'problem');
+  const priced = await st.ev.evaluateAll(own.designs);
+  own.designs.forEach((d, k) => offer(st, { design: d, evaluation: priced[k]! }));
+  st.seeds.push(...own.designs);
+  record(st, 'problem-bound');
+}
+
+/** Subgradient optimisation with the Lagrangian heuristic, for `share` of the time left. */
+export async function lagrangianPhase(st: HybridState, rng: Rng, share: number): Promise<void> {
+  const problem = st.ctx.problem;
+  if (!problem.lagrangian) return;
+  const lagDeadline = Number.isFinite(st.deadline) ? st.start + (st.deadline - st.start) * share : Infinity;
+  const out = await lagrangianSearch({
+    relaxation: problem.lagrangian(),
+    evaluator: st.ev,
+    rng,
+    deadline: lagDeadline,
+    stop: null,
+    params: lagrangianParams(st.ctx.params),
+    startTime: st.start,
+    method: 'hybrid:lagrangian',
+  });
+  st.stats.push(...out.stats);
+  raiseBound(st, out.lowerBound, 'lagrangian');
+  st.score = out.score;
+  st.seeds.push(...out.designs.slice(0, 10));
+  offer(st, out.best);
+}
+
+/** The LP relaxation of the full MILP: a bound and guidance for problems without a Lagrangian. */
+export async function lpRelaxationPhase(st: HybridState): Promise<void> {
+  const f = st.ctx.problem.buildMilp();
+  const left = Number.isFinite(st.deadline) ? Math.max(1, (st.deadline - performance.now()) / 1000 / 4) : Infinity;
+  const sol = await solveModel(st.ctx.handle, relaxIntegrality(f.model), { timeLimit: left });
+  if (sol.status !== 'optimal' || !sol.values) return;
+  raiseBound(st, sol.dualBound, 'lp-relaxation');
+  const cols = f.designColumns;
+  if (cols) st.score = Float64Array.from(cols, (c) => 1 - sol.values![c]!);
+  record(st, 'lp-relaxation');
+}
+
+/** Exact local search from the best design so far, guided by the score. */
+export async function polishPhase(st: HybridState): Promise<void> {
+  if (!st.best) return;
+  const score = st.score ?? st.ctx.problem.siteFixedCost;
+  offer(st, await localSearch(st.ev, st.best.design, { deadline: st.deadline, score, ...(st.score ? { swapCandidates: GUIDED_SWAPS } : {}) }));
+  record(st, 'local-search');
+}
+
+/** The GA seeded with the best designs, biased to attractive sites, until the stopping rule. */
+export async function gaPhase(st: HybridState, rng: Rng): Promise<void> {
+  const seeds: Design[] = st.best ? [st.best.design, ...st.seeds] : st.seeds;
+  const ga = await geneticAlgorithm({
+    evaluator: st.ev,
+    rng,
+    deadline: st.deadline,
+    stop: st.ctx.stop,
+    params: gaParams(st.ctx.params),
+    seeds,
+    ...(st.score ? { score: st.score, openBias: openBiasFromScore(st.score) } : {}),
+    lowerBound: st.lowerBound,
+    startTime: st.start,
+  });
+  st.stats.push(...ga.stats.map((r) => ({ ...r, method: 'hybrid:ga' })));
+  offer(st, ga.best);
+}
