@@ -22,12 +22,15 @@ function flowTerms(inst: JakartaInstance, flows: JakartaFlows): { amount: number
   ];
 }
 
-/** Processing and transport emissions of the flows (kg CO2). */
-export function jakartaEmissions(inst: JakartaInstance, flows: JakartaFlows): Emissions {
-  const terms = flowTerms(inst, flows);
+function emissionsOf(terms: readonly { amount: number; unit: UnitParts }[]): Emissions {
   const processing = preciseSum(terms.map((t) => t.amount * t.unit.emissionProcessing));
   const transport = preciseSum(terms.map((t) => t.amount * t.unit.emissionTransport));
   return { processing, transport, total: processing + transport };
+}
+
+/** Processing and transport emissions of the flows (kg CO2). */
+export function jakartaEmissions(inst: JakartaInstance, flows: JakartaFlows): Emissions {
+  return emissionsOf(flowTerms(inst, flows));
 }
 
 /** Fixed cost of the open sites. */
@@ -40,19 +43,34 @@ export function fixedCost(inst: JakartaInstance, design: Design): number {
 }
 
 /**
+ * The flow parts of objective (6) (everything but fixed cost): acquisition, processing, transport
+ * and carbonTax (C_tax x all emissions), and their sum. Each is a sum over flows, so the flows of
+ * part of a network can be priced apart and added (the decomposition bound does).
+ */
+export function flowCost(inst: JakartaInstance, flows: JakartaFlows): CostBreakdown {
+  const terms = flowTerms(inst, flows);
+  const part = (key: keyof UnitParts): number => preciseSum(terms.map((t) => t.amount * t.unit[key]));
+  const parts = {
+    acquisition: part('acquisition'),
+    processing: part('processing'),
+    transport: part('transport'),
+    carbonTax: inst.carbonTax * emissionsOf(terms).total,
+  };
+  return { total: preciseSum(Object.values(parts)), parts };
+}
+
+/**
  * Objective (6) recomputed from the instance data and the flows, in its five parts:
  * acquisition, fixed, processing, transport, carbonTax (C_tax x all emissions).
  */
 export function jakartaCost(inst: JakartaInstance, design: Design, flows: JakartaFlows): CostBreakdown {
-  const terms = flowTerms(inst, flows);
-  const part = (key: keyof UnitParts): number => preciseSum(terms.map((t) => t.amount * t.unit[key]));
-  const em = jakartaEmissions(inst, flows);
+  const f = flowCost(inst, flows).parts;
   const parts = {
-    acquisition: part('acquisition'),
+    acquisition: f.acquisition!,
     fixed: fixedCost(inst, design),
-    processing: part('processing'),
-    transport: part('transport'),
-    carbonTax: inst.carbonTax * em.total,
+    processing: f.processing!,
+    transport: f.transport!,
+    carbonTax: f.carbonTax!,
   };
   return { total: preciseSum(Object.values(parts)), parts };
 }
