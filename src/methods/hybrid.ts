@@ -1,6 +1,6 @@
 import { makeRng } from '../search/rng.js';
 import { deadlineOf, evaluatorFor, finish, numParam } from './heuristic-common.js';
-import { enumerationPhase, gaPhase, lagrangianPhase, lpRelaxationPhase, polishPhase, problemBoundPhase } from './hybrid/phases.js';
+import { coreMilpPhase, enumerationPhase, gaPhase, lagrangianPhase, lpRelaxationPhase, polishPhase, problemBoundPhase } from './hybrid/phases.js';
 import { proven, type HybridState } from './hybrid/state.js';
 import type { Method } from './method.js';
 
@@ -8,6 +8,9 @@ export { openBiasFromScore } from './hybrid/phases.js';
 
 /** Design spaces with at most this many valid designs are enumerated instead of searched. */
 const DEFAULT_ENUMERATE_LIMIT = 256;
+
+/** Share of the time left given to the core MILP. */
+const DEFAULT_CORE_SHARE = 0.5;
 
 /** Share of a finite time limit given to the Lagrangian phase. */
 const DEFAULT_LAGRANGIAN_SHARE = 0.4;
@@ -17,7 +20,8 @@ const DEFAULT_LAGRANGIAN_SHARE = 0.4;
  * bound from the problem's structure where it has one, then a Lagrangian phase (or, without a
  * Lagrangian, the LP relaxation) gives a certified lower bound, reduced costs and good designs;
  * local search polishes the best; a GA seeded with those designs and biased towards sites with
- * low reduced cost searches on. Each phase is skipped once the best design attains the bound.
+ * low reduced cost searches on. Between them, a core MILP (most sites fixed closed by reduced
+ * cost) tries multi-site exchanges that single moves miss. Each phase is skipped once the best design attains the bound.
  */
 export const hybridMethod: Method = {
   name: 'hybrid',
@@ -32,6 +36,7 @@ export const hybridMethod: Method = {
     if (!enumerated) {
       await problemBoundPhase(st);
       if (!proven(st)) await (ctx.problem.lagrangian ? lagrangianPhase(st, rng, share) : lpRelaxationPhase(st));
+      if (!proven(st)) await coreMilpPhase(st, DEFAULT_CORE_SHARE);
       if (!proven(st)) await polishPhase(st);
       if (!proven(st) && performance.now() < st.deadline) await gaPhase(st, rng);
     }

@@ -7,6 +7,9 @@ import { mutate, randomDesign, tournament, uniformCrossover } from './operators.
 import { repair } from './repair.js';
 import type { Rng } from './rng.js';
 
+/** Children priced per batch between deadline checks (a multiple of typical pool sizes). */
+const GA_CHUNK = 16;
+
 /** GA parameters; every one has a default suited to designs of 10-1000 bits. */
 export interface GaParams {
   readonly populationSize?: number;
@@ -102,8 +105,15 @@ export async function geneticAlgorithm(input: GaInput): Promise<{ best: Scored |
       keys.add(k);
       children.push(child);
     }
-    const priced = await ev.evaluateAll(children);
-    pop = [...ranked.slice(0, elites), ...children.map((design, k) => ({ design, evaluation: priced[k]! }))];
+    // Priced in chunks so a generation cannot run far past the deadline; children left unpriced
+    // when it passes are dropped (the search stops after this generation anyway).
+    const priced: Scored[] = [];
+    for (let at = 0; at < children.length && (at === 0 || performance.now() < input.deadline); at += GA_CHUNK) {
+      const part = children.slice(at, at + GA_CHUNK);
+      const evs = await ev.evaluateAll(part);
+      part.forEach((design, k) => priced.push({ design, evaluation: evs[k]! }));
+    }
+    pop = [...ranked.slice(0, elites), ...priced];
     const before = best;
     for (const s of pop) if (isBetter(s, best)) best = s;
     if (lsEvery > 0 && gen % lsEvery === 0 && best) {

@@ -85,6 +85,50 @@ export async function lpRelaxationPhase(st: HybridState): Promise<void> {
   record(st, 'lp-relaxation');
 }
 
+/** Bits kept free in the core MILP: the best design's open bits and this many times as many attractive ones. */
+const CORE_FACTOR = 2;
+const CORE_MIN = 12;
+
+/**
+ * Core MILP (a matheuristic): the full MILP with every design bit outside a small core fixed
+ * closed — the core being the best design's open bits plus the most attractive closed ones by
+ * score — solved by HiGHS within part of the time left. Its design is priced exactly like any
+ * other. It can find what single moves cannot (several sites exchanged at once); its bound is
+ * only for the restricted problem, so it is not used as a lower bound.
+ */
+export async function coreMilpPhase(st: HybridState, share: number): Promise<void> {
+  const problem = st.ctx.problem;
+  if (!st.best || !st.score) return;
+  let f;
+  try {
+    f = problem.buildMilp();
+  } catch {
+    return; // too large to build: the other phases carry on
+  }
+  const cols = f.designColumns;
+  if (!cols) return;
+  const best = st.best.design;
+  const score = st.score;
+  const open = [...best.keys()].filter((i) => best[i]);
+  const grouped = new Set(problem.space.groups.flatMap((g) => g.members));
+  const core = new Set<number>([...open, ...grouped]);
+  const closed = [...best.keys()].filter((i) => !best[i] && !grouped.has(i)).sort((a, b) => score[a]! - score[b]! || a - b);
+  for (const i of closed.slice(0, Math.max(CORE_MIN, CORE_FACTOR * open.length))) core.add(i);
+  if (core.size >= problem.space.size) return; // nothing to fix: that is the full MILP
+  const colUpper = [...f.model.colUpper];
+  cols.forEach((c, i) => {
+    if (!core.has(i)) colUpper[c] = 0;
+  });
+  const left = (st.deadline - performance.now()) / 1000;
+  if (!(left > 1)) return;
+  const sol = await solveModel(st.ctx.handle, { ...f.model, colUpper }, { timeLimit: Number.isFinite(left) ? left * share : 120, randomSeed: st.ctx.seed });
+  if (!sol.values) return;
+  const design = f.decode(sol.values).design;
+  const [priced] = await st.ev.evaluateAll([design]);
+  offer(st, { design, evaluation: priced! });
+  record(st, `core-milp(${core.size} of ${problem.space.size} free)`);
+}
+
 /** Exact local search from the best design so far, guided by the score. */
 export async function polishPhase(st: HybridState): Promise<void> {
   if (!st.best) return;
