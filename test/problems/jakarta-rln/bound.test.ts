@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { designKey } from '../../../src/core/design.js';
+import { DEFAULT_SEED_PAIRS, jakartaDecomposition } from '../../../src/problems/jakarta-rln/bound.js';
 import { closedFormFlows } from '../../../src/problems/jakarta-rln/closed-form.js';
 import { jakartaCost } from '../../../src/problems/jakarta-rln/cost.js';
-import { jakartaDecomposition } from '../../../src/problems/jakarta-rln/bound.js';
 import { formatInstanceJson } from '../../../src/problems/jakarta-rln/generate-instance.js';
 import { parseJakartaJson } from '../../../src/problems/jakarta-rln/json-reader.js';
 import { jakartaProblem } from '../../../src/problems/jakarta-rln/problem.js';
@@ -65,7 +65,8 @@ describe('jakarta-rln decomposition bound (Problem.bound)', () => {
     const hybrid = await solve(problem, { method: 'hybrid', seed: 1, handle, timeLimit: 60 });
     expect(milp.status).toBe('optimal');
     expect(hybrid.status).toBe('optimal');
-    expect(hybrid.gap).toBe(0);
+    // Gap 0 to round-off: the bound and the LP-priced objective may differ in the last bit.
+    expect(hybrid.gap).toBeLessThanOrEqual(1e-12);
     expect(hybrid.solver.options.bound).toBe('problem');
     expect(hybrid.open).toEqual(milp.open);
     expect(relDiff(hybrid.objective!, milp.objective!)).toBeLessThanOrEqual(1e-9);
@@ -79,7 +80,8 @@ describe('jakarta-rln decomposition bound (Problem.bound)', () => {
     const hybrid = await solve(jakartaProblem(inst), { method: 'hybrid', seed: 1, handle, timeLimit: 60 });
     const seconds = (performance.now() - t0) / 1000;
     expect(hybrid.status).toBe('optimal');
-    expect(hybrid.gap).toBe(0);
+    expect(hybrid.gap).toBeLessThanOrEqual(1e-12);
+    expect(hybrid.solver.options.evaluations).toBeLessThanOrEqual(DEFAULT_SEED_PAIRS);
     expect(relDiff(hybrid.objective!, jakartaDecomposition(inst)!.lowerBound)).toBeLessThanOrEqual(1e-9);
     expect(seconds).toBeLessThan(15);
   });
