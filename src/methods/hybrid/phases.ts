@@ -8,7 +8,7 @@ import type { Rng } from '../../search/rng.js';
 import { designCount, enumerateDesigns } from '../../verify/enumeration.js';
 import { gaParams } from '../ga.js';
 import { lagrangianParams } from '../lagrangian.js';
-import { offer, raiseBound, record, type HybridState } from './state.js';
+import { offer, proven, raiseBound, record, type HybridState } from './state.js';
 
 /** With reduced costs to rank them, this many swap-in candidates per open site suffice. */
 const GUIDED_SWAPS = 10;
@@ -45,8 +45,13 @@ export async function problemBoundPhase(st: HybridState): Promise<void> {
   const own = await problem.bound(st.ctx.handle, st.deadline);
   if (!own) return;
   raiseBound(st, own.lowerBound, 'problem');
-  const priced = await st.ev.evaluateAll(own.designs);
-  own.designs.forEach((d, k) => offer(st, { design: d, evaluation: priced[k]! }));
+  // The first design is the bound's own choice: if it attains the bound, the others are not needed.
+  const [first, ...rest] = own.designs;
+  if (first) offer(st, { design: first, evaluation: await st.ev.evaluate(first) });
+  if (!proven(st) && rest.length > 0) {
+    const priced = await st.ev.evaluateAll(rest);
+    rest.forEach((d, k) => offer(st, { design: d, evaluation: priced[k]! }));
+  }
   st.seeds.push(...own.designs);
   record(st, 'problem-bound');
 }
