@@ -12,6 +12,7 @@ import { loadTimed, PeakMemory } from './measure.js';
  * results/bench/<suite>.json. Suites:
  *  - orlib-small: MILP on cap41-cap134 (CFLP), time, peak memory, gap to the published optimum;
  *  - capx-milp:   MILP on capa/capb/capc (first capacity), 300 s limit;
+ *  - capx-milp-60: MILP on all 12 capacity variants with the hybrid's 60 s limit (side by side);
  *  - capx-hybrid: hybrid (60 s) and lagrangian (30 s) on all 12 capa/b/c capacity variants;
  *  - flow-lp:     flow-LP evaluations per second (cold and warm-started) on capa, memory per worker.
  * Default: orlib-small and flow-lp. Run one process per suite so memory figures are per suite.
@@ -52,19 +53,19 @@ async function orlibSmall(): Promise<unknown> {
   return { wasmLoadSeconds: loadSeconds, totalSolveSeconds: rows.reduce((a, r) => a + r.seconds, 0), rows };
 }
 
-async function capxMilp(): Promise<unknown> {
+/** MILP on capa/b/c: the first capacity of each with 300 s, or (`all`) every capacity with `limit` s. */
+async function capxMilp(all: boolean, limit: number): Promise<unknown> {
   const { handle, loadSeconds } = await loadTimed();
   const opt = await optima();
   const rows = [];
-  for (const name of Object.keys(CAPS)) {
-    const capacity = CAPS[name]![0]!;
+  for (const [name, capacity] of Object.keys(CAPS).flatMap((n) => (all ? CAPS[n]! : [CAPS[n]![0]!]).map((c) => [n, c] as const))) {
     const mem = new PeakMemory();
     const { problem: p } = await problem(name, capacity);
-    const r = await solve(p, { handle, timeLimit: 300 });
+    const r = await solve(p, { handle, timeLimit: limit });
     rows.push({ instance: `${name}-${capacity}`, method: 'milp', status: r.status, objective: r.objective, lowerBound: r.lowerBound, gap: r.gap, seconds: r.runtimeSeconds, gapToPublished: gapTo(r.objective, opt[name]!.capacitated_opt_by_capacity?.[String(capacity)]), peakRssMB: mem.stop(), wasmMB: Math.round(handle.memoryBytes / 2 ** 20) });
     console.log(JSON.stringify(rows.at(-1)));
   }
-  return { wasmLoadSeconds: loadSeconds, timeLimitSeconds: 300, rows };
+  return { wasmLoadSeconds: loadSeconds, timeLimitSeconds: limit, rows };
 }
 
 async function capxHybrid(threads: number): Promise<unknown> {
@@ -129,7 +130,13 @@ async function main(): Promise<void> {
     }
   })();
   for (const suite of chosen) {
-    const run: Record<string, () => Promise<unknown>> = { 'orlib-small': orlibSmall, 'capx-milp': capxMilp, 'capx-hybrid': () => capxHybrid(threads), 'flow-lp': flowLp };
+    const run: Record<string, () => Promise<unknown>> = {
+      'orlib-small': orlibSmall,
+      'capx-milp': () => capxMilp(false, 300),
+      'capx-milp-60': () => capxMilp(true, 60),
+      'capx-hybrid': () => capxHybrid(threads),
+      'flow-lp': flowLp,
+    };
     if (!run[suite]) throw new Error(`unknown suite ${suite}; choose from ${Object.keys(run).join(', ')}`);
     const figures = await run[suite]();
     const out = { suite, commit, date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? null, figures };
