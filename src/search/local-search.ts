@@ -27,7 +27,7 @@ const LARGE_DESIGN = 200;
 const LARGE_MOVE_LIMIT = 16;
 
 /** Moves priced per batch between deadline checks. */
-const CHUNK = 64;
+const CHUNK = 16;
 
 /**
  * Best-improvement descent with exactly priced moves: first the cheap neighbourhood
