@@ -24,6 +24,7 @@ export class GrowingLp {
   private generation = -1;
   private readonly added: NewColumn[] = [];
   private readonly costChanges = new Map<number, number>();
+  private readonly boundChanges = new Map<number, readonly [number, number]>();
 
   constructor(
     private readonly handle: HighsHandle,
@@ -49,9 +50,25 @@ export class GrowingLp {
   /** Changes objective coefficients of existing columns. */
   async setCosts(indices: readonly number[], costs: readonly number[]): Promise<void> {
     indices.forEach((c, k) => this.costChanges.set(c, costs[k]!));
+    const order = [...new Set(indices)].sort((a, b) => a - b);
     await this.handle.run((highs) => {
       if (this.ensure(highs)) return;
-      this.model!.changeColsCost({ kind: 'set', indices: Int32Array.from(indices) }, Float64Array.from(costs));
+      this.model!.changeColsCost({ kind: 'set', indices: Int32Array.from(order) }, Float64Array.from(order, (c) => this.costChanges.get(c)!));
+    });
+  }
+
+  /** Changes bounds of existing columns (e.g. fix the arcs of a closed site at 0). */
+  async setBounds(indices: readonly number[], lower: readonly number[], upper: readonly number[]): Promise<void> {
+    if (indices.length === 0) return;
+    indices.forEach((c, k) => this.boundChanges.set(c, [lower[k]!, upper[k]!]));
+    // HiGHS wants strictly increasing indices in a set selection.
+    const order = [...new Set(indices)].sort((a, b) => a - b);
+    await this.handle.run((highs) => {
+      if (this.ensure(highs)) return;
+      const inf = (v: number): number => (v === Infinity ? highs.infinity : v);
+      const lo = Float64Array.from(order, (c) => inf(this.boundChanges.get(c)![0]));
+      const hi = Float64Array.from(order, (c) => inf(this.boundChanges.get(c)![1]));
+      this.model!.changeColsBounds({ kind: 'set', indices: Int32Array.from(order) }, lo, hi);
     });
   }
 
@@ -70,7 +87,7 @@ export class GrowingLp {
 
   /**
    * Makes sure a live model exists; returns true when it was (re)built, in which case it already
-   * holds every column in `added` (including any being added now) and every cost change.
+   * holds every column in `added` (including any being added now) and every cost and bound change.
    */
   private ensure(highs: Highs): boolean {
     if (this.model && this.generation === this.handle.generation && !this.model.disposed) return false;
@@ -78,7 +95,13 @@ export class GrowingLp {
     m.options.set(highsOptions(this.options, false));
     if (this.added.length > 0) m.addCols(columnData(highs, this.added, this.base.rowNames.length));
     if (this.costChanges.size > 0) {
-      m.changeColsCost({ kind: 'set', indices: Int32Array.from(this.costChanges.keys()) }, Float64Array.from(this.costChanges.values()));
+      const keys = [...this.costChanges.keys()].sort((a, b) => a - b);
+      m.changeColsCost({ kind: 'set', indices: Int32Array.from(keys) }, Float64Array.from(keys, (c) => this.costChanges.get(c)!));
+    }
+    if (this.boundChanges.size > 0) {
+      const inf = (v: number): number => (v === Infinity ? highs.infinity : v);
+      const keys = [...this.boundChanges.keys()].sort((a, b) => a - b);
+      m.changeColsBounds({ kind: 'set', indices: Int32Array.from(keys) }, Float64Array.from(keys, (c) => inf(this.boundChanges.get(c)![0])), Float64Array.from(keys, (c) => inf(this.boundChanges.get(c)![1])));
     }
     this.model = m;
     this.generation = this.handle.generation;

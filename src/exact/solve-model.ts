@@ -87,6 +87,11 @@ export async function solveModel(handle: HighsHandle, model: LinearModel, option
   const mip = isMip(model);
   const opts = highsOptions(options, mip);
   const t0 = performance.now();
+  if (model.colNames.length === 0) {
+    // HiGHS calls a model without columns "empty" whatever its rows say; decide it here.
+    const ok = model.rowLower.every((lo, r) => lo <= 0 && model.rowUpper[r]! >= 0);
+    return { status: ok ? 'optimal' : 'infeasible', objective: ok ? model.offset : null, dualBound: ok ? model.offset : null, values: ok ? new Float64Array(0) : null, rowDuals: null, colDuals: null, runtimeSeconds: 0, options: opts };
+  }
   const attempt = (highs: Highs, extra: Record<string, string>): ModelSolution =>
     highs.withModel(toHighsData(highs, model), (m) => {
       m.options.set({ ...opts, ...extra });

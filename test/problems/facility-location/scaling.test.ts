@@ -8,6 +8,7 @@ import { parseFlJson } from '../../../src/problems/facility-location/json-reader
 import { flCost } from '../../../src/problems/facility-location/problem.js';
 import { facilityLocationProblem } from '../../../src/problems/facility-location/problem.js';
 import { priceRestricted } from '../../../src/problems/facility-location/restricted-pricer.js';
+import { LargeFlowPricer } from '../../../src/problems/facility-location/large-flow-pricer.js';
 import { solveModel } from '../../../src/exact/solve-model.js';
 import { solve } from '../../../src/solve.js';
 import { testHandle } from '../../helpers/fixtures.js';
@@ -31,6 +32,38 @@ describe('column-generation pricing (used beyond 1M arcs)', () => {
         return Math.abs(a - b) <= 1e-6 * Math.max(1, a);
       }),
       { numRuns: 40, seed: 21 },
+    );
+  });
+});
+
+describe('warm column-generation pricing across designs (LargeFlowPricer)', () => {
+  it('prices a sequence of designs of one instance exactly like the full LP', async () => {
+    const handle = await testHandle();
+    await fc.assert(
+      fc.asyncProperty(arbFlInstance('cflp', 6, 12), fc.array(fc.integer({ min: 1, max: 63 }), { minLength: 2, maxLength: 6 }), async (inst, masks) => {
+        const pricer = new LargeFlowPricer(handle, inst);
+        try {
+          for (const mask of masks) {
+            const m = inst.sites.length;
+            const design = designFrom(m, [...Array(m).keys()].filter((i) => mask & (1 << i % 6)));
+            const full = buildFlowModel(inst, design);
+            const direct = await solveModel(handle, full.model);
+            const warm = await pricer.price(design);
+            if (direct.status !== 'optimal') {
+              if (warm !== null) return false;
+              continue;
+            }
+            if (!warm) return false;
+            const a = flCost(inst, design, full.decode(direct.values!)).total;
+            const b = flCost(inst, design, warm).total;
+            if (Math.abs(a - b) > 1e-6 * Math.max(1, a)) return false;
+          }
+          return true;
+        } finally {
+          pricer.dispose();
+        }
+      }),
+      { numRuns: 30, seed: 8 },
     );
   });
 });
