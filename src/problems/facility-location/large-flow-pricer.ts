@@ -5,7 +5,7 @@ import { LinearModelBuilder } from '../../exact/linear-model.js';
 import { allocationFrom, type Allocation } from './allocation.js';
 import { totalDemand, type FacilityLocationInstance } from './instance.js';
 
-/** Arcs per customer added when a site set is first priced (the cheapest open sites). */
+/** Arcs per customer added when a site is opened (to its cheapest open sites). */
 const NEAREST = 6;
 /** At most this many priced-out arcs join per round (the most negative first). */
 const MAX_NEW_ARCS = 20_000;
@@ -19,8 +19,10 @@ const RC_TOL = 1e-7;
  * generated so far; pricing a new design fixes the arcs of closed sites at 0, frees those of
  * open ones, and continues column generation warm from the previous basis (reduced cost
  * c_ij - u_j - d_j w_i over every open site and customer, until none is negative; artificial
- * "unserved" columns with a growing penalty keep every restricted LP feasible). Exact, like
- * {@link priceRestricted}, which prices one design from scratch and is the reference in tests.
+ * "unserved" columns with a growing penalty keep every restricted LP feasible; the open capacity
+ * covers the demand, so the full LP is feasible and a large enough penalty never pays). At the
+ * end no arc has a negative reduced cost, so the flows are optimal for the full LP over all arcs
+ * (tested against it, also starting from one arc per customer to force column generation).
  */
 export class LargeFlowPricer {
   private lp: GrowingLp | null = null;
@@ -33,6 +35,7 @@ export class LargeFlowPricer {
   constructor(
     private readonly handle: HighsHandle,
     private readonly inst: FacilityLocationInstance,
+    private readonly nearest = NEAREST,
   ) {}
 
   /** Optimal allocation of the design, or null when its open capacity is below demand. */
@@ -108,7 +111,7 @@ export class LargeFlowPricer {
       const order = [...open];
       for (let j = 0; j < n; j++) {
         order.sort((a, c) => inst.allocCost[a * n + j]! - inst.allocCost[c * n + j]! || a - c);
-        for (const i of order.slice(0, NEAREST)) if (opened.has(i) && !this.colOf.has(i * n + j)) seed.push(i * n + j);
+        for (const i of order.slice(0, this.nearest)) if (opened.has(i) && !this.colOf.has(i * n + j)) seed.push(i * n + j);
       }
       await this.addArcs(seed);
     }

@@ -5,7 +5,6 @@ import type { HighsHandle } from '../../exact/highs-handle.js';
 import { solveModel } from '../../exact/solve-model.js';
 import { FlowPricer } from './flow-pricer.js';
 import { LargeFlowPricer } from './large-flow-pricer.js';
-import { priceRestricted } from './restricted-pricer.js';
 import { ModelTooLargeError } from '../../core/errors.js';
 import { FLOW_EPS, siteLoads, type Allocation } from './allocation.js';
 import { buildFlowModel, designInfeasibility, nearestOpen } from './flow.js';
@@ -108,8 +107,10 @@ export async function evaluateFlDesign(
   const arcs = inst.sites.length * inst.customers.length;
   if (inst.variant === 'uflp') flows = nearestOpen(inst, design);
   else if (inst.variant === 'cflp' && arcs > FULL_LP_ARCS) {
-    // Too large for one LP over all arcs: exact column generation, warm across designs unless fresh.
-    flows = options.fresh ? await priceRestricted(handle, inst, design) : await handle.session(inst, () => new LargeFlowPricer(handle, inst)).price(design);
+    // Too large for one LP over all arcs: exact column generation, warm across designs. A cold
+    // start costs ~15 s here, so `fresh` is not honoured: the cost is the same, only alternative
+    // optimal flows (degenerate LPs) may differ with what this thread priced before.
+    flows = await handle.session(inst, () => new LargeFlowPricer(handle, inst)).price(design);
     if (!flows) return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: 'open sites cannot serve every customer within capacity' };
   } else if (inst.variant === 'sscflp' && arcs > FULL_LP_ARCS) {
     throw new ModelTooLargeError(`single-source allocation of ${inst.sites.length} x ${inst.customers.length} is too large to price exactly here`);
