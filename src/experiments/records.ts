@@ -65,5 +65,12 @@ export interface StochasticRecord extends StochasticOutcome {
 /** Fields that vary between identical runs (for comparisons "ignoring timings"). */
 export const TIMING_FIELDS = ['runtimeSeconds', 'finishedAt', 'host', 'peakRssMB'] as const;
 
+/** A record without the fields that vary between identical runs (for comparing experiments). */
+export function withoutTimings(r: RunRecord): Omit<RunRecord, (typeof TIMING_FIELDS)[number]> {
+  const copy: Record<string, unknown> = { ...r };
+  for (const k of TIMING_FIELDS) delete copy[k];
+  return copy as Omit<RunRecord, (typeof TIMING_FIELDS)[number]>;
+}
+
 /** Per-run statistics rows as written to stats/<runId>.csv. */
 export type StatsRows = readonly StatRow[];

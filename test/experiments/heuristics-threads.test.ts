@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/experiments/load-config.js';
-import type { RunRecord } from '../../src/experiments/records.js';
+import { withoutTimings, type RunRecord } from '../../src/experiments/records.js';
 import { ExperimentRun } from '../../src/experiments/runner.js';
 import { methodNames } from '../../src/methods/registry.js';
 import { orlibPath } from '../helpers/fixtures.js';
@@ -23,7 +23,7 @@ methods:
 `);
     const read = (out: string) =>
       readFileSync(join(out, 'runs.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RunRecord)
-        .map(({ runtimeSeconds: _r, finishedAt: _f, host: _h, ...rest }) => rest)
+        .map(withoutTimings)
         .sort((a, b) => (a.runId < b.runId ? -1 : 1));
     for (const threads of [1, 2]) await new ExperimentRun(await loadConfig(cfg), { threads, out: join(dir, `t${threads}`) }).run();
     const one = read(join(dir, 't1'));

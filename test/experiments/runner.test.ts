@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/experiments/load-config.js';
 import { mergeResults } from '../../src/experiments/merge.js';
-import type { RunRecord, StochasticRecord } from '../../src/experiments/records.js';
+import { withoutTimings, type RunRecord, type StochasticRecord } from '../../src/experiments/records.js';
 import { ExperimentRun } from '../../src/experiments/runner.js';
 import { writeReport } from '../../src/report/write-report.js';
 import { ROOT, orlibPath } from '../helpers/fixtures.js';
@@ -42,7 +42,7 @@ const lines = (out: string, file = 'runs.jsonl'): string[] => (existsSync(join(o
 
 /** Records without the fields that vary between identical runs, sorted by id. */
 function normalized(out: string): unknown[] {
-  const runs = lines(out).map((l) => JSON.parse(l) as RunRecord).map(({ runtimeSeconds: _r, finishedAt: _f, host: _h, ...rest }) => rest);
+  const runs = lines(out).map((l) => JSON.parse(l) as RunRecord).map(withoutTimings);
   const stoch = lines(out, 'stochastic.jsonl').map((l) => JSON.parse(l) as StochasticRecord).map(({ finishedAt: _f, host: _h, runtimeSeconds: _t, twoStage, ...rest }) => ({ ...rest, twoStage: twoStage ? { ...twoStage, runtimeSeconds: 0 } : null }));
   return [...runs.sort((a, b) => (a.runId < b.runId ? -1 : 1)), ...stoch];
 }
