@@ -39,7 +39,9 @@ export async function writeReport(resultsDir: string, outDir = join(resultsDir, 
     ['stochastic-scenarios', 'Per stochastic scenario: optimum, cost of the nominal, expected-value and two-stage designs', stochasticScenarioRows(analyses)],
     ['sensitivity', 'Sensitivity (mean objective over seeds per level)', sensitivityRows(runs)],
   ];
-  const scaling = new Set(runs.map(runSize).filter((s) => s !== null)).size >= 2 ? scalingRows(runs) : [];
+  // A scaling section only for experiments that span sizes (at least a factor of 10).
+  const sizes = runs.map(runSize).filter((s): s is number => s !== null);
+  const scaling = sizes.length > 0 && Math.max(...sizes) >= 10 * Math.min(...sizes) ? scalingRows(runs) : [];
   if (scaling.length > 0) tables.push(['scaling', 'Scaling: per instance size and method (nominal runs)', scaling]);
   const plots: Plot[] = [gapVsTime(runs), gapBoxes(runs), ...sensitivityCurves(tables[4]![2]), ...siteOpening(runs), ...(scaling.length ? scalingPlots(runs) : [])].filter((p): p is Plot => p !== null);
   const written: string[] = [];
