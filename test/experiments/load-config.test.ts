@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { configFromText } from '../../src/experiments/load-config.js';
 import { orlibPath } from '../helpers/fixtures.js';
+import { errorOf as inputErrorOf } from '../helpers/errors.js';
 
 const CAP41 = orlibPath('cap41');
 
@@ -14,15 +15,8 @@ methods:
 ${extra}`;
 
 /** The InputError a config raises (fails the test if it raises none). */
-function errorOf(text: string): InputError {
-  try {
-    configFromText(text, 'exp.yaml');
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('config was accepted');
-}
+/** The InputError a config text raises. */
+const errorOf = (text: string): InputError => inputErrorOf(() => configFromText(text, 'exp.yaml'));
 
 describe('experiment config validation', () => {
   it('reads a valid config with defaults', () => {

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/core/errors.js';
 import { parseFlJson } from '../../../src/problems/facility-location/json-reader.js';
 import { facilityLocationProblem } from '../../../src/problems/facility-location/problem.js';
 import { parseOrlib } from '../../../src/problems/facility-location/orlib-reader.js';
 import { orlibProblem } from '../../helpers/load.js';
+import { errorOf } from '../../helpers/errors.js';
 
 const ok = '2 2\n10 5.\n10 7\n4\n1 2\n6\n.5 3\n';
 
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('OR-Library reader', () => {
   it('reads a tiny hand-written file (trailing dots, leading-dot numbers)', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/core/errors.js';
 import { withChanges } from '../../../src/problems/jakarta-rln/instance.js';
 import { parseJakartaJson } from '../../../src/problems/jakarta-rln/json-reader.js';
 import { designOf, jakartaProblem } from '../../../src/problems/jakarta-rln/problem.js';
 import { solve } from '../../../src/solve.js';
 import { testHandle } from '../../helpers/fixtures.js';
+import { errorOf } from '../../helpers/errors.js';
 
 /**
  * A network small enough to price by hand (planar distances, circuity 1): dealer D1 (4 packs of
@@ -37,15 +37,6 @@ const tiny = () => ({
   },
 });
 
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('jakarta-rln JSON reader and hand-priced fixture', () => {
   it('prices both designs of the tiny network as computed by hand; the MILP picks the cheaper', async () => {
