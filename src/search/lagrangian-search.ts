@@ -7,6 +7,9 @@ import { repair } from './repair.js';
 import type { Rng } from './rng.js';
 import { SubgradientStepper } from './subgradient.js';
 
+/** Below this step factor the subgradient is in its end phase. */
+const LATE_LAMBDA = 0.01;
+
 /** Output of a Lagrangian run: best bound, best design found, and guidance for later search. */
 export interface LagrangianOutcome {
   readonly lowerBound: number;
@@ -61,7 +64,9 @@ export async function lagrangianSearch(input: {
     const lbBefore = stepper.best;
     const sol = stepper.step(best?.evaluation.cost ?? null);
     if (stepper.best > lbBefore) score = Float64Array.from(sol.score);
-    if (it === 1 || stepper.converged(sol) || it % every === 0) {
+    // Near convergence (small step) the multipliers are at their best: price their designs more often.
+    const spacing = stepper.lambda < LATE_LAMBDA ? Math.max(5, Math.round(every / 5)) : every;
+    if (it === 1 || stepper.converged(sol) || it % spacing === 0) {
       const d = repair(problem, sol.design, rng, sol.score);
       const key = designKey(d);
       if (!tried.has(key)) {

@@ -50,6 +50,9 @@ export async function localSearch(ev: DesignEvaluator, start: Design, options: L
       const moves = stage().filter((m) => groupViolation(space, m.design) === null && ev.problem.quickInfeasibility(m.design) === null);
       if (moves.length === 0) continue;
       // Price in chunks so a large neighbourhood cannot run far past the deadline.
+      // On large designs a move costs seconds: take the best move of the first chunk that improves
+      // (chunk order is fixed, so this stays deterministic) instead of pricing every move.
+      const firstImprovement = space.size > LARGE_DESIGN;
       let best: Scored | null = null;
       for (let at = 0; at < moves.length && performance.now() < options.deadline; at += CHUNK) {
         const chunk = moves.slice(at, at + CHUNK);
@@ -58,6 +61,7 @@ export async function localSearch(ev: DesignEvaluator, start: Design, options: L
           const s = { design: m.design, evaluation: priced[k]! };
           if (isBetter(s, best)) best = s;
         });
+        if (firstImprovement && best && isBetter(best, current)) break;
       }
       if (best && isBetter(best, current)) {
         current = best;
