@@ -53,9 +53,11 @@ export async function localSearch(ev: DesignEvaluator, start: Design, options: L
       // On large designs a move costs seconds: take the best move of the first chunk that improves
       // (chunk order is fixed, so this stays deterministic) instead of pricing every move.
       const firstImprovement = space.size > LARGE_DESIGN;
+      // There a chunk is one design per worker, twice, so the deadline is checked every few seconds.
+      const chunkSize = firstImprovement ? 2 * ev.parallelism : CHUNK;
       let best: Scored | null = null;
-      for (let at = 0; at < moves.length && performance.now() < options.deadline; at += CHUNK) {
-        const chunk = moves.slice(at, at + CHUNK);
+      for (let at = 0; at < moves.length && performance.now() < options.deadline; at += chunkSize) {
+        const chunk = moves.slice(at, at + chunkSize);
         const priced = await ev.evaluateAll(chunk.map((m) => m.design));
         chunk.forEach((m, k) => {
           const s = { design: m.design, evaluation: priced[k]! };
