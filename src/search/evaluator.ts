@@ -48,11 +48,6 @@ export class DesignEvaluator {
     private readonly runner: BatchRunner | null,
   ) {}
 
-  /** Designs priced at once (worker threads, or 1 in this thread). */
-  get parallelism(): number {
-    return this.runner?.threads ?? 1;
-  }
-
   /** Prices one design. */
   async evaluate(design: Design): Promise<Evaluation<unknown>> {
     return (await this.evaluateAll([design]))[0]!;

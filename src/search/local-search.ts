@@ -26,8 +26,9 @@ const MAX_SWAPS = 1500;
 const LARGE_DESIGN = 200;
 const LARGE_MOVE_LIMIT = 16;
 
-/** Moves priced per batch between deadline checks. */
+/** Moves priced per batch between deadline checks (small and large designs). */
 const CHUNK = 16;
+const LARGE_CHUNK = 4;
 
 /**
  * Best-improvement descent with exactly priced moves: first the cheap neighbourhood
@@ -53,8 +54,9 @@ export async function localSearch(ev: DesignEvaluator, start: Design, options: L
       // On large designs a move costs seconds: take the best move of the first chunk that improves
       // (chunk order is fixed, so this stays deterministic) instead of pricing every move.
       const firstImprovement = space.size > LARGE_DESIGN;
-      // There a chunk is one design per worker, twice, so the deadline is checked every few seconds.
-      const chunkSize = firstImprovement ? 2 * ev.parallelism : CHUNK;
+      // There chunks are small, so the deadline is checked every few pricings. Fixed sizes, never
+      // the thread count: the path of the search must not depend on it.
+      const chunkSize = firstImprovement ? LARGE_CHUNK : CHUNK;
       let best: Scored | null = null;
       for (let at = 0; at < moves.length && performance.now() < options.deadline; at += chunkSize) {
         const chunk = moves.slice(at, at + chunkSize);
