@@ -4,15 +4,17 @@ import { DesignEvaluator, type Scored } from '../search/evaluator.js';
 import type { MethodContext, MethodOutcome } from './method.js';
 
 /**
- * Wall-clock deadline in performance.now() milliseconds for a context. A small reserve (2%, at
- * most 1 s) is kept for the final cold re-pricing of the best design, so the whole run ends
- * within the limit.
+ * Wall-clock deadline in performance.now() milliseconds for a context. 3% of the limit is kept
+ * in reserve for the pricing already under way when the deadline passes and the final re-pricing
+ * of the best design (seconds each on the largest instances), so the whole run ends within it.
  */
 export function deadlineOf(ctx: MethodContext, start: number): number {
   if (!Number.isFinite(ctx.timeLimit)) return Infinity;
-  const reserve = Math.min(1000, ctx.timeLimit * 20);
-  return start + ctx.timeLimit * 1000 - reserve;
+  return start + ctx.timeLimit * 1000 * (1 - RESERVE);
 }
+
+/** Share of a time limit kept in reserve (see {@link deadlineOf}). */
+const RESERVE = 0.03;
 
 /** A design evaluator wired to the context's handle and (optional) worker pool. */
 export function evaluatorFor(ctx: MethodContext): DesignEvaluator {
