@@ -102,31 +102,32 @@ export async function evaluateFlDesign(
   options: EvaluateOptions = {},
 ): Promise<Evaluation<Allocation>> {
   const reason = designInfeasibility(inst, design);
-  if (reason) return { feasible: false, cost: Infinity, parts: {}, flows: null, reason };
-  let flows: Allocation | null;
+  const flows = reason ?? (await allocate(handle, inst, design, options));
+  if (typeof flows === 'string') return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: flows };
+  const { total, parts } = flCost(inst, design, flows);
+  return { feasible: true, cost: total, parts, flows };
+}
+
+const NO_ROOM = 'open sites cannot serve every customer within capacity';
+
+/** The optimal allocation of a design, by the cheapest exact method for its variant and size; or why there is none. */
+async function allocate(handle: HighsHandle, inst: FacilityLocationInstance, design: Design, options: EvaluateOptions): Promise<Allocation | string> {
   const arcs = inst.sites.length * inst.customers.length;
-  if (inst.variant === 'uflp') flows = nearestOpen(inst, design);
-  else if (inst.variant === 'cflp' && arcs > FULL_LP_ARCS) {
+  if (inst.variant === 'uflp') return nearestOpen(inst, design) ?? 'no site is open';
+  if (arcs > FULL_LP_ARCS) {
+    if (inst.variant === 'sscflp') {
+      throw new ModelTooLargeError(`single-source allocation of ${inst.sites.length} x ${inst.customers.length} is too large to price exactly here`);
+    }
     // Too large for one LP over all arcs: exact column generation, warm across designs. A cold
     // start costs ~15 s here, so `fresh` is not honoured: the cost is the same, only alternative
     // optimal flows (degenerate LPs) may differ with what this thread priced before.
-    flows = await handle.session(inst, () => new LargeFlowPricer(handle, inst)).price(design);
-    if (!flows) return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: 'open sites cannot serve every customer within capacity' };
-  } else if (inst.variant === 'sscflp' && arcs > FULL_LP_ARCS) {
-    throw new ModelTooLargeError(`single-source allocation of ${inst.sites.length} x ${inst.customers.length} is too large to price exactly here`);
-  } else if (inst.variant === 'cflp' && !options.fresh && inst.sites.length * inst.customers.length >= WARM_START_SIZE) {
-    flows = await handle.session(inst, () => new FlowPricer(handle, inst)).price(design);
-    if (!flows) return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: 'open sites cannot serve every customer within capacity' };
-  } else {
-    const fm = buildFlowModel(inst, design);
-    const sol = await solveModel(handle, fm.model, options);
-    if (sol.status !== 'optimal' || !sol.values) {
-      const why = sol.status === 'infeasible' ? 'open sites cannot serve every customer within capacity' : `allocation solve ended ${sol.status}`;
-      return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: why };
-    }
-    flows = fm.decode(sol.values);
+    return (await handle.session(inst, () => new LargeFlowPricer(handle, inst)).price(design)) ?? NO_ROOM;
   }
-  if (!flows) return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: 'no site is open' };
-  const { total, parts } = flCost(inst, design, flows);
-  return { feasible: true, cost: total, parts, flows };
+  if (inst.variant === 'cflp' && !options.fresh && arcs >= WARM_START_SIZE) {
+    return (await handle.session(inst, () => new FlowPricer(handle, inst)).price(design)) ?? NO_ROOM;
+  }
+  const fm = buildFlowModel(inst, design);
+  const sol = await solveModel(handle, fm.model, options);
+  if (sol.status === 'optimal' && sol.values) return fm.decode(sol.values);
+  return sol.status === 'infeasible' ? NO_ROOM : `allocation solve ended ${sol.status}`;
 }
