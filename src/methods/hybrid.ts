@@ -29,15 +29,15 @@ export const hybridMethod: Method = {
   unsupported: () => null,
   async run(ctx) {
     const start = performance.now();
-    const st: HybridState = { ctx, ev: evaluatorFor(ctx), start, deadline: deadlineOf(ctx, start), stats: [], lowerBound: null, score: null, seeds: [], best: null, bounds: [] };
+    const st: HybridState = { ctx, ev: evaluatorFor(ctx), start, deadline: deadlineOf(ctx, start), stats: [], lowerBound: null, score: null, seeds: [], best: null, bounds: [], work: null };
     const rng = makeRng(ctx.seed, 'hybrid');
     const share = numParam(ctx.params, 'lagrangianShare') ?? DEFAULT_LAGRANGIAN_SHARE;
     const enumerated = await enumerationPhase(st, numParam(ctx.params, 'enumerateLimit') ?? DEFAULT_ENUMERATE_LIMIT);
     if (!enumerated) {
       await problemBoundPhase(st);
       if (!proven(st)) await (ctx.problem.lagrangian ? lagrangianPhase(st, rng, share) : lpRelaxationPhase(st));
-      if (!proven(st)) await coreMilpPhase(st, DEFAULT_CORE_SHARE);
       if (!proven(st)) await polishPhase(st);
+      if (!proven(st)) await coreMilpPhase(st, DEFAULT_CORE_SHARE);
       if (!proven(st) && performance.now() < st.deadline) await gaPhase(st, rng);
     }
     return finish(ctx, st.best, st.lowerBound, st.stats, { lagrangianShare: share, evaluations: st.ev.evaluations, bound: [...new Set(st.bounds)].join('+') || 'none' });

@@ -10,8 +10,15 @@ import { gaParams } from '../ga.js';
 import { lagrangianParams } from '../lagrangian.js';
 import { offer, proven, raiseBound, record, type HybridState } from './state.js';
 
-/** With reduced costs to rank them, this many swap-in candidates per open site suffice. */
+/** With reduced costs to rank them, this many swap-in candidates per open site suffice on large instances. */
 const GUIDED_SWAPS = 10;
+
+/**
+ * Arcs (relaxation work) priced per swap round that polishing may spend: small instances, where a
+ * pricing costs milliseconds, get every swap (the ranking misses exchanges: at 50 x 200 the
+ * site that improved on the Lagrangian design ranked 30th); capa (100 x 1000) keeps ~10 per site.
+ */
+const SWAP_WORK = 15_000_000;
 
 /**
  * Opening bias per bit from its score: the best-ranked bits open freely in mutation, the worst
@@ -61,8 +68,10 @@ export async function lagrangianPhase(st: HybridState, rng: Rng, share: number):
   const problem = st.ctx.problem;
   if (!problem.lagrangian) return;
   const lagDeadline = Number.isFinite(st.deadline) ? st.start + (st.deadline - st.start) * share : Infinity;
+  const relaxation = problem.lagrangian();
+  st.work = relaxation.work ?? null;
   const out = await lagrangianSearch({
-    relaxation: problem.lagrangian(),
+    relaxation,
     evaluator: st.ev,
     rng,
     deadline: lagDeadline,
@@ -93,6 +102,11 @@ export async function lpRelaxationPhase(st: HybridState): Promise<void> {
 /** Bits kept free in the core MILP: the best design's open bits and this many times as many attractive ones. */
 const CORE_FACTOR = 2;
 const CORE_MIN = 12;
+/**
+ * Largest share of the design bits the core may free. A core close to the whole space is the full
+ * MILP again (as slow as the milp method: 20.8 s of a 26 s hybrid run at 50 x 200), not a neighbourhood.
+ */
+const CORE_MAX_SHARE = 0.5;
 
 /**
  * Core MILP (a matheuristic): the full MILP with every design bit outside a small core fixed
@@ -118,7 +132,8 @@ export async function coreMilpPhase(st: HybridState, share: number): Promise<voi
   const grouped = new Set(problem.space.groups.flatMap((g) => g.members));
   const core = new Set<number>([...open, ...grouped]);
   const closed = [...best.keys()].filter((i) => !best[i] && !grouped.has(i)).sort((a, b) => score[a]! - score[b]! || a - b);
-  for (const i of closed.slice(0, Math.max(CORE_MIN, CORE_FACTOR * open.length))) core.add(i);
+  const room = Math.max(CORE_MIN - open.length, Math.floor(CORE_MAX_SHARE * problem.space.size) - core.size);
+  for (const i of closed.slice(0, Math.max(0, Math.min(Math.max(CORE_MIN, CORE_FACTOR * open.length), room)))) core.add(i);
   if (core.size >= problem.space.size) return; // nothing to fix: that is the full MILP
   const colUpper = [...f.model.colUpper];
   cols.forEach((c, i) => {
@@ -138,8 +153,15 @@ export async function coreMilpPhase(st: HybridState, share: number): Promise<voi
 export async function polishPhase(st: HybridState): Promise<void> {
   if (!st.best) return;
   const score = st.score ?? st.ctx.problem.siteFixedCost;
-  offer(st, await localSearch(st.ev, st.best.design, { deadline: st.deadline, score, ...(st.score ? { swapCandidates: GUIDED_SWAPS } : {}) }));
+  offer(st, await localSearch(st.ev, st.best.design, { deadline: st.deadline, score, ...(st.score ? { swapCandidates: swapCandidates(st, st.best.design) } : {}) }));
   record(st, 'local-search');
+}
+
+/** Swap-in partners per open site for polishing: all that {@link SWAP_WORK} affords, at least {@link GUIDED_SWAPS}. */
+function swapCandidates(st: HybridState, design: Design): number {
+  if (st.work === null) return GUIDED_SWAPS;
+  const open = Math.max(1, design.reduce((a, b) => a + b, 0));
+  return Math.max(GUIDED_SWAPS, Math.floor(SWAP_WORK / (st.work * open)));
 }
 
 /** The GA seeded with the best designs, biased to attractive sites, until the stopping rule. */

@@ -15,6 +15,8 @@ export interface HybridState {
   score: Float64Array | null;
   seeds: Design[];
   best: Scored | null;
+  /** Work of one relaxation solve (e.g. sites x customers), when the problem has a Lagrangian. */
+  work: number | null;
   /** Which bounds contributed, for the result's options. */
   bounds: string[];
 }
