@@ -34,9 +34,14 @@ export function fittedExponent(points: readonly { size: number; seconds: number 
   return den > 0 ? num / den : null;
 }
 
+/** Objective within this relative distance of the proven optimum counts as matching it (issue 9: 0.1%). */
+export const MATCH_TOLERANCE = 1e-3;
+
 /**
  * One row per (size, method) over nominal runs: how many finished optimal, median wall time,
- * median certified gap (own bound) and gap to the reference, peak memory.
+ * median certified gap (own bound) and gap to the reference, peak memory; and, against the MILP
+ * run on the same instance and seed where it proved optimality, how many runs matched its
+ * objective (within {@link MATCH_TOLERANCE}), how many were faster, and how many did both.
  */
 export function scalingRows(runs: readonly RunRecord[]): Row[] {
   const nominal = runs.filter((r) => r.scenario.kind === 'nominal' && runSize(r) !== null);
@@ -49,8 +54,9 @@ export function scalingRows(runs: readonly RunRecord[]): Row[] {
       // Against the MILP run on the same instance and seed, where that MILP proved optimality.
       const vsMilp = rs.flatMap((r) => {
         const m = nominal.find((x) => x.method.name === 'milp' && x.instance.hash === r.instance.hash && x.seed === r.seed && x.status === 'optimal');
-        return m && m.objective !== null && r.objective !== null ? [(r.objective - m.objective) / Math.abs(m.objective)] : [];
+        return m && m.objective !== null && r.objective !== null ? [{ gap: (r.objective - m.objective) / Math.abs(m.objective), faster: r.runtimeSeconds < m.runtimeSeconds }] : [];
       });
+      const matched = vsMilp.filter((v) => v.gap <= MATCH_TOLERANCE);
       return {
         size: Number(size),
         dimensions: Object.entries(rs[0]!.dimensions ?? {}).map(([d, v]) => `${d}=${v}`).join(' '),
@@ -60,7 +66,11 @@ export function scalingRows(runs: readonly RunRecord[]): Row[] {
         medianSeconds: median(rs.map((r) => r.runtimeSeconds)),
         medianCertifiedGapPct: pct(median(rs.flatMap((r) => (r.gap === null ? [] : [r.gap])))),
         medianGapToReferencePct: pct(median(rs.flatMap((r) => (r.gapToReference === null ? [] : [r.gapToReference])))),
-        maxGapToOptimalMilpPct: vsMilp.length ? pct(Math.max(...vsMilp)) : null,
+        maxGapToOptimalMilpPct: vsMilp.length ? pct(Math.max(...vsMilp.map((v) => v.gap))) : null,
+        vsOptimalMilp: vsMilp.length,
+        matchedMilp: vsMilp.length ? matched.length : null,
+        fasterThanMilp: vsMilp.length ? vsMilp.filter((v) => v.faster).length : null,
+        matchedAndFaster: vsMilp.length ? matched.filter((v) => v.faster).length : null,
         maxPeakRssMB: rs.some((r) => r.peakRssMB !== undefined) ? Math.max(...rs.map((r) => r.peakRssMB ?? 0)) : null,
       };
     })

@@ -7,6 +7,9 @@ import type { RunRecord, StochasticRecord } from '../experiments/records.js';
 import { flatRun, instanceSummary, methodSummary, sensitivityRows, sortRuns, stochasticSummary, type Row } from '../experiments/summaries.js';
 import { gapBoxes, gapVsTime, sensitivityCurves, siteOpening, type Plot } from './plots.js';
 import { fittedExponent, milpFrontier, runSize, scalingPlots, scalingRows } from './scaling.js';
+
+/** Smallest ratio of largest to smallest instance size for which a report gets a scaling section. */
+const SCALING_SPAN = 4;
 import { markdownTable } from './tables.js';
 
 /** Files a report wrote. */
@@ -39,9 +42,9 @@ export async function writeReport(resultsDir: string, outDir = join(resultsDir, 
     ['stochastic-scenarios', 'Per stochastic scenario: optimum, cost of the nominal, expected-value and two-stage designs', stochasticScenarioRows(analyses)],
     ['sensitivity', 'Sensitivity (mean objective over seeds per level)', sensitivityRows(runs)],
   ];
-  // A scaling section only for experiments that span sizes (at least a factor of 10).
+  // A scaling section only for experiments that span sizes (at least a factor of 4).
   const sizes = runs.map(runSize).filter((s): s is number => s !== null);
-  const scaling = sizes.length > 0 && Math.max(...sizes) >= 10 * Math.min(...sizes) ? scalingRows(runs) : [];
+  const scaling = sizes.length > 0 && Math.max(...sizes) >= SCALING_SPAN * Math.min(...sizes) ? scalingRows(runs) : [];
   if (scaling.length > 0) tables.push(['scaling', 'Scaling: per instance size and method (nominal runs)', scaling]);
   const plots: Plot[] = [gapVsTime(runs), gapBoxes(runs), ...sensitivityCurves(tables[4]![2]), ...siteOpening(runs), ...(scaling.length ? scalingPlots(runs) : [])].filter((p): p is Plot => p !== null);
   const written: string[] = [];

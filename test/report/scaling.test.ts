@@ -30,8 +30,18 @@ describe('scaling summaries', () => {
     const rows = scalingRows(runs);
     expect(rows.map((r) => [r.size, r.method])).toEqual([[1000, 'hybrid'], [1000, 'milp'], [100000, 'hybrid'], [100000, 'milp']]);
     expect(rows[0]!.maxGapToOptimalMilpPct).toBeCloseTo(0.05, 10);
+    expect([rows[0]!.vsOptimalMilp, rows[0]!.matchedMilp, rows[0]!.fasterThanMilp, rows[0]!.matchedAndFaster]).toEqual([1, 1, 1, 1]);
+    expect(rows[2]!.matchedMilp).toBeNull();
     expect(rows[2]!.maxGapToOptimalMilpPct).toBeNull(); // that MILP did not finish
     expect(rows[2]!.medianCertifiedGapPct).toBeCloseTo(0.6, 10);
     expect(milpFrontier(rows)).toEqual({ lastFinished: 1000, firstUnfinished: 100000 });
+  });
+
+  it('counts a run as matching the MILP only within 0.1%, and as faster only when it took less time', () => {
+    const rows = scalingRows([run('milp', 10, 100, 2, 'optimal', 1000, 0), run('hybrid', 10, 100, 1, 'feasible', 1002, 0.01)]);
+    const h = rows.find((r) => r.method === 'hybrid')!;
+    expect([h.vsOptimalMilp, h.matchedMilp, h.fasterThanMilp, h.matchedAndFaster]).toEqual([1, 0, 1, 0]);
+    const slow = scalingRows([run('milp', 10, 100, 2, 'optimal', 1000, 0), run('hybrid', 10, 100, 3, 'feasible', 1000.9, 0.01)]).find((r) => r.method === 'hybrid')!;
+    expect([slow.matchedMilp, slow.fasterThanMilp, slow.matchedAndFaster]).toEqual([1, 0, 0]);
   });
 });
