@@ -1,10 +1,8 @@
 import { makeRng } from '../search/rng.js';
 import { deadlineOf, evaluatorFor, finish, numParam } from './heuristic-common.js';
-import { coreMilpPhase, enumerationPhase, gaPhase, lagrangianPhase, lpRelaxationPhase, polishPhase, problemBoundPhase } from './hybrid/phases.js';
+import { coreMilpPhase, enumerationPhase, lagrangianPhase, lpRelaxationPhase, polishPhase, problemBoundPhase, vnsPhase } from './hybrid/phases.js';
 import { proven, type HybridState } from './hybrid/state.js';
 import type { Method } from './method.js';
-
-export { openBiasFromScore } from './hybrid/phases.js';
 
 /** Design spaces with at most this many valid designs are enumerated instead of searched. */
 const DEFAULT_ENUMERATE_LIMIT = 256;
@@ -19,26 +17,27 @@ const DEFAULT_LAGRANGIAN_SHARE = 0.4;
  * Hybrid: on small design spaces, exhaustive exact pricing (a certified optimum). Otherwise a
  * bound from the problem's structure where it has one, then a Lagrangian phase (or, without a
  * Lagrangian, the LP relaxation) gives a certified lower bound, reduced costs and good designs;
- * local search polishes the best; a GA seeded with those designs and biased towards sites with
- * low reduced cost searches on. Between them, a core MILP (most sites fixed closed by reduced
- * cost) tries multi-site exchanges that single moves miss. Each phase is skipped once the best design attains the bound.
+ * a core MILP (sites outside a reduced-cost core fixed closed) tries multi-site exchanges that
+ * single moves miss; an exact local search polishes the best; a variable neighbourhood search
+ * (shakes of 1..6 random moves, each followed by the local search) runs until a full cycle of
+ * shakes brings nothing. Each phase is skipped once the best design attains the bound.
  */
 export const hybridMethod: Method = {
   name: 'hybrid',
-  description: 'Lagrangian bound + heuristic designs seeding and guiding a GA with exact flows',
+  description: 'Lagrangian bound and designs, exact local search, core MILP and VNS, all priced by exact flows',
   unsupported: () => null,
   async run(ctx) {
     const start = performance.now();
-    const st: HybridState = { ctx, ev: evaluatorFor(ctx), start, deadline: deadlineOf(ctx, start), stats: [], lowerBound: null, score: null, seeds: [], best: null, bounds: [], work: null };
+    const st: HybridState = { ctx, ev: evaluatorFor(ctx), start, deadline: deadlineOf(ctx, start), stats: [], lowerBound: null, score: null, best: null, bounds: [], work: null };
     const rng = makeRng(ctx.seed, 'hybrid');
     const share = numParam(ctx.params, 'lagrangianShare') ?? DEFAULT_LAGRANGIAN_SHARE;
     const enumerated = await enumerationPhase(st, numParam(ctx.params, 'enumerateLimit') ?? DEFAULT_ENUMERATE_LIMIT);
     if (!enumerated) {
       await problemBoundPhase(st);
       if (!proven(st)) await (ctx.problem.lagrangian ? lagrangianPhase(st, rng, share) : lpRelaxationPhase(st));
-      if (!proven(st)) await polishPhase(st);
       if (!proven(st)) await coreMilpPhase(st, DEFAULT_CORE_SHARE);
-      if (!proven(st) && performance.now() < st.deadline) await gaPhase(st, rng);
+      if (!proven(st)) await polishPhase(st);
+      if (!proven(st) && performance.now() < st.deadline) await vnsPhase(st, rng);
     }
     return finish(ctx, st.best, st.lowerBound, st.stats, { lagrangianShare: share, evaluations: st.ev.evaluations, bound: [...new Set(st.bounds)].join('+') || 'none' });
   },

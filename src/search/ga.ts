@@ -36,8 +36,6 @@ export interface GaInput {
   readonly seeds?: readonly Design[];
   /** Per-bit attractiveness for repair and local search (lower first). */
   readonly score?: ArrayLike<number>;
-  /** Per-bit probability scale for opening in mutation (hybrid guidance). */
-  readonly openBias?: ArrayLike<number>;
   /** Lower bound, when known, for the stopping rule and statistics. */
   readonly lowerBound?: number | null;
   readonly startTime: number;
@@ -98,7 +96,7 @@ export async function geneticAlgorithm(input: GaInput): Promise<{ best: Scored |
       const a = tournament(pop, rng, params.tournamentSize ?? 2).design;
       const b = tournament(pop, rng, params.tournamentSize ?? 2).design;
       let child = rng.next() < (params.crossoverRate ?? 0.9) ? uniformCrossover(problem.space, a, b, rng) : Uint8Array.from(a);
-      child = repair(problem, mutate(problem.space, child, rate, rng, input.openBias), rng, score);
+      child = repair(problem, mutate(problem.space, child, rate, rng), rng, score);
       const k = designKey(child);
       // Duplicates waste a slot; allow a few before accepting them, so the loop always ends.
       if (keys.has(k) && rng.next() < 0.9) continue;

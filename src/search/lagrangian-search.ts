@@ -1,4 +1,4 @@
-import { designKey, type Design } from '../core/design.js';
+import { designKey } from '../core/design.js';
 import type { LagrangianRelaxation } from '../core/problem.js';
 import type { StatRow } from '../core/result.js';
 import type { StoppingCriterion } from '../core/stopping.js';
@@ -16,8 +16,6 @@ export interface LagrangianOutcome {
   readonly best: Scored | null;
   /** Reduced costs at the best multipliers (lower = more attractive). */
   readonly score: Float64Array;
-  /** Distinct heuristic designs, best first (seeds for a GA). */
-  readonly designs: Design[];
   readonly stats: StatRow[];
   readonly iterations: number;
 }
@@ -100,9 +98,5 @@ export async function lagrangianSearch(input: {
     if (stepper.converged(sol)) break;
     if (input.stop?.shouldStop({ iteration: it, elapsedSeconds: elapsed, sinceImprovement, upperBound: ub, lowerBound: lb })) break;
   }
-  const designs = [...tried.values()]
-    .filter((s) => s.evaluation.feasible)
-    .sort((a, b) => (isBetter(a, b) ? -1 : isBetter(b, a) ? 1 : 0))
-    .map((s) => s.design);
-  return { lowerBound: stepper.best, best, score, designs, stats, iterations: it };
+  return { lowerBound: stepper.best, best, score, stats, iterations: it };
 }

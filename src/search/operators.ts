@@ -29,10 +29,9 @@ export function uniformCrossover(space: DesignSpace, a: Design, b: Design, rng: 
 
 /**
  * Bit-flip mutation with rate `rate` per free bit; a group changes its chosen member with rate
- * `rate` x group size. `openBias[i]` in [0, 1] scales how readily bit i is opened (hybrid: from
- * Lagrangian reduced costs); closing is unbiased.
+ * `rate` x group size.
  */
-export function mutate(space: DesignSpace, d: Design, rate: number, rng: Rng, openBias?: ArrayLike<number>): Design {
+export function mutate(space: DesignSpace, d: Design, rate: number, rng: Rng): Design {
   const out = Uint8Array.from(d);
   const grouped = new Set<number>();
   for (const g of space.groups) {
@@ -44,8 +43,7 @@ export function mutate(space: DesignSpace, d: Design, rate: number, rng: Rng, op
   }
   for (let i = 0; i < space.size; i++) {
     if (grouped.has(i) || rng.next() >= rate) continue;
-    if (out[i]) out[i] = 0;
-    else if (!openBias || rng.next() < openBias[i]!) out[i] = 1;
+    out[i] = out[i] ? 0 : 1;
   }
   return out;
 }

@@ -1,12 +1,12 @@
 import type { Design } from '../../core/design.js';
 import { relaxIntegrality } from '../../exact/linear-model.js';
 import { solveModel } from '../../exact/solve-model.js';
-import { geneticAlgorithm } from '../../search/ga.js';
 import { lagrangianSearch } from '../../search/lagrangian-search.js';
 import { localSearch } from '../../search/local-search.js';
+import { variableNeighbourhoodSearch } from '../../search/vns.js';
 import type { Rng } from '../../search/rng.js';
 import { designCount, enumerateDesigns } from '../../verify/enumeration.js';
-import { gaParams } from '../ga.js';
+import { numParam } from '../heuristic-common.js';
 import { lagrangianParams } from '../lagrangian.js';
 import { offer, proven, raiseBound, record, type HybridState } from './state.js';
 
@@ -19,18 +19,6 @@ const GUIDED_SWAPS = 10;
  * site that improved on the Lagrangian design ranked 30th); capa (100 x 1000) keeps ~10 per site.
  */
 const SWAP_WORK = 15_000_000;
-
-/**
- * Opening bias per bit from its score: the best-ranked bits open freely in mutation, the worst
- * rarely. Ranks, not values, so the bias does not depend on the scale of the costs.
- */
-export function openBiasFromScore(score: ArrayLike<number>): Float64Array {
-  const n = score.length;
-  const order = [...Array(n).keys()].sort((a, b) => score[a]! - score[b]! || a - b);
-  const bias = new Float64Array(n);
-  order.forEach((i, rank) => (bias[i] = 0.05 + 0.95 * (1 - rank / Math.max(1, n - 1))));
-  return bias;
-}
 
 /** Prices every design of a small space: the best is optimal and bounds itself. Returns false if too many. */
 export async function enumerationPhase(st: HybridState, limit: number): Promise<boolean> {
@@ -59,7 +47,6 @@ export async function problemBoundPhase(st: HybridState): Promise<void> {
     const priced = await st.ev.evaluateAll(rest);
     rest.forEach((d, k) => offer(st, { design: d, evaluation: priced[k]! }));
   }
-  st.seeds.push(...own.designs);
   record(st, 'problem-bound');
 }
 
@@ -83,7 +70,6 @@ export async function lagrangianPhase(st: HybridState, rng: Rng, share: number):
   st.stats.push(...out.stats);
   raiseBound(st, out.lowerBound, 'lagrangian');
   st.score = out.score;
-  st.seeds.push(...out.designs.slice(0, 10));
   offer(st, out.best);
 }
 
@@ -103,10 +89,11 @@ export async function lpRelaxationPhase(st: HybridState): Promise<void> {
 const CORE_FACTOR = 2;
 const CORE_MIN = 12;
 /**
- * Largest share of the design bits the core may free. A core close to the whole space is the full
- * MILP again (as slow as the milp method: 20.8 s of a 26 s hybrid run at 50 x 200), not a neighbourhood.
+ * A core freeing more than this share of the design bits is the full MILP in disguise, as slow as
+ * the milp method (45 of 50 bits at 50 x 200: 20.8 s of a 26 s hybrid run): skipped, the
+ * neighbourhood search does that job. capb's cores free about half of their 100 bits.
  */
-const CORE_MAX_SHARE = 0.5;
+const CORE_SKIP_SHARE = 0.75;
 
 /**
  * Core MILP (a matheuristic): the full MILP with every design bit outside a small core fixed
@@ -132,9 +119,8 @@ export async function coreMilpPhase(st: HybridState, share: number): Promise<voi
   const grouped = new Set(problem.space.groups.flatMap((g) => g.members));
   const core = new Set<number>([...open, ...grouped]);
   const closed = [...best.keys()].filter((i) => !best[i] && !grouped.has(i)).sort((a, b) => score[a]! - score[b]! || a - b);
-  const room = Math.max(CORE_MIN - open.length, Math.floor(CORE_MAX_SHARE * problem.space.size) - core.size);
-  for (const i of closed.slice(0, Math.max(0, Math.min(Math.max(CORE_MIN, CORE_FACTOR * open.length), room)))) core.add(i);
-  if (core.size >= problem.space.size) return; // nothing to fix: that is the full MILP
+  for (const i of closed.slice(0, Math.max(CORE_MIN, CORE_FACTOR * open.length))) core.add(i);
+  if (core.size > CORE_SKIP_SHARE * problem.space.size) return;
   const colUpper = [...f.model.colUpper];
   cols.forEach((c, i) => {
     if (!core.has(i)) colUpper[c] = 0;
@@ -164,20 +150,24 @@ function swapCandidates(st: HybridState, design: Design): number {
   return Math.max(GUIDED_SWAPS, Math.floor(SWAP_WORK / (st.work * open)));
 }
 
-/** The GA seeded with the best designs, biased to attractive sites, until the stopping rule. */
-export async function gaPhase(st: HybridState, rng: Rng): Promise<void> {
-  const seeds: Design[] = st.best ? [st.best.design, ...st.seeds] : st.seeds;
-  const ga = await geneticAlgorithm({
+/** Variable neighbourhood search from the best design, until it stalls or the stopping rule fires. */
+export async function vnsPhase(st: HybridState, rng: Rng): Promise<void> {
+  if (!st.best) return;
+  const kMax = numParam(st.ctx.params, 'kMax');
+  const stallShakes = numParam(st.ctx.params, 'stallShakes');
+  const out = await variableNeighbourhoodSearch({
     evaluator: st.ev,
     rng,
+    start: st.best,
     deadline: st.deadline,
     stop: st.ctx.stop,
-    params: gaParams(st.ctx.params),
-    seeds,
-    ...(st.score ? { score: st.score, openBias: openBiasFromScore(st.score) } : {}),
+    params: { ...(kMax !== undefined ? { kMax } : {}), ...(stallShakes !== undefined ? { stallShakes } : {}) },
+    score: st.score ?? st.ctx.problem.siteFixedCost,
+    // Many descents, each kept cheap: the ranked swap partners only (the polish was the thorough one).
+    swapCandidates: GUIDED_SWAPS,
     lowerBound: st.lowerBound,
     startTime: st.start,
   });
-  st.stats.push(...ga.stats.map((r) => ({ ...r, method: 'hybrid:ga' })));
-  offer(st, ga.best);
+  st.stats.push(...out.stats.map((r) => ({ ...r, method: 'hybrid:vns' })));
+  offer(st, out.best);
 }

@@ -1,4 +1,3 @@
-import type { Design } from '../../core/design.js';
 import type { StatRow } from '../../core/result.js';
 import { isBetter, type DesignEvaluator, type Scored } from '../../search/evaluator.js';
 import type { MethodContext } from '../method.js';
@@ -13,7 +12,6 @@ export interface HybridState {
   lowerBound: number | null;
   /** Per-bit attractiveness (reduced costs or 1 - LP value), lower first. */
   score: Float64Array | null;
-  seeds: Design[];
   best: Scored | null;
   /** Work of one relaxation solve (e.g. sites x customers), when the problem has a Lagrangian. */
   work: number | null;
