@@ -1,6 +1,6 @@
 import { makeRng } from '../search/rng.js';
 import { deadlineOf, evaluatorFor, finish, numParam } from './heuristic-common.js';
-import { coreMilpPhase, enumerationPhase, lagrangianPhase, lpRelaxationPhase, polishPhase, problemBoundPhase, vnsPhase } from './hybrid/phases.js';
+import { coreMilpPhase, enumerationPhase, lagrangianPhase, lpRelaxationPhase, polishPhase, problemBoundPhase, vnsParams, vnsPhase } from './hybrid/phases.js';
 import { proven, type HybridState } from './hybrid/state.js';
 import type { Method } from './method.js';
 
@@ -31,13 +31,14 @@ export const hybridMethod: Method = {
     const st: HybridState = { ctx, ev: evaluatorFor(ctx), start, deadline: deadlineOf(ctx, start), stats: [], lowerBound: null, score: null, best: null, bounds: [], work: null };
     const rng = makeRng(ctx.seed, 'hybrid');
     const share = numParam(ctx.params, 'lagrangianShare') ?? DEFAULT_LAGRANGIAN_SHARE;
+    const vns = vnsParams(ctx.params); // checked before any work is done
     const enumerated = await enumerationPhase(st, numParam(ctx.params, 'enumerateLimit') ?? DEFAULT_ENUMERATE_LIMIT);
     if (!enumerated) {
       await problemBoundPhase(st);
       if (!proven(st)) await (ctx.problem.lagrangian ? lagrangianPhase(st, rng, share) : lpRelaxationPhase(st));
       if (!proven(st)) await coreMilpPhase(st, DEFAULT_CORE_SHARE);
       if (!proven(st)) await polishPhase(st);
-      if (!proven(st) && performance.now() < st.deadline) await vnsPhase(st, rng);
+      if (!proven(st) && performance.now() < st.deadline) await vnsPhase(st, rng, vns);
     }
     return finish(ctx, st.best, st.lowerBound, st.stats, { lagrangianShare: share, evaluations: st.ev.evaluations, bound: [...new Set(st.bounds)].join('+') || 'none' });
   },

@@ -28,4 +28,9 @@ describe('heuristics reach the published CFLP optimum on small OR-Library files'
     expect(b.status).toBe('optimal');
     expect(b.gap!).toBeLessThan(1e-9);
   });
+
+  it('hybrid rejects a VNS parameter that is not a positive integer before doing any work', async () => {
+    const run = solve(orlibProblem('cap41'), { method: 'hybrid', seed: 1, handle: await testHandle(), timeLimit: 30, params: { kMax: 0 } });
+    await expect(run).rejects.toThrow('parameter kMax: expected an integer >= 1, got 0');
+  });
 });

@@ -3,7 +3,7 @@ import { relaxIntegrality } from '../../exact/linear-model.js';
 import { solveModel } from '../../exact/solve-model.js';
 import { lagrangianSearch } from '../../search/lagrangian-search.js';
 import { localSearch } from '../../search/local-search.js';
-import { variableNeighbourhoodSearch } from '../../search/vns.js';
+import { variableNeighbourhoodSearch, type VnsParams } from '../../search/vns.js';
 import type { Rng } from '../../search/rng.js';
 import { designCount, enumerateDesigns } from '../../verify/enumeration.js';
 import { numParam } from '../heuristic-common.js';
@@ -150,18 +150,28 @@ function swapCandidates(st: HybridState, design: Design): number {
   return Math.max(GUIDED_SWAPS, Math.floor(SWAP_WORK / (st.work * open)));
 }
 
+/** The VNS's parameters from the method's params (`kMax`, `stallShakes`: integers >= 1). */
+export function vnsParams(params: Readonly<Record<string, unknown>>): VnsParams {
+  const out: { kMax?: number; stallShakes?: number } = {};
+  for (const key of ['kMax', 'stallShakes'] as const) {
+    const v = numParam(params, key);
+    if (v === undefined) continue;
+    if (!(Number.isInteger(v) && v >= 1)) throw new Error(`parameter ${key}: expected an integer >= 1, got ${v}`);
+    out[key] = v;
+  }
+  return out;
+}
+
 /** Variable neighbourhood search from the best design, until it stalls or the stopping rule fires. */
-export async function vnsPhase(st: HybridState, rng: Rng): Promise<void> {
+export async function vnsPhase(st: HybridState, rng: Rng, params: VnsParams): Promise<void> {
   if (!st.best) return;
-  const kMax = numParam(st.ctx.params, 'kMax');
-  const stallShakes = numParam(st.ctx.params, 'stallShakes');
   const out = await variableNeighbourhoodSearch({
     evaluator: st.ev,
     rng,
     start: st.best,
     deadline: st.deadline,
     stop: st.ctx.stop,
-    params: { ...(kMax !== undefined ? { kMax } : {}), ...(stallShakes !== undefined ? { stallShakes } : {}) },
+    params,
     score: st.score ?? st.ctx.problem.siteFixedCost,
     // Many descents, each kept cheap: the ranked swap partners only (the polish was the thorough one).
     swapCandidates: GUIDED_SWAPS,
