@@ -4,7 +4,8 @@ import type { Result } from '../core/result.js';
 /**
  * The `--json` contract: one object whose field names stay stable (extend, never rename):
  * objective, lowerBound, gap, status, open, runtimeSeconds, method, seed, plus problem, instance,
- * costParts, solver, message.
+ * costParts, figures (non-cost figures such as emissions; {} when the problem has none), solver,
+ * message.
  */
 export function resultJson(result: Result, withFlows = false): Record<string, unknown> {
   return {
@@ -19,6 +20,7 @@ export function resultJson(result: Result, withFlows = false): Record<string, un
     problem: result.problem,
     instance: result.instance,
     costParts: result.costParts,
+    figures: result.figures,
     solver: result.solver,
     ...(result.message ? { message: result.message } : {}),
     ...(withFlows ? { design: result.design, flows: result.flows } : {}),
@@ -33,8 +35,14 @@ export function resultText(result: Result, report: string | null): string {
     lines.push(`  objective    ${fmt(result.objective)}`);
     if (result.lowerBound !== null) lines.push(`  lower bound  ${fmt(result.lowerBound)}   gap ${((result.gap ?? 0) * 100).toFixed(4)}%`);
     const total = result.objective;
+    const width = Math.max(12, ...Object.keys(result.costParts).map((k) => k.length));
     for (const [k, v] of Object.entries(result.costParts)) {
-      lines.push(`  ${k.padEnd(12)} ${fmt(v)}${total !== 0 ? `   (${((100 * v) / total).toFixed(2)}%)` : ''}`);
+      lines.push(`  ${k.padEnd(width)} ${fmt(v)}${total !== 0 ? `   (${((100 * v) / total).toFixed(2)}%)` : ''}`);
+    }
+    const figures = Object.entries(result.figures);
+    if (figures.length > 0) {
+      const w = Math.max(...figures.map(([k]) => k.length));
+      lines.push('  figures (not costs):', ...figures.map(([k, v]) => `    ${k.padEnd(w)} ${fmt(v)}`));
     }
   }
   lines.push(`  time         ${result.runtimeSeconds.toFixed(2)} s`);

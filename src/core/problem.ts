@@ -102,6 +102,11 @@ export interface Problem<F = unknown> {
   readonly dimensions?: Readonly<Record<string, number>>;
   /** A Lagrangian relaxation, for problems that have one (used by lagrangian and hybrid). */
   lagrangian?(): LagrangianRelaxation;
+  /**
+   * Figures of a solution that are not costs (e.g. emissions, kg recovered), each named with its
+   * unit. Reported beside the cost parts in results and run records; never part of the objective.
+   */
+  figures?(design: Design, flows: F): Readonly<Record<string, number>>;
   /** Readable report of a solution (tables as the source paper lays them out). */
   report?(design: Design, flows: F): string;
   /** Per-bit fixed cost and capacity, used by generic repair and search moves. */

@@ -30,6 +30,8 @@ export interface Result<F = unknown> {
   /** Ids of the open sites. */
   readonly open: readonly string[];
   readonly costParts: Readonly<Record<string, number>>;
+  /** Non-cost figures of the solution (Problem.figures), e.g. `emissionsKgCO2`; empty when none. */
+  readonly figures: Readonly<Record<string, number>>;
   readonly flows: F | null;
   readonly runtimeSeconds: number;
   readonly stats: readonly StatRow[];

@@ -54,6 +54,7 @@ async function runOne(handle: HighsHandle, t: RunTask): Promise<RunOutcome> {
     gap: r.gap,
     open: r.open,
     costParts: r.costParts,
+    figures: r.figures,
     runtimeSeconds: r.runtimeSeconds,
     stats: r.stats,
     solver: { version: r.solver.version, options: r.solver.options },

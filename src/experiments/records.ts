@@ -39,6 +39,8 @@ export interface RunRecord {
   readonly peakRssMB?: number;
   readonly open: readonly string[];
   readonly costParts: Readonly<Record<string, number>>;
+  /** Non-cost figures (Problem.figures); absent in records written before they existed. */
+  readonly figures?: Readonly<Record<string, number>>;
   readonly highs: { readonly version: string; readonly options: Readonly<Record<string, unknown>> };
   readonly host: string;
   readonly finishedAt: string;

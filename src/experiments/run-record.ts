@@ -16,7 +16,7 @@ export function relGap(value: number | null, ref: number | null): number | null 
 /** The outcome recorded for a run whose worker failed (the experiment goes on). */
 export function errorOutcome(err: unknown): RunOutcome {
   return {
-    instanceName: '', status: 'error', objective: null, lowerBound: null, gap: null, open: [], costParts: {}, runtimeSeconds: 0, stats: [],
+    instanceName: '', status: 'error', objective: null, lowerBound: null, gap: null, open: [], costParts: {}, figures: {}, runtimeSeconds: 0, stats: [],
     solver: { version: '', options: {} }, message: `worker failed: ${err instanceof Error ? err.message : String(err)}`,
   };
 }
@@ -44,6 +44,7 @@ export function runRecord(config: ExperimentConfig, spec: RunSpec, inst: Instanc
     ...(out.peakRssMB !== undefined ? { peakRssMB: out.peakRssMB } : {}),
     open: out.open,
     costParts: out.costParts,
+    ...(Object.keys(out.figures).length > 0 ? { figures: out.figures } : {}),
     highs: out.solver,
     host: hostname(),
     finishedAt: new Date().toISOString(),

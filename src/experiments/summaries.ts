@@ -134,11 +134,32 @@ export function siteFrequency(runs: readonly RunRecord[]): { sites: string[]; me
   return { sites, methods };
 }
 
-/** Sensitivity points: per block, instance, method and level, the mean objective over seeds. */
+/** The run with the lowest objective (ties: first by run id), or null if none solved. */
+function bestRun(runs: readonly RunRecord[]): RunRecord | null {
+  let best: RunRecord | null = null;
+  for (const r of sortRuns(runs)) if (r.objective !== null && (best === null || r.objective < best.objective!)) best = r;
+  return best;
+}
+
+/** Sites open in exactly one of two designs. */
+function changedSites(a: readonly string[], b: readonly string[]): number {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return [...sa].filter((s) => !sb.has(s)).length + [...sb].filter((s) => !sa.has(s)).length;
+}
+
+/**
+ * Sensitivity points: per block, instance, method and level, the mean objective over seeds, and
+ * the best run's sites: how many open, which, and how many differ from the nominal scenario's
+ * best design (opened or closed; blank without a nominal run).
+ */
 export function sensitivityRows(runs: readonly RunRecord[]): Row[] {
   const sens = runs.filter((r) => r.scenario.kind === 'sensitivity');
+  const nominal = new Map([...groupBy(runs.filter((r) => r.scenario.kind === 'nominal'), (r) => `${r.instance.label}\u0000${r.method.label}`)].map(([k, rs]) => [k, bestRun(rs)]));
   return [...groupBy(sens, (r) => `${setOf(r)}\u0000${r.instance.label}\u0000${r.method.label}\u0000${r.scenario.id}`).values()].map((rs) => {
     const objs = num(rs.map((r) => r.objective));
+    const best = bestRun(rs);
+    const base = nominal.get(`${rs[0]!.instance.label}\u0000${rs[0]!.method.label}`) ?? null;
     return {
       set: setOf(rs[0]!),
       instance: rs[0]!.instance.label,
@@ -150,6 +171,9 @@ export function sensitivityRows(runs: readonly RunRecord[]): Row[] {
       meanObjective: mean(objs),
       reference: rs[0]!.reference?.objective ?? null,
       meanGapPct: pct(mean(num(rs.map((r) => r.gapToOptimum)))),
+      openCount: best ? best.open.length : null,
+      open: best ? best.open.join(' ') : null,
+      changedVsNominal: best && base ? changedSites(best.open, base.open) : null,
     };
   });
 }
@@ -182,6 +206,9 @@ export function flatRun(r: RunRecord): Row {
     peakRssMB: r.peakRssMB ?? null,
     openCount: r.open.length,
     open: r.open.join(' '),
+    // Cost parts and figures differ by problem: prefixed columns, blank where a run has none.
+    ...Object.fromEntries(Object.entries(r.costParts).map(([k, v]) => [`cost_${k}`, v])),
+    ...Object.fromEntries(Object.entries(r.figures ?? {}).map(([k, v]) => [`fig_${k}`, v])),
     highsVersion: r.highs.version,
     host: r.host,
     message: r.message ?? null,

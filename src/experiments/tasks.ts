@@ -57,6 +57,7 @@ export interface RunOutcome {
   readonly gap: number | null;
   readonly open: readonly string[];
   readonly costParts: Readonly<Record<string, number>>;
+  readonly figures: Readonly<Record<string, number>>;
   readonly runtimeSeconds: number;
   readonly stats: readonly StatRow[];
   readonly solver: { readonly version: string; readonly options: Readonly<Record<string, unknown>> };

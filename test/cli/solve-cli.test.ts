@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rlnd } from '../helpers/cli.js';
-import { orlibPath } from '../helpers/fixtures.js';
+import { orlibPath, ROOT } from '../helpers/fixtures.js';
 
 
 
@@ -15,6 +15,14 @@ describe('rlnd solve', () => {
     expect(out).toMatchObject({ objective: 1040444.375, status: 'optimal', method: 'milp', seed: 1, gap: 0 });
     for (const key of ['lowerBound', 'open', 'runtimeSeconds']) expect(out).toHaveProperty(key);
     expect(out.open).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '11', '12', '13', '14']);
+    expect(out.figures).toEqual({}); // facility location has no non-cost figures
+  });
+
+  it('puts non-cost figures (Jakarta: emissions, kg CO2) beside the cost parts in --json', async () => {
+    const out = JSON.parse((await rlnd('solve', `${ROOT}instances/jakarta-rln/jakarta.json`, '--json')).stdout);
+    expect(Object.keys(out.figures)).toEqual(['emissionsProcessingKgCO2', 'emissionsTransportKgCO2', 'emissionsKgCO2']);
+    expect(out.figures.emissionsKgCO2).toBeCloseTo(out.figures.emissionsProcessingKgCO2 + out.figures.emissionsTransportKgCO2, 3);
+    expect(out.costParts.carbonTax).toBeGreaterThan(0);
   });
 
   it('solves cap41 as UFLP to 932615.75', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { progressBar } from '../../src/experiments/progress.js';
 import type { RunRecord } from '../../src/experiments/records.js';
-import { instanceSummary, median, methodSummary, sd, siteFrequency, sortRuns } from '../../src/experiments/summaries.js';
+import { flatRun, instanceSummary, median, methodSummary, sd, sensitivityRows, siteFrequency, sortRuns } from '../../src/experiments/summaries.js';
 
 /** A run record with only what the summaries read filled in meaningfully. */
 function rec(runId: string, method: string, gap: number | null, time: number, open: string[], status: RunRecord['status'] = 'feasible'): RunRecord {
@@ -46,6 +46,35 @@ describe('summaries', () => {
     expect(median([3, 1, 2, 10])).toBe(2.5);
     expect(sd([1, 3])).toBeCloseTo(Math.SQRT2, 12);
     expect(sd([1])).toBeNull();
+  });
+});
+
+describe('runs.csv rows and sensitivity points', () => {
+  it('flatten cost parts and figures into prefixed columns', () => {
+    const r = { ...rec('a', 'milp', 0, 1, ['1']), costParts: { fixed: 60, transport: 40 }, figures: { emissionsKgCO2: 7 } };
+    expect(flatRun(r)).toMatchObject({ cost_fixed: 60, cost_transport: 40, fig_emissionsKgCO2: 7, openCount: 1, open: '1' });
+    expect(Object.keys(flatRun(rec('b', 'milp', 0, 1, ['1']))).some((k) => k.startsWith('fig_'))).toBe(false);
+  });
+
+  it('give the best run\'s sites per level and how many differ from the nominal design', () => {
+    const at = (runId: string, id: string, kind: 'nominal' | 'sensitivity', obj: number, open: string[]): RunRecord => ({
+      ...rec(runId, 'milp', 0, 1, open),
+      objective: obj,
+      scenario: { id, kind, set: kind === 'nominal' ? null : 'cost', index: 0, levels: kind === 'nominal' ? {} : { cost: Number(id) } },
+    });
+    const runs = [
+      at('n', 'nominal', 'nominal', 100, ['1', '2']),
+      at('s1', '0.8', 'sensitivity', 90, ['1', '2']),
+      at('s2', '1.2', 'sensitivity', 120, ['1', '3', '4']),
+      at('s3', '1.2', 'sensitivity', 125, ['9']), // a worse seed at the same level: not the one reported
+    ];
+    const rows = sensitivityRows(runs);
+    expect(rows.map((r) => [r.scenario, r.openCount, r.open, r.changedVsNominal])).toEqual([
+      ['0.8', 2, '1 2', 0],
+      ['1.2', 3, '1 3 4', 3],
+    ]);
+    // Without a nominal run there is nothing to compare with.
+    expect(sensitivityRows(runs.slice(1))[0]!.changedVsNominal).toBeNull();
   });
 });
 

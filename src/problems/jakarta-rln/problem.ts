@@ -3,7 +3,7 @@ import type { Evaluation, MilpFormulation, Problem } from '../../core/problem.js
 import type { HighsHandle } from '../../exact/highs-handle.js';
 import { solveModel, type ExactOptions } from '../../exact/solve-model.js';
 import { jakartaDecomposition } from './bound.js';
-import { jakartaCost } from './cost.js';
+import { jakartaCost, jakartaEmissions } from './cost.js';
 import { jakartaSpace } from './design-layout.js';
 import type { JakartaFlows } from './flows.js';
 import type { JakartaInstance } from './instance.js';
@@ -31,6 +31,10 @@ export function jakartaProblem(inst: JakartaInstance): Problem<JakartaFlows> {
     openIds: (design) => space.labels.filter((_, i) => design[i]),
     evaluate: (handle, design, options) => evaluateJakartaDesign(handle, inst, design, options),
     report: (design, flows) => jakartaReport(inst, design, flows),
+    figures: (_design, flows) => {
+      const e = jakartaEmissions(inst, flows);
+      return { emissionsProcessingKgCO2: e.processing, emissionsTransportKgCO2: e.transport, emissionsKgCO2: e.total };
+    },
     // The exact optimum by decomposition over (RMC, WDC) pairs: with it the hybrid proves a 0 % gap.
     bound: async (_handle, deadline) => jakartaDecomposition(inst, deadline),
   };

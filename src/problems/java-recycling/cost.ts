@@ -93,3 +93,19 @@ export function javaCost(inst: JavaInstance, design: Design, flows: JavaFlows): 
   };
   return { total: preciseSum(Object.values(parts)), parts };
 }
+
+/**
+ * What the network achieves besides its cost: profit (IDR; the objective is minus this), revenue,
+ * kg of battery recycled, kg of each metal produced and kg of residue landfilled, over the horizon.
+ */
+export function javaFigures(inst: JavaInstance, design: Design, flows: JavaFlows): Record<string, number> {
+  const a = javaAccount(inst, design, flows);
+  const total = (xs: readonly (readonly number[])[]): number => preciseSum(xs.flat());
+  return {
+    profitIDR: a.profit,
+    revenueIDR: a.revenue,
+    batteryRecycledKg: total(flows.collect.flat()),
+    ...Object.fromEntries(inst.metals.map((k, ki) => [`${k.id}ProducedKg`, total(flows.production.map((r) => r[ki]!))])),
+    residueKg: total(flows.residue.flat()),
+  };
+}

@@ -2,7 +2,7 @@ import type { Design } from '../../core/design.js';
 import type { Evaluation, Problem } from '../../core/problem.js';
 import type { HighsHandle } from '../../exact/highs-handle.js';
 import { solveModel, type ExactOptions } from '../../exact/solve-model.js';
-import { javaCost } from './cost.js';
+import { javaCost, javaFigures } from './cost.js';
 import type { JavaFlows } from './flows.js';
 import { cumulativeBatteryNeed, type JavaInstance } from './instance.js';
 import { buildJavaModel, facilityCharge } from './model.js';
@@ -28,6 +28,7 @@ export function javaRecyclingProblem(inst: JavaInstance): Problem<JavaFlows> {
     openIds: (design) => inst.facilities.filter((_, r) => design[r]).map((f) => f.id),
     evaluate: (handle, design, options) => evaluateJavaDesign(handle, inst, design, options),
     report: (design, flows) => javaReport(inst, design, flows),
+    figures: (design, flows) => javaFigures(inst, design, flows),
   };
 }
 

@@ -56,6 +56,13 @@ describe('Jakarta instance: the paper\'s Tables 10 and 11 from the solved model 
     milp = await solve(problemFromText(TEXT, FILE), { handle: await testHandle() });
   });
 
+  it('reports the emissions as figures, and the carbon tax is the tax rate times them', () => {
+    const e = jakartaEmissions(inst, milp.flows as JakartaFlows);
+    expect(milp.figures).toEqual({ emissionsProcessingKgCO2: e.processing, emissionsTransportKgCO2: e.transport, emissionsKgCO2: e.total });
+    expect(e.processing + e.transport).toBeCloseTo(e.total, 6);
+    expect(milp.costParts.carbonTax! / (inst.carbonTax * e.total)).toBeCloseTo(1, 12);
+  });
+
   it('solves to optimality through the registry, opening one CC per cluster, one RMC, one WDC', () => {
     expect(milp.status).toBe('optimal');
     expect(milp.gap).toBeLessThan(1e-9);

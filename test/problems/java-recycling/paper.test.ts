@@ -24,10 +24,10 @@ const PAPER = {
   residue: [[9_833, 42_949, 97_454, 131_400], [2_227, 9_719, 22_066, 37_620]],
 };
 
-async function solved(inst: JavaInstance): Promise<{ open: readonly string[]; flows: JavaFlows; objective: number; design: Uint8Array }> {
+async function solved(inst: JavaInstance): Promise<{ open: readonly string[]; flows: JavaFlows; objective: number; design: Uint8Array; figures: Readonly<Record<string, number>> }> {
   const res = await solve(javaRecyclingProblem(inst), { handle: await testHandle() });
   expect(res.status).toBe('optimal');
-  return { open: res.open, flows: res.flows as JavaFlows, objective: res.objective!, design: designFrom(res.design.length, res.design.flatMap((b, i) => (b ? [i] : []))) };
+  return { open: res.open, flows: res.flows as JavaFlows, objective: res.objective!, figures: res.figures, design: designFrom(res.design.length, res.design.flatMap((b, i) => (b ? [i] : []))) };
 }
 
 describe('Kasy et al. (2025), second option (java-option2.json)', () => {
@@ -76,6 +76,17 @@ describe('Kasy et al. (2025), second option (java-option2.json)', () => {
   it('profit is within 1% of the published IDR 95,177,991,703', () => {
     expect(account.profit).toBeCloseTo(-sol.objective, 3);
     expect(Math.abs(account.profit - PAPER.profit) / PAPER.profit).toBeLessThan(0.01);
+  });
+
+  it('reports profit, revenue and kg recovered as figures beside the cost (profit = minus the objective)', () => {
+    const f = sol.figures;
+    expect(f.profitIDR).toBeCloseTo(-sol.objective, 3);
+    expect(f.revenueIDR).toBeCloseTo(account.revenue, 3);
+    const battery = inst.facilities.reduce((s, _, r) => s + [...Array(inst.periods).keys()].reduce((a, t) => a + processed(sol.flows, r, t), 0), 0);
+    expect(f.batteryRecycledKg).toBeCloseTo(battery, 4);
+    // Every metal is its conversion rate times the battery recycled; the residue the waste rate.
+    for (const k of inst.metals) expect(f[`${k.id}ProducedKg`]).toBeCloseTo(k.conversion * battery, 3);
+    expect(f.residueKg).toBeCloseTo(inst.wasteConversion * battery, 3);
   });
 
   it('charges 2 investments and 4 period fixed costs (the reading the paper totals support)', () => {
