@@ -18,6 +18,11 @@ export interface Evaluation<F> {
   readonly flows: F | null;
   /** Why the design is infeasible (e.g. "open capacity 9000 < demand 12000"). */
   readonly reason?: string;
+  /**
+   * Set when the price is only that of a feasible flow, not the design's optimal one (e.g. an
+   * allocation MIP stopped at its time limit): says why. The cost is then an upper bound.
+   */
+  readonly inexact?: string;
 }
 
 /**

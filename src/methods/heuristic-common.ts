@@ -48,5 +48,5 @@ export async function finish(
   const design = (fresh.flows !== null && ctx.problem.trim?.(best.design, fresh.flows)) || best.design;
   const cost = fresh.flows !== null ? ctx.problem.cost(design, fresh.flows).total : fresh.cost;
   const proven = lowerBound !== null && cost - lowerBound <= 1e-9 * Math.max(1, Math.abs(cost));
-  return { status: proven ? 'optimal' : 'feasible', design, flows: fresh.flows, lowerBound, stats, options };
+  return { status: proven ? 'optimal' : 'feasible', design, flows: fresh.flows, lowerBound, stats, options, ...(fresh.inexact ? { message: fresh.inexact } : {}) };
 }

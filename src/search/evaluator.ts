@@ -87,7 +87,7 @@ export class DesignEvaluator {
   remember(design: Design, ev: Evaluation<unknown>): void {
     const k = designKey(design);
     if (this.cache.has(k)) return;
-    this.cache.set(k, { feasible: ev.feasible, cost: ev.cost, parts: ev.parts, flows: null, ...(ev.reason ? { reason: ev.reason } : {}) });
+    this.cache.set(k, { feasible: ev.feasible, cost: ev.cost, parts: ev.parts, flows: null, ...(ev.reason ? { reason: ev.reason } : {}), ...(ev.inexact ? { inexact: ev.inexact } : {}) });
     this.evaluations++;
     const scored = { design, evaluation: ev };
     if (isBetter(scored, this.best)) this.best = scored;

@@ -102,18 +102,32 @@ export async function evaluateFlDesign(
   options: EvaluateOptions = {},
 ): Promise<Evaluation<Allocation>> {
   const reason = designInfeasibility(inst, design);
-  const flows = reason ?? (await allocate(handle, inst, design, options));
-  if (typeof flows === 'string') return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: flows };
-  const { total, parts } = flCost(inst, design, flows);
-  return { feasible: true, cost: total, parts, flows };
+  const out = reason ?? (await allocate(handle, inst, design, options));
+  if (typeof out === 'string') return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: out };
+  const { total, parts } = flCost(inst, design, out.flows);
+  return { feasible: true, cost: total, parts, flows: out.flows, ...(out.inexact ? { inexact: out.inexact } : {}) };
 }
 
 const NO_ROOM = 'open sites cannot serve every customer within capacity';
 
-/** The optimal allocation of a design, by the cheapest exact method for its variant and size; or why there is none. */
-async function allocate(handle: HighsHandle, inst: FacilityLocationInstance, design: Design, options: EvaluateOptions): Promise<Allocation | string> {
+/**
+ * Time limit of one single-source allocation (a generalised assignment MIP) unless the caller
+ * sets one: at 100 x 1000 with capacity 1-3% above demand one such MIP ran over 5 minutes, which
+ * no search's time limit could absorb. At the limit the incumbent is used and flagged `inexact`.
+ */
+export const SINGLE_SOURCE_PRICING_SECONDS = 10;
+
+/**
+ * The optimal allocation of a design, by the cheapest exact method for its variant and size; or
+ * why there is none. Only a single-source allocation can come back inexact (see
+ * {@link SINGLE_SOURCE_PRICING_SECONDS}).
+ */
+async function allocate(handle: HighsHandle, inst: FacilityLocationInstance, design: Design, options: EvaluateOptions): Promise<{ flows: Allocation; inexact?: string } | string> {
   const arcs = inst.sites.length * inst.customers.length;
-  if (inst.variant === 'uflp') return nearestOpen(inst, design) ?? 'no site is open';
+  if (inst.variant === 'uflp') {
+    const flows = nearestOpen(inst, design);
+    return flows ? { flows } : 'no site is open';
+  }
   if (arcs > FULL_LP_ARCS) {
     if (inst.variant === 'sscflp') {
       throw new ModelTooLargeError(`single-source allocation of ${inst.sites.length} x ${inst.customers.length} is too large to price exactly here`);
@@ -121,13 +135,23 @@ async function allocate(handle: HighsHandle, inst: FacilityLocationInstance, des
     // Too large for one LP over all arcs: exact column generation, warm across designs. A cold
     // start costs ~15 s here, so `fresh` is not honoured: the cost is the same, only alternative
     // optimal flows (degenerate LPs) may differ with what this thread priced before.
-    return (await handle.session(inst, () => new LargeFlowPricer(handle, inst)).price(design)) ?? NO_ROOM;
+    const flows = await handle.session(inst, () => new LargeFlowPricer(handle, inst)).price(design);
+    return flows ? { flows } : NO_ROOM;
   }
   if (inst.variant === 'cflp' && !options.fresh && arcs >= WARM_START_SIZE) {
-    return (await handle.session(inst, () => new FlowPricer(handle, inst)).price(design)) ?? NO_ROOM;
+    const flows = await handle.session(inst, () => new FlowPricer(handle, inst)).price(design);
+    return flows ? { flows } : NO_ROOM;
   }
   const fm = buildFlowModel(inst, design);
-  const sol = await solveModel(handle, fm.model, options);
-  if (sol.status === 'optimal' && sol.values) return fm.decode(sol.values);
+  const single = inst.variant === 'sscflp';
+  const limit = options.timeLimit ?? (single ? SINGLE_SOURCE_PRICING_SECONDS : undefined);
+  const sol = await solveModel(handle, fm.model, { ...options, ...(limit !== undefined ? { timeLimit: limit } : {}) });
+  if (sol.status === 'optimal' && sol.values) return { flows: fm.decode(sol.values) };
+  // At a limit HiGHS returns its incumbent (status feasible) or nothing (status time_limit).
+  if (sol.status === 'feasible' && sol.values && sol.objective !== null) {
+    const gap = sol.dualBound !== null ? ` (at most ${((100 * (sol.objective - sol.dualBound)) / Math.max(1e-12, Math.abs(sol.objective))).toFixed(2)}% above the best allocation)` : '';
+    return { flows: fm.decode(sol.values), inexact: `the single-source allocation stopped before proving optimality (time limit ${limit} s): a feasible allocation${gap}` };
+  }
+  if (sol.status === 'time_limit' || sol.status === 'feasible') return `no single-source allocation found before a limit (time limit ${limit} s); not proven infeasible`;
   return sol.status === 'infeasible' ? NO_ROOM : `allocation solve ended ${sol.status}`;
 }
