@@ -66,8 +66,13 @@ export interface TransportRates {
   readonly wastePerKgKm: PerType;
 }
 
-/** Road distances in km; `dealerCc[d * nCc + i]` is NaN when CC i is not in dealer d's cluster. */
+/** Road distances in km (read them with {@link dealerCcKm} and the other accessors below). */
 export interface JrlnDistances {
+  /**
+   * Dealer by dealer, the distances to the CCs of the dealer's own cluster (the only CCs it can
+   * ship to), in CC order: O(dealers x CCs per cluster), not dealers x all CCs (640 MB at
+   * 20,000 x 4,000). Built by {@link clusterDistances}.
+   */
   readonly dealerCc: Float64Array;
   readonly ccRmc: Float64Array;
   readonly ccWdc: Float64Array;
@@ -189,13 +194,11 @@ export function makeJakartaInstance(data: Omit<JakartaInstance, 'kind'>): Jakart
 
 function checkDistances(data: Omit<JakartaInstance, 'kind'>): void {
   const { source, distances: dist, dealers, ccs, rmcs, wdcs } = data;
-  const nCc = ccs.length;
-  if (dist.dealerCc.length !== dealers.length * nCc) throw new InputError(source, 'distances.dealerCc', `${dealers.length} x ${nCc} values`);
-  dealers.forEach((d, di) =>
-    ccs.forEach((c, i) => {
-      if (c.cluster === d.cluster) checkNonNeg(source, `distance ${d.id} -> ${c.id}`, dist.dealerCc[di * nCc + i]!);
-    }),
-  );
+  const byCluster = ccsByCluster(data.clusters.length, ccs);
+  const expected = dealers.reduce((n, d) => n + (byCluster[d.cluster]?.length ?? 0), 0);
+  if (dist.dealerCc.length !== expected) throw new InputError(source, 'distances.dealerCc', `${expected} values (each dealer's distances to the CCs of its own cluster), got ${dist.dealerCc.length}`);
+  let k = 0;
+  for (const d of dealers) for (const i of byCluster[d.cluster] ?? []) checkNonNeg(source, `distance ${d.id} -> ${ccs[i]!.id}`, dist.dealerCc[k++]!);
   const grids: [string, Float64Array, readonly JrlnSite[], readonly JrlnSite[]][] = [
     ['ccRmc', dist.ccRmc, ccs, rmcs],
     ['ccWdc', dist.ccWdc, ccs, wdcs],
@@ -225,9 +228,56 @@ export function ccsOf(inst: JakartaInstance, k: number): number[] {
   return inst.ccs.flatMap((c, i) => (c.cluster === k ? [i] : []));
 }
 
-/** Distance in km from dealer d to CC i (same cluster). */
+/** CC indices per cluster, ascending. */
+function ccsByCluster(clusters: number, ccs: readonly { readonly cluster: number }[]): number[][] {
+  const out = Array.from({ length: clusters }, (): number[] => []);
+  ccs.forEach((c, i) => out[c.cluster]?.push(i));
+  return out;
+}
+
+/**
+ * The `distances.dealerCc` layout: each dealer's distances to the CCs of its own cluster, in CC
+ * order. `km` is called only for those pairs.
+ */
+export function clusterDistances<D extends { readonly cluster: number }, C extends { readonly cluster: number }>(
+  clusters: number,
+  dealers: readonly D[],
+  ccs: readonly C[],
+  km: (d: D, c: C) => number,
+): Float64Array {
+  const byCluster = ccsByCluster(clusters, ccs);
+  const out = new Float64Array(dealers.reduce((n, d) => n + (byCluster[d.cluster]?.length ?? 0), 0));
+  let k = 0;
+  for (const d of dealers) for (const i of byCluster[d.cluster] ?? []) out[k++] = km(d, ccs[i]!);
+  return out;
+}
+
+/** Where each dealer's block starts in `dealerCc`, and each CC's position within its cluster. */
+const layouts = new WeakMap<JakartaInstance, { readonly start: Int32Array; readonly rank: Int32Array }>();
+
+function layoutOf(inst: JakartaInstance): { readonly start: Int32Array; readonly rank: Int32Array } {
+  let layout = layouts.get(inst);
+  if (!layout) {
+    const byCluster = ccsByCluster(inst.clusters.length, inst.ccs);
+    const rank = new Int32Array(inst.ccs.length);
+    for (const list of byCluster) list.forEach((i, r) => (rank[i] = r));
+    const start = new Int32Array(inst.dealers.length);
+    let k = 0;
+    inst.dealers.forEach((d, di) => {
+      start[di] = k;
+      k += byCluster[d.cluster]!.length;
+    });
+    layout = { start, rank };
+    layouts.set(inst, layout);
+  }
+  return layout;
+}
+
+/** Distance in km from dealer d to CC i; NaN when i is not in d's cluster (no such arc). */
 export function dealerCcKm(inst: JakartaInstance, d: number, i: number): number {
-  return inst.distances.dealerCc[d * inst.ccs.length + i]!;
+  if (inst.ccs[i]!.cluster !== inst.dealers[d]!.cluster) return NaN;
+  const { start, rank } = layoutOf(inst);
+  return inst.distances.dealerCc[start[d]! + rank[i]!]!;
 }
 
 /** Distance in km from CC i to RMC j. */

@@ -2,6 +2,7 @@ import { InputError } from '../../core/errors.js';
 import { distance, type DistanceMetric } from '../../io/geo.js';
 import { JsonFields } from '../../io/json-fields.js';
 import {
+  clusterDistances,
   makeJakartaInstance,
   QUALITIES,
   type BatteryType,
@@ -114,8 +115,8 @@ export function parseJakartaJson(data: unknown, file: string): JakartaInstance {
     if (b.lat === undefined || b.lon === undefined) throw new InputError(file, b.id, 'lat and lon (distances are computed from coordinates)');
     return circuity * distance(metric, a.lon, a.lat, b.lon, b.lat);
   };
-  const grid = <A extends { id: string }, B extends { id: string }>(from: readonly A[], to: readonly B[], keep: (a: A, b: B) => boolean = () => true): Float64Array =>
-    Float64Array.from(from.flatMap((a) => to.map((b) => (keep(a, b) ? km(a, b) : NaN))));
+  const grid = <A extends { id: string }, B extends { id: string }>(from: readonly A[], to: readonly B[]): Float64Array =>
+    Float64Array.from(from.flatMap((a) => to.map((b) => km(a, b))));
 
   const name = root.name === undefined ? file.split('/').pop()!.replace(/\.json$/, '') : f.string(root.name, 'name');
   return makeJakartaInstance({
@@ -136,7 +137,7 @@ export function parseJakartaJson(data: unknown, file: string): JakartaInstance {
     processingEmission: processing(emissions.processing, 'emissions.processing'),
     transportEmission: transport(emissions.transport, 'emissions.transport'),
     distances: {
-      dealerCc: grid(dealers, ccs, (d, c) => d.cluster === c.cluster),
+      dealerCc: clusterDistances(clusters.length, dealers, ccs, km),
       ccRmc: grid(ccs, rmcs),
       ccWdc: grid(ccs, wdcs),
       rmcWdc: grid(rmcs, wdcs),

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { makeJakartaInstance, type JakartaInstance } from '../../../src/problems/jakarta-rln/instance.js';
+import { clusterDistances, makeJakartaInstance, type JakartaInstance } from '../../../src/problems/jakarta-rln/instance.js';
 
 const int = (min: number, max: number) => fc.integer({ min, max });
 const ints = (n: number, min: number, max: number) => fc.array(int(min, max), { minLength: n, maxLength: n });
@@ -64,7 +64,7 @@ export function arbJakarta(): fc.Arbitrary<JakartaInstance> {
         transportCost: { perPackKm: r.trans[0]!, perCellKm: per(r.trans[1]!, 0.1), wastePerKgKm: r.trans[2]! },
         transportEmission: { perPackKm: r.trans[3]!, perCellKm: per(r.trans[4]!, 0.1), wastePerKgKm: r.trans[5]! },
         distances: {
-          dealerCc: Float64Array.from(dealers.flatMap((d) => ccs.map((c) => (c.cluster === d.cluster ? km(d, c) : NaN)))),
+          dealerCc: clusterDistances(s.K, dealers, ccs, km),
           ccRmc: Float64Array.from(ccs.flatMap((c) => rmcs.map((x) => km(c, x)))),
           ccWdc: Float64Array.from(ccs.flatMap((c) => wdcs.map((x) => km(c, x)))),
           rmcWdc: Float64Array.from(rmcs.flatMap((x) => wdcs.map((w) => km(x, w)))),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withChanges } from '../../../src/problems/jakarta-rln/instance.js';
+import { dealerCcKm, withChanges } from '../../../src/problems/jakarta-rln/instance.js';
 import { parseJakartaJson } from '../../../src/problems/jakarta-rln/json-reader.js';
 import { designOf, jakartaProblem } from '../../../src/problems/jakarta-rln/problem.js';
 import { solve } from '../../../src/solve.js';
@@ -55,6 +55,19 @@ describe('jakarta-rln JSON reader and hand-priced fixture', () => {
     const res = await solve(p, { handle });
     expect(res.open).toEqual(['B', 'R', 'W']);
     expect(res.objective).toBeCloseTo(viaB.cost, 9);
+  });
+
+  it('stores each dealer\'s distances to its own cluster\'s CCs only, and reads them back by index', () => {
+    const t = tiny();
+    t.clusters.push({ id: 'k2' });
+    t.ccCandidates.push({ id: 'C', cluster: 'k2', lat: 0, lon: 5, fixedCost: 10 });
+    t.dealers.push({ id: 'D2', cluster: 'k2', lat: 0, lon: 1, packs: { T: 1 } }, { id: 'D3', cluster: 'k1', lat: 1, lon: 0, packs: { T: 1 } });
+    const inst = parseJakartaJson(t, 'two-clusters.json');
+    // D1 -> A, B; D2 -> C; D3 -> A, B: 5 distances, not 3 dealers x 3 CCs.
+    expect([...inst.distances.dealerCc]).toEqual([3, 10, 4, 2, 9]);
+    expect(dealerCcKm(inst, 2, 1)).toBe(9); // D3 -> B
+    expect(dealerCcKm(inst, 1, 2)).toBe(4); // D2 -> C
+    expect(dealerCcKm(inst, 1, 0)).toBeNaN(); // D2 -> A: other cluster, no arc
   });
 
   it('rejects a dealer in a cluster without CC candidates, naming the dealer and cluster', () => {
