@@ -76,6 +76,13 @@ export interface Problem<F = unknown> {
   readonly space: DesignSpace;
   /** Builds the full MILP. */
   buildMilp(): MilpFormulation<F>;
+  /**
+   * The full MILP with each customer's flow restricted to its `nearest` cheapest sites, or null
+   * when that would not make it much smaller or would keep more than `maxColumns` flow columns.
+   * A restriction: its designs are feasible for the full problem (and are priced exactly
+   * afterwards); its bound is not a bound of the full problem.
+   */
+  buildSparseMilp?(nearest: number, maxColumns: number): MilpFormulation<F> | null;
   /** Prices a design exactly (flow LP, or a closed form where one is exact). */
   evaluate(handle: HighsHandle, design: Design, options?: EvaluateOptions): Promise<Evaluation<F>>;
   /** Recomputes the cost of a design and flows from the instance data. */

@@ -1,6 +1,6 @@
 import { makeRng } from '../search/rng.js';
 import { deadlineOf, evaluatorFor, finish, numParam } from './heuristic-common.js';
-import { coreMilpPhase, enumerationPhase, lagrangianPhase, lpRelaxationPhase, polishPhase, problemBoundPhase, vnsParams, vnsPhase } from './hybrid/phases.js';
+import { coreMilpPhase, enumerationPhase, lagrangianPhase, lpRelaxationPhase, polishPhase, problemBoundPhase, sparseMilpPhase, vnsParams, vnsPhase } from './hybrid/phases.js';
 import { proven, type HybridState } from './hybrid/state.js';
 import type { Method } from './method.js';
 
@@ -36,9 +36,11 @@ export const hybridMethod: Method = {
     if (!enumerated) {
       await problemBoundPhase(st);
       if (!proven(st)) await (ctx.problem.lagrangian ? lagrangianPhase(st, rng, share) : lpRelaxationPhase(st));
-      if (!proven(st)) await coreMilpPhase(st, DEFAULT_CORE_SHARE);
+      let searched = false;
+      if (!proven(st) && (await coreMilpPhase(st, DEFAULT_CORE_SHARE)) === 'too-wide') searched = await sparseMilpPhase(st, DEFAULT_CORE_SHARE);
       if (!proven(st)) await polishPhase(st);
-      if (!proven(st) && performance.now() < st.deadline) await vnsPhase(st, rng, vns);
+      // After a proven sparse MILP, the VNS would search neighbourhoods that MILP covered exactly.
+      if (!proven(st) && !searched && performance.now() < st.deadline) await vnsPhase(st, rng, vns);
     }
     return finish(ctx, st.best, st.lowerBound, st.stats, { lagrangianShare: share, evaluations: st.ev.evaluations, bound: [...new Set(st.bounds)].join('+') || 'none' });
   },

@@ -75,3 +75,23 @@ export function buildFlMilp(inst: FacilityLocationInstance): MilpFormulation<All
     },
   };
 }
+
+/**
+ * The full MILP with customer j's allocation columns closed except to its `nearest` cheapest
+ * sites (bounds set to 0: HiGHS's presolve drops them). Null when `nearest` keeps half of the
+ * sites or more (hardly smaller than the full MILP), or more than `maxColumns` columns in all.
+ */
+export function buildSparseFlMilp(inst: FacilityLocationInstance, nearest: number, maxColumns = Infinity): MilpFormulation<Allocation> | null {
+  const m = inst.sites.length;
+  const n = inst.customers.length;
+  if (!(nearest >= 1) || 2 * nearest >= m || nearest * n > maxColumns) return null;
+  const full = buildFlMilp(inst);
+  const colUpper = [...full.model.colUpper];
+  const order = [...Array(m).keys()];
+  for (let j = 0; j < n; j++) {
+    order.sort((a, b) => allocCost(inst, a, j) - allocCost(inst, b, j) || a - b);
+    // Allocation column of (site i, customer j): the design columns come first, then x row by row.
+    for (const i of order.slice(nearest)) colUpper[m + i * n + j] = 0;
+  }
+  return { ...full, model: { ...full.model, colUpper } };
+}

@@ -10,7 +10,7 @@ import { FLOW_EPS, siteLoads, type Allocation } from './allocation.js';
 import { buildFlowModel, designInfeasibility, nearestOpen } from './flow.js';
 import { allocCost, flInstanceInfeasibility, totalDemand, type FacilityLocationInstance } from './instance.js';
 import { flLagrangian } from './lagrangian.js';
-import { buildFlMilp } from './milp.js';
+import { buildFlMilp, buildSparseFlMilp } from './milp.js';
 import { flReport } from './report.js';
 
 /** From this many allocation columns on, designs are priced by a warm-started persistent LP. */
@@ -71,6 +71,7 @@ export function facilityLocationProblem(inst: FacilityLocationInstance): Problem
     siteCapacity: inst.sites.map((s) => (inst.variant === 'uflp' ? Infinity : s.capacity)),
     totalDemand: inst.variant === 'uflp' ? 0 : demand,
     buildMilp: () => buildFlMilp(inst),
+    buildSparseMilp: (nearest, maxColumns) => buildSparseFlMilp(inst, nearest, maxColumns),
     cost: (design, flows) => flCost(inst, design, flows),
     violations: (design, flows) => flViolations(inst, design, flows),
     quickInfeasibility: (design) => designInfeasibility(inst, design),
