@@ -18,13 +18,15 @@ const DEFAULT_LAGRANGIAN_SHARE = 0.4;
  * bound from the problem's structure where it has one, then a Lagrangian phase (or, without a
  * Lagrangian, the LP relaxation) gives a certified lower bound, reduced costs and good designs;
  * a core MILP (sites outside a reduced-cost core fixed closed) tries multi-site exchanges that
- * single moves miss; an exact local search polishes the best; a variable neighbourhood search
- * (shakes of 1..6 random moves, each followed by the local search) runs until a full cycle of
- * shakes brings nothing. Each phase is skipped once the best design attains the bound.
+ * single moves miss — or, where the core would free nearly every site, a sparse MILP (each
+ * customer served only by its cheapest sites), where the problem offers one; an exact local search
+ * polishes the best; a variable neighbourhood search (shakes of 1..6 random moves, each followed
+ * by the local search) runs until a full cycle of shakes brings nothing, unless the sparse MILP
+ * proved its optimum. Each phase is skipped once the best design attains the bound.
  */
 export const hybridMethod: Method = {
   name: 'hybrid',
-  description: 'Lagrangian bound and designs, exact local search, core MILP and VNS, all priced by exact flows',
+  description: 'Lagrangian bound and designs, core or sparse MILP, exact local search and VNS, all priced by exact flows',
   unsupported: () => null,
   async run(ctx) {
     const start = performance.now();
@@ -38,7 +40,7 @@ export const hybridMethod: Method = {
       if (!proven(st)) await (ctx.problem.lagrangian ? lagrangianPhase(st, rng, share) : lpRelaxationPhase(st));
       let searched = false;
       if (!proven(st) && (await coreMilpPhase(st, DEFAULT_CORE_SHARE)) === 'too-wide') searched = await sparseMilpPhase(st, DEFAULT_CORE_SHARE);
-      if (!proven(st)) await polishPhase(st);
+      if (!proven(st)) await polishPhase(st, !searched);
       // After a proven sparse MILP, the VNS would search neighbourhoods that MILP covered exactly.
       if (!proven(st) && !searched && performance.now() < st.deadline) await vnsPhase(st, rng, vns);
     }

@@ -168,11 +168,16 @@ export async function sparseMilpPhase(st: HybridState, share: number): Promise<b
   return restrictedMilp(st, f, share, `sparse-milp(${SPARSE_NEAREST} nearest sites per customer)`);
 }
 
-/** Exact local search from the best design so far, guided by the score. */
-export async function polishPhase(st: HybridState): Promise<void> {
+/**
+ * Exact local search from the best design so far, guided by the score. `thorough` prices every
+ * swap on small instances; otherwise (after a proven sparse MILP, whose design only the arc
+ * restriction can have misled) the ranked swap partners suffice.
+ */
+export async function polishPhase(st: HybridState, thorough = true): Promise<void> {
   if (!st.best) return;
   const score = st.score ?? st.ctx.problem.siteFixedCost;
-  offer(st, await localSearch(st.ev, st.best.design, { deadline: st.deadline, score, ...(st.score ? { swapCandidates: swapCandidates(st, st.best.design) } : {}) }));
+  const swaps = thorough ? swapCandidates(st, st.best.design) : GUIDED_SWAPS;
+  offer(st, await localSearch(st.ev, st.best.design, { deadline: st.deadline, score, ...(st.score ? { swapCandidates: swaps } : {}) }));
   record(st, 'local-search');
 }
 
