@@ -107,14 +107,6 @@ const CORE_SKIP_SHARE = 0.75;
 export async function coreMilpPhase(st: HybridState, share: number): Promise<'done' | 'too-wide'> {
   const problem = st.ctx.problem;
   if (!st.best || !st.score) return 'done';
-  let f;
-  try {
-    f = problem.buildMilp();
-  } catch {
-    return 'done'; // too large to build: the other phases carry on
-  }
-  const cols = f.designColumns;
-  if (!cols) return 'done';
   const best = st.best.design;
   const score = st.score;
   const open = [...best.keys()].filter((i) => best[i]);
@@ -123,6 +115,14 @@ export async function coreMilpPhase(st: HybridState, share: number): Promise<'do
   const closed = [...best.keys()].filter((i) => !best[i] && !grouped.has(i)).sort((a, b) => score[a]! - score[b]! || a - b);
   for (const i of closed.slice(0, Math.max(CORE_MIN, CORE_FACTOR * open.length))) core.add(i);
   if (core.size > CORE_SKIP_SHARE * problem.space.size) return 'too-wide';
+  let f;
+  try {
+    f = problem.buildMilp();
+  } catch {
+    return 'done'; // too large to build: the other phases carry on
+  }
+  const cols = f.designColumns;
+  if (!cols) return 'done';
   const colUpper = [...f.model.colUpper];
   cols.forEach((c, i) => {
     if (!core.has(i)) colUpper[c] = 0;
