@@ -13,7 +13,6 @@ import { flLagrangian } from './lagrangian.js';
 import { buildFlMilp, buildSparseFlMilp } from './milp.js';
 import { flReport } from './report.js';
 
-
 /** Beyond this many arcs the full allocation LP is replaced by exact column generation. */
 const FULL_LP_ARCS = 1_000_000;
 
@@ -145,14 +144,15 @@ async function allocate(handle: HighsHandle, inst: FacilityLocationInstance, des
   }
   const fm = buildFlowModel(inst, design);
   const single = inst.variant === 'sscflp';
+  const what = single ? 'single-source allocation' : 'allocation';
   const limit = options.timeLimit ?? (single ? SINGLE_SOURCE_PRICING_SECONDS : undefined);
   const sol = await solveModel(handle, fm.model, { ...options, ...(limit !== undefined ? { timeLimit: limit } : {}) });
   if (sol.status === 'optimal' && sol.values) return { flows: fm.decode(sol.values) };
   // At a limit HiGHS returns its incumbent (status feasible) or nothing (status time_limit).
   if (sol.status === 'feasible' && sol.values && sol.objective !== null) {
     const gap = sol.dualBound !== null ? ` (at most ${((100 * (sol.objective - sol.dualBound)) / Math.max(1e-12, Math.abs(sol.objective))).toFixed(2)}% above the best allocation)` : '';
-    return { flows: fm.decode(sol.values), inexact: `the single-source allocation stopped before proving optimality (time limit ${limit} s): a feasible allocation${gap}` };
+    return { flows: fm.decode(sol.values), inexact: `the ${what} stopped before proving optimality (time limit ${limit} s): a feasible allocation${gap}` };
   }
-  if (sol.status === 'time_limit' || sol.status === 'feasible') return `no single-source allocation found before a limit (time limit ${limit} s); not proven infeasible`;
+  if (sol.status === 'time_limit' || sol.status === 'feasible') return `no ${what} found before a limit (time limit ${limit} s); not proven infeasible`;
   return sol.status === 'infeasible' ? NO_ROOM : `allocation solve ended ${sol.status}`;
 }
