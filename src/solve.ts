@@ -29,6 +29,9 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const method = getMethod(methodName);
   const seed = options.seed ?? 1;
   const handle = options.handle ?? (await HighsHandle.load());
+  // A run must not depend on what this thread priced before it (e.g. an earlier run of the same
+  // experiment in this worker): start from fresh pricing sessions.
+  handle.resetSessions();
   const base = {
     problem: problem.kind,
     instance: problem.name,

@@ -85,6 +85,16 @@ export class HighsHandle {
     this.reloads++;
   }
 
+  /**
+   * Disposes every session, so what is priced next does not depend on what was priced before
+   * (warm-started LPs return equal-cost alternative optima whose float sums differ in the last
+   * bits). `solve` calls it at the start of every run.
+   */
+  resetSessions(): void {
+    for (const s of this.sessions.values()) s.dispose();
+    this.sessions.clear();
+  }
+
   /** Long-lived objects (persistent LPs) kept per key; the least recently used is disposed. */
   private readonly sessions = new Map<object, { dispose(): void }>();
 
