@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { clusterCommand } from './cluster-command.js';
+import { convertCommand } from './convert-command.js';
 import { generateCommand } from './generate-command.js';
 import { loadDistanceCommand } from './load-distance-command.js';
 import { mapCommand } from './map-command.js';
@@ -22,4 +23,5 @@ export const COMMANDS: ReadonlyArray<(y: Argv) => Argv> = [
   loadDistanceCommand,
   technoEconomicsCommand,
   mapCommand,
+  convertCommand,
 ];
