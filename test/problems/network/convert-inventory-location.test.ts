@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateIlJson } from '../../../src/problems/inventory-location/generator.js';
+import type { IlInstance } from '../../../src/problems/inventory-location/instance.js';
+import { parseIlJson } from '../../../src/problems/inventory-location/json-reader.js';
+import { buildIlMilp } from '../../../src/problems/inventory-location/problem.js';
+import { ilToNetwork } from '../../../src/problems/network/convert/from-inventory-location.js';
+import { NetworkDocumentSchema, type ArcDoc, type NetworkDocument, type NodeDoc, type ProductValueDoc } from '../../../src/problems/network/schema.js';
+import { ROOT } from '../../helpers/fixtures.js';
+
+const SRC = 'instances/inventory-location/paper-shape.json';
+const DATA = JSON.parse(readFileSync(`${ROOT}${SRC}`, 'utf8')) as { provenance: unknown };
+const INST = parseIlJson(DATA, SRC);
+
+/** A product value read as the network semantics say: a number for every product and period, or per product. */
+const valueAt = (v: ProductValueDoc | undefined, product: string, t: number): number => {
+  if (v === undefined) return 0;
+  const pv = typeof v === 'number' || Array.isArray(v) ? v : v[product];
+  if (pv === undefined) return 0;
+  return typeof pv === 'number' ? pv : pv[t]!;
+};
+
+/**
+ * The objective coefficient of each bespoke column, recomputed from the network document alone by
+ * the semantics of docs/network.md (arc unit cost + carbon tax x (arc emission + the receiving
+ * option's emission per unit of throughput); conversion emission x tax per unit processed; average
+ * holding: h on stock at t < T and h/2 at T; option fixed costs). Keyed by the bespoke column names.
+ */
+function networkCoefficients(inst: IlInstance, doc: NetworkDocument): Map<string, number> {
+  const { I, R, U, M, K, P, O, T } = inst.sizes;
+  const tax = doc.carbonTax ?? 0;
+  const ids = inst.ids;
+  const nodeOf = (id: string): NodeDoc => doc.nodes.find((n) => n.id === id)!;
+  const arcOf = (from: string, to: string): ArcDoc => doc.arcs!.find((a) => a.from === from && a.to === to)!;
+  const option = (n: NodeDoc, k: number) => n.options!.find((o) => o.id === ids.K[k])!;
+  // Average holding charges h (Inv_{t-1} + Inv_t) / 2 per period with Inv_0 constant: h on Inv_t, t < T, h/2 on Inv_T.
+  const share = (t: number): number => (doc.holding === 'average' && t === T - 1 ? 0.5 : 1);
+  const hold = (n: NodeDoc, product: string, t: number): number => valueAt(n.inventory!.holdingCost, product, t) * share(t);
+  const out = new Map<string, number>();
+  const name = (v: string, ...idx: number[]): string => `${v}_${idx.map((x) => x + 1).join('_')}`;
+  const rng = (n: number): number[] => [...Array(n).keys()];
+  for (const r of rng(R)) for (const k of rng(K)) out.set(name('x', r, k), option(nodeOf(ids.R[r]!), k).fixedCost as number);
+  for (const u of rng(U)) for (const k of rng(K)) out.set(name('y', u, k), option(nodeOf(ids.U[u]!), k).fixedCost as number);
+  for (const p of rng(P)) for (const k of rng(K)) for (const t of rng(T)) {
+    const bat = `battery_${ids.P[p]}_${ids.K[k]}`;
+    const unr = `unrepaired_${ids.P[p]}_${ids.K[k]}`;
+    for (const i of rng(I)) for (const r of rng(R)) {
+      const a = arcOf(ids.I[i]!, ids.R[r]!);
+      const opt = option(nodeOf(ids.R[r]!), k);
+      out.set(name('QI', p, k, i, r, t), valueAt(a.unitCost, bat, t) + tax * (valueAt(a.emission, bat, t) + valueAt(opt.emission, bat, t)));
+    }
+    for (const r of rng(R)) {
+      for (const u of rng(U)) {
+        const a = arcOf(ids.R[r]!, ids.U[u]!);
+        out.set(name('QR', p, k, r, u, t), valueAt(a.unitCost, unr, t) + tax * valueAt(a.emission, unr, t));
+      }
+      out.set(name('IR', p, k, r, t), hold(nodeOf(ids.R[r]!), unr, t));
+    }
+    for (const u of rng(U)) {
+      const n = nodeOf(ids.U[u]!);
+      const conv = option(n, k).conversions!.find((c) => c.from === unr)!;
+      out.set(name('CU', p, k, u, t), valueAt(conv.cost, unr, t) + tax * (conv.emission ?? 0));
+      out.set(name('IpU', p, k, u, t), hold(n, unr, t));
+    }
+  }
+  for (const o of rng(O)) for (const k of rng(K)) for (const t of rng(T)) {
+    const comp = `component_${ids.O[o]}_${ids.K[k]}`;
+    for (const u of rng(U)) {
+      for (const m of rng(M)) {
+        const a = arcOf(ids.U[u]!, ids.M[m]!);
+        out.set(name('QU', o, k, u, m, t), valueAt(a.unitCost, comp, t) + tax * valueAt(a.emission, comp, t));
+      }
+      out.set(name('IoU', o, k, u, t), hold(nodeOf(ids.U[u]!), comp, t));
+    }
+  }
+  return out;
+}
+
+/** Column name -> objective coefficient of the bespoke MILP (model.ts). */
+function bespokeCoefficients(inst: IlInstance): Map<string, number> {
+  const { model } = buildIlMilp(inst);
+  return new Map(model.colNames.map((n, c) => [n, model.colCost[c]!]));
+}
+
+const closeMaps = (a: Map<string, number>, b: Map<string, number>): void => {
+  expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+  for (const [k, v] of a) {
+    if (Math.abs(v - b.get(k)!) > 1e-9 * Math.max(1, Math.abs(v))) expect({ [k]: b.get(k) }).toEqual({ [k]: v });
+  }
+};
+
+describe('ilToNetwork', () => {
+  const doc = ilToNetwork(INST);
+
+  it('writes a valid network with the paper\'s options and formulation choices', () => {
+    expect(NetworkDocumentSchema.parse(doc)).toEqual(doc);
+    expect(doc.objective).toBe('cost');
+    expect(doc.integerFlows).toBe(true);
+    expect(doc.holding).toBe('average');
+    expect(doc.formulation).toEqual({ strongLinking: false, availabilityRows: true, arcCapacityRows: true });
+    expect(doc.nodes.map((n) => n.id)).toEqual(['C1', 'C2', 'R1', 'R2', 'U1', 'U2', 'M1', 'M2']);
+    // 4 battery, 4 unrepaired and 4 component products (p or o, times k); 8 options = the 8 binaries.
+    expect(doc.products).toHaveLength(12);
+    expect(doc.nodes.flatMap((n) => (n.options ?? []).map((o) => `${n.id}:${o.id}`))).toEqual([
+      'R1:low', 'R1:high', 'R2:low', 'R2:high', 'U1:low', 'U1:high', 'U2:low', 'U2:high',
+    ]);
+    expect(doc.productGroups).toEqual({
+      components_low: ['component_o1_low', 'component_o2_low'],
+      components_high: ['component_o1_high', 'component_o2_high'],
+    });
+    expect(doc.arcs).toHaveLength(4 + 4 + 4);
+  });
+
+  it('carries the paper\'s data into the network fields (spot checks by hand on paper-shape.json)', () => {
+    const arc = doc.arcs!.find((a) => a.from === 'C2' && a.to === 'R1')!;
+    // S is [P][K][I][R][T]: S[p1][low][C2][R1] = [11, 41, 11].
+    expect(arc.capacity).toMatchObject({ battery_p1_low: [11, 41, 11] });
+    // VC[p1][C2][R1] = 6, CR[p1][low][R1] = [0.2, 0.2, 0.25]: unit cost 6 x (1 - CR).
+    expect(arc.unitCost).toMatchObject({ battery_p1_low: [4.8, 4.8, 4.5] });
+    expect(arc.emission).toMatchObject({ battery_p1_low: 1.5, battery_p2_low: 2 }); // EP
+    const u2 = doc.nodes.find((n) => n.id === 'U2')!;
+    const high = u2.options!.find((o) => o.id === 'high')!;
+    // A[p2][high] = [4, 2], EU[p2][high][U2] = 1, FU[U2][high] = 11000.
+    expect(high.fixedCost).toBe(11000);
+    expect(high.conversions!.find((c) => c.from === 'unrepaired_p2_high')).toEqual({ from: 'unrepaired_p2_high', to: { component_o1_high: 4, component_o2_high: 2 }, emission: 1 });
+    const m2 = doc.nodes.find((n) => n.id === 'M2')!;
+    // (14): Σ_o DM[o][low][M2][t] = [20, 14, 8] + [9, 11, 13].
+    expect(m2.demand).toMatchObject({ components_low: { atLeast: [29, 25, 21] } });
+  });
+
+  it('every objective coefficient of the bespoke MILP is reproduced by the network fields', () => {
+    closeMaps(bespokeCoefficients(INST), networkCoefficients(INST, doc));
+  });
+
+  it('the same holds on random generated instances of other shapes', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ I: fc.integer({ min: 1, max: 3 }), R: fc.integer({ min: 1, max: 2 }), U: fc.integer({ min: 1, max: 2 }), M: fc.integer({ min: 1, max: 2 }), K: fc.integer({ min: 1, max: 3 }), P: fc.integer({ min: 1, max: 2 }), O: fc.integer({ min: 1, max: 3 }), T: fc.integer({ min: 1, max: 4 }) }),
+        fc.integer({ min: 0, max: 1e6 }),
+        (s, seed) => {
+          const inst = parseIlJson(generateIlJson(s, seed, 'random'), 'random.json');
+          const net = ilToNetwork(inst);
+          NetworkDocumentSchema.parse(net);
+          closeMaps(bespokeCoefficients(inst), networkCoefficients(inst, net));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('a bigM and relaxed flows carry over', () => {
+    const relaxed = parseIlJson({ ...DATA, bigM: 5000 }, SRC, { relax: true });
+    const net = ilToNetwork(relaxed);
+    expect(net.integerFlows).toBe(false);
+    expect(net.formulation?.bigM).toBe(5000);
+  });
+
+  it('instances/network/inventory-location-paper-shape.json is the converter\'s output on the bespoke file', () => {
+    const expected = ilToNetwork(INST, { provenance: DATA.provenance, sourceFile: SRC, name: 'inventory-location-paper-shape' });
+    const committed: unknown = JSON.parse(readFileSync(`${ROOT}instances/network/inventory-location-paper-shape.json`, 'utf8'));
+    expect(committed).toEqual(expected);
+  });
+});
