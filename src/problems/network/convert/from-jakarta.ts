@@ -69,7 +69,7 @@ export function jakartaToNetwork(inst: JakartaInstance, options: JakartaToNetwor
   const pe = inst.processingEmission;
   const rmcRate = (rates: typeof pc) => perCell(['L1', 'L2'], (b, q) => (q === 'L1' ? rates.rmcL1PerCell[b]! : rates.rmcL2PerCell[b]!));
   const echelonDefaults: NonNullable<NetworkDocument['echelonDefaults']> = {
-    ...(uniform ? { [E.dealer]: { supplyCost: supplyCost(0) } } : {}),
+    ...(uniform && inst.dealers.length > 0 ? { [E.dealer]: { supplyCost: supplyCost(0) } } : {}),
     [E.cc]: {
       handlingCost: perType(packId, (b) => pc.ccPerPack[b]!),
       emission: perType(packId, (b) => pe.ccPerPack[b]!),
