@@ -6,6 +6,7 @@ import type { IlInstance } from '../../../src/problems/inventory-location/instan
 import { parseIlJson } from '../../../src/problems/inventory-location/json-reader.js';
 import { buildIlMilp } from '../../../src/problems/inventory-location/problem.js';
 import { ilToNetwork } from '../../../src/problems/network/convert/from-inventory-location.js';
+import { convertText } from '../../../src/problems/network/convert/index.js';
 import { NetworkDocumentSchema, type ArcDoc, type NetworkDocument, type NodeDoc, type ProductValueDoc } from '../../../src/problems/network/schema.js';
 import { ROOT } from '../../helpers/fixtures.js';
 
@@ -156,9 +157,14 @@ describe('ilToNetwork', () => {
     expect(net.formulation?.bigM).toBe(5000);
   });
 
-  it('instances/network/inventory-location-paper-shape.json is the converter\'s output on the bespoke file', () => {
-    const expected = ilToNetwork(INST, { provenance: DATA.provenance, sourceFile: SRC, name: 'inventory-location-paper-shape' });
-    const committed: unknown = JSON.parse(readFileSync(`${ROOT}instances/network/inventory-location-paper-shape.json`, 'utf8'));
-    expect(committed).toEqual(expected);
+  it('instances/network/inventory-location-paper-shape.json is what rlnd convert writes from the bespoke file', () => {
+    const out = 'instances/network/inventory-location-paper-shape.json';
+    const expected = convertText(readFileSync(`${ROOT}${SRC}`, 'utf8'), SRC);
+    expect(expected).toEqual(ilToNetwork(INST, { provenance: DATA.provenance }));
+    const committed = NetworkDocumentSchema.parse(JSON.parse(readFileSync(`${ROOT}${out}`, 'utf8')));
+    const { converted, ...provenance } = committed.provenance as Record<string, unknown>;
+    expect(converted).toBe(`written by \`rlnd convert ${SRC} --out ${out}\``);
+    expect({ ...committed, provenance }).toEqual(expected);
+    expect(provenance).toMatchObject(DATA.provenance as Record<string, unknown>);
   });
 });

@@ -4,6 +4,7 @@ import { InputError } from '../../../src/core/errors.js';
 import { makeJavaInstance, type FixedCostBasis, type JavaInstanceData } from '../../../src/problems/java-recycling/instance.js';
 import { parseJavaJson } from '../../../src/problems/java-recycling/json-reader.js';
 import { javaToNetwork } from '../../../src/problems/network/convert/from-java-recycling.js';
+import { convertText } from '../../../src/problems/network/convert/index.js';
 import { NetworkDocumentSchema, type NodeDoc } from '../../../src/problems/network/schema.js';
 import { ROOT } from '../../helpers/fixtures.js';
 
@@ -106,12 +107,17 @@ describe('javaToNetwork', () => {
     expect(JSON.stringify(inst)).toBe(before);
   });
 
-  it.each(['1', '2'])('instances/network/java-recycling-option%s.json is the converter\'s output on the bespoke file', (n) => {
+  it.each(['1', '2'])('instances/network/java-recycling-option%s.json is what rlnd convert writes from the bespoke file', (n) => {
     const src = `instances/java-recycling/java-option${n}.json`;
-    const data = JSON.parse(readFileSync(`${ROOT}${src}`, 'utf8')) as { provenance: unknown };
-    const expected = javaToNetwork(parseJavaJson(data, src), { provenance: data.provenance, sourceFile: src, name: `java-recycling-option${n}` });
-    const committed: unknown = JSON.parse(readFileSync(`${ROOT}instances/network/java-recycling-option${n}.json`, 'utf8'));
-    expect(committed).toEqual(expected);
-    expect(NetworkDocumentSchema.parse(committed)).toEqual(expected);
+    const out = `instances/network/java-recycling-option${n}.json`;
+    const data = JSON.parse(readFileSync(`${ROOT}${src}`, 'utf8')) as { provenance: Record<string, unknown> };
+    const expected = convertText(readFileSync(`${ROOT}${src}`, 'utf8'), src);
+    expect(expected).toEqual(javaToNetwork(parseJavaJson(data, src), { provenance: data.provenance }));
+    const committed = NetworkDocumentSchema.parse(JSON.parse(readFileSync(`${ROOT}${out}`, 'utf8')));
+    const { converted, ...provenance } = committed.provenance as Record<string, unknown>;
+    expect(converted).toBe(`written by \`rlnd convert ${src} --out ${out}\``);
+    expect({ ...committed, provenance }).toEqual(expected);
+    // The source's provenance is kept whole beside the conversion notes.
+    expect(provenance).toMatchObject(data.provenance);
   });
 });

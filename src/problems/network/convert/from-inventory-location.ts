@@ -1,6 +1,9 @@
 import { param, type IlInstance } from '../../inventory-location/instance.js';
+import { parseIlJson } from '../../inventory-location/json-reader.js';
 import { range } from '../../inventory-location/shape.js';
 import type { ArcDoc, NetworkDocument, NodeDoc, TechOptionDoc } from '../schema.js';
+import { withProvenance } from './provenance.js';
+import type { Converter } from './types.js';
 
 /** Product ids of the converted network, one per paper index pair. */
 export const ilProduct = {
@@ -19,13 +22,16 @@ export const IL_ECHELONS = { I: 'customer', R: 'repair', U: 'recycling', M: 'pla
 
 /** Options of {@link ilToNetwork}. */
 export interface IlConvertOptions {
-  /** The source file's provenance block, kept under `provenance.original` of the result. */
+  /** The source file's provenance block, kept whole (its keys gain `conversion` and the mapping). */
   readonly provenance?: unknown;
-  /** Where the instance was read from, for the provenance (defaults to `inst.source`). */
-  readonly sourceFile?: string;
-  /** Name of the network (defaults to the instance's). */
-  readonly name?: string;
 }
+
+const CONVERSION_NOTE =
+  'rlnd convert (src/problems/network/convert/from-inventory-location.ts): products battery_p_k, unrepaired_p_k, ' +
+  'component_o_k; customers supply batteries without limit on arcs to repair centres capped by S (rows, (15)); option k ' +
+  'of a repair centre converts battery_p_k on arrival into unrepaired_p_k at 1 - CR and stocks it; option k of a recycling ' +
+  'centre stocks unrepaired_p_k, disassembles it by A into component_o_k and stocks components; plants need at least ' +
+  'the sum over o of DM on technology k\'s components (14). Each objective term: objectiveMapping.';
 
 /**
  * How each term of the paper's objective MinC = O + I + F + V + E (model.ts, per column) becomes a
@@ -145,16 +151,14 @@ export function ilToNetwork(inst: IlInstance, options: IlConvertOptions = {}): N
 
   return {
     problem: 'network',
-    name: options.name ?? inst.name,
+    name: inst.name,
     description: `Phan et al. (2025) inventory-location network '${inst.name}' (repair and recycling centres with technology levels), converted from the inventory-location instance.`,
     provenance: {
-      convertedFrom: options.sourceFile ?? inst.source,
-      converter: 'ilToNetwork (src/problems/network/convert/from-inventory-location.ts)',
-      objective: IL_OBJECTIVE_MAPPING,
+      ...withProvenance(options.provenance, 'conversion', CONVERSION_NOTE),
+      objectiveMapping: IL_OBJECTIVE_MAPPING,
       costParts: 'fixed = F, holding = I, carbonTax = E (emissions here are the paper\'s emission costs, priced at carbonTax 1), transport = O + V.',
       rounding: 'Derived values (1 - CR, VC (1 - CR), ER (1 - CR), FoR + VR, FoU + VU) are written to 12 significant digits.',
       rows: '(1)-(3) availabilityRows, (4)-(5) one linking row per option and period (strongLinking false; bigM ' + (inst.bigM === undefined ? 'the smallest valid bound per row' : String(inst.bigM)) + '), (7), (9), (11) stock balances, (12)-(13) at most one option per centre, (14) group demand, (15) arcCapacityRows.',
-      ...(options.provenance !== undefined ? { original: options.provenance } : {}),
     },
     objective: 'cost',
     periods: T,
@@ -177,3 +181,12 @@ export function ilToNetwork(inst: IlInstance, options: IlConvertOptions = {}): N
     },
   };
 }
+
+/** inventory-location JSON (`instances/inventory-location/`) -> network. */
+export const inventoryLocationConverter: Converter = {
+  description: 'inventory-location network (Phan et al. 2025) in the inventory-location JSON format',
+  options: [],
+  convert({ data, file }) {
+    return ilToNetwork(parseIlJson(data, file), { provenance: (data as { provenance?: unknown }).provenance });
+  },
+};

@@ -1,7 +1,10 @@
 import { InputError } from '../../../core/errors.js';
 import { preciseSum } from '../../../core/numeric.js';
 import type { JavaInstance, LatLon } from '../../java-recycling/instance.js';
+import { parseJavaJson } from '../../java-recycling/json-reader.js';
 import type { NetworkDocument, NodeDoc, PeriodValueDoc } from '../schema.js';
+import { withProvenance } from './provenance.js';
+import type { Converter } from './types.js';
 
 /** Product ids of the converted network: battery kg in, one product per metal, residue out. */
 export const JAVA_BATTERY = 'battery';
@@ -12,13 +15,16 @@ export const JAVA_ECHELONS = { centre: 'collection', facility: 'recycling', manu
 
 /** Options of {@link javaToNetwork}. */
 export interface JavaConvertOptions {
-  /** The source file's provenance block, kept under `provenance.original` of the result. */
+  /** The source file's provenance block, kept whole (its keys gain `conversion` and `conversionTerms`). */
   readonly provenance?: unknown;
-  /** Where the instance was read from, for the provenance (defaults to `inst.source`). */
-  readonly sourceFile?: string;
-  /** Name of the network (defaults to the instance's). */
-  readonly name?: string;
 }
+
+const CONVERSION_NOTE =
+  'rlnd convert (src/problems/network/convert/from-java-recycling.ts): collection centres supply battery kg up to LB_ct; ' +
+  'each facility candidate (investment IC as fixed cost, capacity K_rt on inflow) converts battery on arrival into metals ' +
+  '(conv_k) and residue (conv_W) at the recycle cost per kg battery, stocks metals (IVC at the end of each period, from 0); ' +
+  'manufacturers take their demand exactly at the selling prices (objective profit); landfills absorb residue at the ' +
+  'treatment cost; every arc costs the transport rate per kg-km on coordinate km x circuity. Details in conversionTerms.';
 
 /**
  * Writes a Kasy et al. (2025) Java NMC recycling instance as a network document with the same
@@ -86,12 +92,11 @@ export function javaToNetwork(inst: JavaInstance, options: JavaConvertOptions = 
 
   return {
     problem: 'network',
-    name: options.name ?? inst.name,
+    name: inst.name,
     description: `Kasy et al. (2025) Java NMC recycling network '${inst.name}', converted from the java-recycling instance.`,
     provenance: {
-      convertedFrom: options.sourceFile ?? inst.source,
-      converter: 'javaToNetwork (src/problems/network/convert/from-java-recycling.ts)',
-      conversion: {
+      ...withProvenance(options.provenance, 'conversion', CONVERSION_NOTE),
+      conversionTerms: {
         recycleCost: `The bespoke model charges rc_k per kg of metal k produced (P_rkt = conv_k x battery in). Here it is one conversion cost per kg battery processed: sum_k conv_k x rc_k = ${recycleCostPerKgBattery} IDR/kg, the same total.`,
         fixedCost: `fixedCost.basis '${basis}' (FC = ${amount} IDR): ${basis === 'network-period' ? `design-independent, constantCost = FC x ${T} periods` : basis === 'facility-period' ? `FC x ${T} periods added to each facility's fixedCost` : "FC once added to each facility's fixedCost"}; the investment IC_r is the rest of a facility's fixedCost (charged once).`,
         capacity: 'K_rt bounds the battery a facility receives per period (its inflow).',
@@ -102,7 +107,6 @@ export function javaToNetwork(inst: JavaInstance, options: JavaConvertOptions = 
         transport: `costPerKm ${tc} IDR/kg-km on every arc, km from the coordinates (${inst.distanceMetric}${euclid ? ' on x = lon, y = lat, as the bespoke code measures it' : ''}) x circuity ${inst.circuity}, as the bespoke model computes dCR, dRM, dRW.`,
         areas: 'A collection centre\'s area (Table 4 West/East) is its cluster.',
       },
-      ...(options.provenance !== undefined ? { original: options.provenance } : {}),
     },
     objective: 'profit',
     periods: T,
@@ -139,3 +143,12 @@ function checkIds(inst: JavaInstance): void {
     if (products.has(k.id)) throw new InputError(inst.source, `metals[${i}].id`, `a metal id other than '${JAVA_BATTERY}' and '${JAVA_RESIDUE}' (product ids of the network)`);
   });
 }
+
+/** java-recycling JSON (`instances/java-recycling/`) -> network. */
+export const javaRecyclingConverter: Converter = {
+  description: 'Java NMC recycling network (Kasy et al. 2025) in the java-recycling JSON format',
+  options: [],
+  convert({ data, file }) {
+    return javaToNetwork(parseJavaJson(data, file), { provenance: (data as { provenance?: unknown }).provenance });
+  },
+};

@@ -2,7 +2,9 @@ import { InputError } from '../../../core/errors.js';
 import { parseJsonText } from '../../../io/json-fields.js';
 import type { NetworkDocument } from '../schema.js';
 import { flJsonConverter, orlibConverter } from './from-facility-location.js';
+import { inventoryLocationConverter } from './from-inventory-location.js';
 import { jakartaConverter } from './from-jakarta.js';
+import { javaRecyclingConverter } from './from-java-recycling.js';
 import type { ConvertOptions, Converter } from './types.js';
 
 export type { ConvertInput, ConvertOptions, Converter } from './types.js';
@@ -15,6 +17,8 @@ export const CONVERTERS: Readonly<Record<string, Converter>> = {
   orlib: orlibConverter,
   'facility-location': flJsonConverter,
   'jakarta-rln': jakartaConverter,
+  'java-recycling': javaRecyclingConverter,
+  'inventory-location': inventoryLocationConverter,
 };
 
 /** Kinds `rlnd convert` reads. */
