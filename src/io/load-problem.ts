@@ -3,6 +3,7 @@ import { InputError } from '../core/errors.js';
 import type { Problem } from '../core/problem.js';
 import { getProblemKind, orlibProblem, type LoadOptions } from '../problems/registry.js';
 import { parseJsonText } from './json-fields.js';
+import { parseYamlText } from './yaml-text.js';
 
 /**
  * Loads any instance file: `.json` files name their problem kind in a `problem` field
@@ -20,8 +21,8 @@ export async function loadProblem(file: string, options: LoadOptions = {}): Prom
 
 /** Same as {@link loadProblem} for text already in memory. */
 export function problemFromText(text: string, file: string, options: LoadOptions = {}): Problem {
-  if (file.endsWith('.json')) {
-    const data = parseJsonText(text, file);
+  if (file.endsWith('.json') || /\.ya?ml$/i.test(file)) {
+    const data = file.endsWith('.json') ? parseJsonText(text, file) : parseYamlText(text, file);
     const kind = typeof data === 'object' && data !== null && 'problem' in data ? String((data as { problem: unknown }).problem) : 'facility-location';
     return getProblemKind(kind, file).fromJson(data, file, options);
   }

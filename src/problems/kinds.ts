@@ -2,6 +2,7 @@ import { facilityLocationKind } from './facility-location/kind.js';
 import { inventoryLocationKind } from './inventory-location/kind.js';
 import { jakartaRlnKind } from './jakarta-rln/kind.js';
 import { javaRecyclingKind } from './java-recycling/kind.js';
+import { networkKind } from './network/kind.js';
 import type { ProblemKind } from './problem-kind.js';
 
 /** Every problem kind rlnd can read. A new problem adds one line here and nothing else. */
@@ -10,4 +11,5 @@ export const PROBLEM_KINDS: readonly ProblemKind[] = [
   jakartaRlnKind,
   inventoryLocationKind,
   javaRecyclingKind,
+  networkKind,
 ];

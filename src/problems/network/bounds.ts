@@ -1,0 +1,101 @@
+import type { NetArc, NetCapacity, NetworkInstance } from './instance.js';
+
+/**
+ * Valid upper bounds on flows, used as the big-M of linking rows: the smallest bound each row
+ * can take without cutting off a solution, so the optimum is unchanged and the LP stays tight.
+ * Amounts are propagated along the network in topological order (horizon totals: stock can carry
+ * a whole horizon's amount into one period); a network with a cycle falls back to Infinity for
+ * flows that the cycle reaches, and the instance must then give `formulation.bigM`.
+ */
+export interface FlowBounds {
+  /** Bound on the flow of the arc's k-th product in period t. */
+  arc(a: NetArc, k: number, t: number): number;
+}
+
+function capOf(c: NetCapacity | null, p: number, t: number): number {
+  if (c === null) return Infinity;
+  return Math.min(c.total?.[t] ?? Infinity, c.perProduct.get(p)?.[t] ?? Infinity);
+}
+
+function horizon(c: NetCapacity | null, p: number, T: number): number {
+  let s = 0;
+  for (let t = 0; t < T; t++) s += capOf(c, p, t);
+  return s;
+}
+
+/** Computes flow bounds for an instance (O(arcs x products + nodes x conversions)). */
+export function flowBounds(inst: NetworkInstance): FlowBounds {
+  const { nodes, arcs, periods: T } = inst;
+  const P = inst.products.length;
+  const N = nodes.length;
+  const inArcs: NetArc[][] = nodes.map(() => []);
+  const indeg = new Int32Array(N);
+  const outArcs: NetArc[][] = nodes.map(() => []);
+  for (const a of arcs) {
+    inArcs[a.to]!.push(a);
+    outArcs[a.from]!.push(a);
+    indeg[a.to]!++;
+  }
+  const order: number[] = [];
+  const queue = [...nodes.keys()].filter((n) => indeg[n] === 0);
+  while (queue.length > 0) {
+    const n = queue.pop()!;
+    order.push(n);
+    for (const a of outArcs[n]!) if (--indeg[a.to]! === 0) queue.push(a.to);
+  }
+  // outBound[n * P + p]: most of p that can leave node n over the horizon.
+  const outBound = new Float64Array(N * P).fill(Infinity);
+  const arcHorizon = (a: NetArc, k: number): number => {
+    const p = a.products[k]!;
+    return Math.min(outBound[a.from * P + p]!, horizon(a.capacity, p, T));
+  };
+  if (order.length === N) {
+    for (const n of order) {
+      const node = nodes[n]!;
+      const avail = new Float64Array(P);
+      for (const a of inArcs[n]!) a.products.forEach((p, k) => (avail[p]! += arcHorizon(a, k)));
+      for (const [p, b] of node.supply) avail[p]! += b.upper.reduce((s, v) => s + v, 0);
+      if (node.inventory) for (const p of node.inventory.products) avail[p]! += node.inventory.initial[p]!;
+      // Conversions may chain (cells -> waste at one node): iterate from the arrivals; on acyclic
+      // chains this reaches a fixed point within one pass per conversion, otherwise give up (Infinity).
+      const base = Float64Array.from(avail);
+      let settled = node.conversions.length === 0;
+      for (let pass = 0; pass <= node.conversions.length && !settled; pass++) {
+        const next = Float64Array.from(base);
+        for (const c of node.conversions) for (const o of c.to) next[o.product]! += times(maxOf(o.rate), avail[c.from]!);
+        settled = next.every((v, p) => v === avail[p]);
+        avail.set(next);
+      }
+      if (!settled) avail.fill(Infinity);
+      for (let p = 0; p < P; p++) {
+        const cap = node.throughputIsOutflow ? horizon(node.capacity, p, T) : Infinity;
+        outBound[n * P + p] = Math.min(avail[p]!, cap);
+      }
+    }
+  }
+  return {
+    arc(a, k, t) {
+      const p = a.products[k]!;
+      const from = nodes[a.from]!;
+      const to = nodes[a.to]!;
+      let u = Math.min(arcHorizon(a, k), capOf(a.capacity, p, t));
+      if (from.throughputIsOutflow) u = Math.min(u, capOf(from.capacity, p, t));
+      if (!to.throughputIsOutflow) u = Math.min(u, capOf(to.capacity, p, t));
+      const s = from.supply.get(p);
+      const pureSource = s && !from.inventory && inArcs[a.from]!.length === 0 && from.conversions.length === 0;
+      if (pureSource) u = Math.min(u, s.upper[t]!);
+      return u;
+    },
+  };
+}
+
+function maxOf(values: Float64Array): number {
+  let m = 0;
+  for (const v of values) m = Math.max(m, v);
+  return m;
+}
+
+/** a x b with 0 x Infinity = 0 (a zero rate adds nothing, however much input). */
+function times(a: number, b: number): number {
+  return a === 0 || b === 0 ? 0 : a * b;
+}

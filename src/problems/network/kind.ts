@@ -1,0 +1,18 @@
+import { InputError } from '../../core/errors.js';
+import type { ProblemKind } from '../problem-kind.js';
+import { compileNetwork } from './compile.js';
+import { networkProblem } from './problem.js';
+import { parseNetworkDocument } from './reader.js';
+
+/** Any reverse-logistics network described as data (docs/network.md). */
+export const networkKind: ProblemKind = {
+  kind: 'network',
+  description: 'any reverse-logistics network as data: echelons, products, conversions, periods, options',
+  fromJson(data, file, options) {
+    // Options of other kinds would silently change nothing here: say so instead.
+    if (options.variant !== undefined) throw new InputError('--variant', options.variant, 'no variant for a network instance (single sourcing is `singleSource` on demand nodes)');
+    if (options.capacity !== undefined) throw new InputError('--capacity', String(options.capacity), 'no --capacity for a network instance (capacities are in the file)');
+    const doc = parseNetworkDocument(data, file);
+    return networkProblem(compileNetwork(options.relax ? { ...doc, integerFlows: false } : doc, file));
+  },
+};
