@@ -72,9 +72,10 @@ function placeOf(cols: TableColumns, row: CsvRow, nodes: readonly NodeData[], in
 
 /**
  * conversions.csv: rows with the same place and `from` become one conversion
- * `{from, to: {q: rate}, cost?, emission?}`, in order of first appearance.
+ * `{from, to: {q: rate}, cost?, emission?}`, in order of first appearance. `echelonDefaults`
+ * gives the document's defaults object, made only when an echelon row needs it.
  */
-export function attachConversions(table: CsvTable, ctx: ColumnContext, nodes: NodeData[], echelonDefaults: Record<string, NodeData>, refs: RefMap): void {
+export function attachConversions(table: CsvTable, ctx: ColumnContext, nodes: NodeData[], echelonDefaults: () => Record<string, NodeData>, refs: RefMap): void {
   const cols = new TableColumns(table, CONVERSIONS, ctx);
   const index = nodeIndex(nodes);
   const byKey = new Map<string, { conv: Record<string, unknown>; path: string }>();
@@ -85,7 +86,7 @@ export function attachConversions(table: CsvTable, ctx: ColumnContext, nodes: No
     const { from, to, rate, cost, emission } = values as { from: string; to: string; rate: unknown; cost?: unknown; emission?: unknown };
     const [owner, prefix] =
       place.kind === 'echelon'
-        ? [(echelonDefaults[place.echelon] ??= {}), `echelonDefaults.${place.echelon}`]
+        ? [(echelonDefaults()[place.echelon] ??= {}), `echelonDefaults.${place.echelon}`]
         : place.kind === 'node'
           ? [nodes[place.node]!, `nodes.${place.node}`]
           : [(nodes[place.node]!.options as NodeData[])[place.option]!, `nodes.${place.node}.options.${place.option}`];

@@ -151,7 +151,7 @@ export async function readNetworkFolder(dir: string): Promise<unknown> {
   const attaching = (['options', 'conversions', 'inventory'] as const).filter((k) => read[k]);
   if (attaching.length > 0 && !Array.isArray(doc.nodes)) throw new InputError(manifestPath, 'nodes', `a node list (nodes.csv or 'nodes' in the manifest) for ${attaching.map((k) => read[k]!.file).join(', ')}`);
   if (read.options) attachOptions(read.options, ctx, nodes, refs);
-  if (read.conversions) attachConversions(read.conversions, ctx, nodes, (doc.echelonDefaults ??= {}) as Record<string, NodeData>, refs);
+  if (read.conversions) attachConversions(read.conversions, ctx, nodes, () => (doc.echelonDefaults ??= {}) as Record<string, NodeData>, refs);
   if (read.inventory) attachInventory(read.inventory, ctx, nodes, refs);
   if (read.arcs) {
     doc.arcs = readRows(read.arcs, new TableColumns(read.arcs, ARCS, ctx), refs, 'arcs');
