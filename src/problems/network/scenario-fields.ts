@@ -1,5 +1,5 @@
 import type { ArcDoc, ArcRuleDoc, ConversionDoc, NodeDoc, TechOptionDoc } from './schema.js';
-import { capacityValue, demandRecord, periodValue, priceValue, productValue, ratesValue, scalarValue, supplyRecord, type ValueContext } from './scenario-values.js';
+import { capacityValue, demandRecord, periodValue, priceValue, productValue, ratesValue, scalarValue, supplyRecord, tagProduct, type ValueContext } from './scenario-values.js';
 
 /**
  * Every numeric field a scenario can change. Most name one schema key; `transportCost`
@@ -47,6 +47,7 @@ function conversions(list: readonly ConversionDoc[], ctx: ValueContext, where: s
     const w = `${where}[${i}]`;
     if (field === 'conversionRate') return { ...c, to: ratesValue(c.to, ctx, `${w}.to`) };
     const byInput = ctx.products === null || ctx.products.has(c.from);
+    if (byInput && (field === 'conversionCost' ? c.cost : c.emission) !== undefined) tagProduct(ctx, c.from);
     if (field === 'conversionCost') return c.cost !== undefined && byInput ? { ...c, cost: periodValue(c.cost, ctx, `${w}.cost`) } : c;
     return c.emission !== undefined && byInput ? { ...c, emission: scalarValue(c.emission, ctx, `${w}.emission`) } : c;
   });

@@ -1,6 +1,6 @@
 import type { NetworkDocument } from './schema.js';
 import { FIELD_PLACES, NETWORK_FIELDS, type NetworkField } from './scenario-fields.js';
-import { changeItems, ScenarioChangeError, type NetworkChange, type NetworkSelect } from './scenario.js';
+import { reachedItems, ScenarioChangeError, type NetworkChange, type NetworkSelect, type ReachedItem } from './scenario.js';
 
 /*
  * Scenario parameter groups of a network, as a config names them: a field, optionally narrowed
@@ -54,33 +54,53 @@ export function groupChange(name: string, doc: NetworkDocument, scale: number | 
 /**
  * Every group name of the forms `field`, `field@echelon`, `field@product`, `field@echelon@product`,
  * `field@from:echelon`, `field@cluster:c` and `field@period:t` that reaches something in this
- * network, with the number of items it reaches (the length of a per-item factor list).
+ * network, with the number of items it reaches (the length of a per-item factor list). One walk
+ * per field finds the items and the products each reaches; the qualified groups are counted
+ * from those (periods, which can make a change impossible, by a walk each).
  */
 export function networkGroupSizes(doc: NetworkDocument): Record<string, number> {
   const { echelons, products } = idsOf(doc);
   const both = new Set([...echelons].filter((e) => products.has(e)));
   const e = (id: string): string => (both.has(id) ? `echelon:${id}` : id);
   const p = (id: string): string => (both.has(id) ? `product:${id}` : id);
-  const clusters = [...new Set(doc.nodes.flatMap((n) => (n.cluster !== undefined ? [n.cluster] : [])))];
+  const clusterEchelons = new Map<string, Set<string>>();
+  for (const n of doc.nodes) if (n.cluster !== undefined) clusterEchelons.set(n.cluster, (clusterEchelons.get(n.cluster) ?? new Set()).add(n.echelon));
   const T = doc.periods ?? 1;
   const out: Record<string, number> = {};
+  const put = (name: string, count: number): void => {
+    if (count > 0) out[name] = count;
+  };
   for (const field of NETWORK_FIELDS) {
     const place = FIELD_PLACES[field];
-    const names: string[] = [field];
-    if (!place.doc) {
-      for (const ech of echelons) names.push(`${field}@${e(ech)}`);
-      if (place.perProduct) for (const prod of products) names.push(`${field}@${p(prod)}`);
-      if (place.perProduct) for (const ech of echelons) for (const prod of products) names.push(`${field}@${e(ech)}@${p(prod)}`);
-      if (place.arc) for (const ech of echelons) names.push(`${field}@from:${ech}`);
-      for (const c of clusters) names.push(`${field}@cluster:${c}`);
+    let items: readonly ReachedItem[];
+    try {
+      items = reachedItems(doc, { field });
+    } catch (err) {
+      // A field the network does not have (or cannot be changed here) is simply not offered.
+      if (err instanceof ScenarioChangeError) continue;
+      throw err;
     }
-    if (T > 1) for (let t = 1; t <= T; t++) names.push(`${field}@period:${t}`);
-    for (const name of names) {
-      try {
-        out[name] = changeItems(doc, parseGroup(name, doc)).length;
-      } catch (err) {
-        // A group that reaches nothing (or cannot be made here) is simply not offered.
-        if (!(err instanceof ScenarioChangeError)) throw err;
+    put(field, items.length);
+    if (place.doc) continue;
+    const count = (keep: (i: ReachedItem) => boolean): number => items.reduce((s, i) => s + (keep(i) ? 1 : 0), 0);
+    for (const ech of echelons) put(`${field}@${e(ech)}`, count((i) => i.echelon === ech));
+    if (place.perProduct) {
+      for (const prod of products) put(`${field}@${p(prod)}`, count((i) => i.products.has(prod)));
+      for (const ech of echelons) for (const prod of products) put(`${field}@${e(ech)}@${p(prod)}`, count((i) => i.echelon === ech && i.products.has(prod)));
+    }
+    if (place.arc) for (const ech of echelons) put(`${field}@from:${ech}`, count((i) => i.from === ech));
+    for (const [c, inCluster] of clusterEchelons) {
+      // A rule generating arcs into the cluster makes the selection impossible (see applyChanges).
+      if (items.some((i) => i.kind === 'rule' && inCluster.has(i.echelon!))) continue;
+      put(`${field}@cluster:${c}`, count((i) => i.cluster === c));
+    }
+    if (T > 1) {
+      for (let t = 1; t <= T; t++) {
+        try {
+          put(`${field}@period:${t}`, reachedItems(doc, { field, select: { period: t } }).length);
+        } catch (err) {
+          if (!(err instanceof ScenarioChangeError)) throw err;
+        }
       }
     }
   }

@@ -23,6 +23,12 @@ export interface ValueContext {
   /** Names the change in errors. */
   readonly label: string;
   hits: number;
+  /** When set, collects the product (or group) ids of the values reached (to size groups cheaply). */
+  tags: Set<string> | null;
+}
+
+function tag(ctx: ValueContext, ids: Iterable<string>): void {
+  if (ctx.tags) for (const id of ids) ctx.tags.add(id);
 }
 
 type Periodic = number | number[];
@@ -50,6 +56,11 @@ export function periodValue(v: Periodic, ctx: ValueContext, where: string, opts:
   return arr;
 }
 
+/** Records that a value of product (or group) `id` was reached, when tags are collected. */
+export function tagProduct(ctx: ValueContext, id: string): void {
+  tag(ctx, [id]);
+}
+
 /** A number with no period form (a conversion's emission, the carbon tax). */
 export function scalarValue(v: number, ctx: ValueContext, where: string): number {
   if (ctx.periods !== null) throw new ScenarioChangeError(`${ctx.label}: ${where} is one number for every period; it cannot be selected by period`);
@@ -65,6 +76,7 @@ export function scalarValue(v: number, ctx: ValueContext, where: string): number
 export function productValue(v: ProductValueDoc, ctx: ValueContext, where: string, universe: readonly string[]): ProductValueDoc {
   const plain = typeof v === 'number' || Array.isArray(v);
   if (ctx.products === null) {
+    tag(ctx, plain ? universe : Object.keys(v));
     if (plain) return periodValue(v, ctx, where);
     return Object.fromEntries(Object.entries(v).map(([p, x]) => [p, periodValue(x, ctx, `${where}.${p}`)]));
   }
@@ -84,6 +96,7 @@ export function supplyRecord(rec: Record<string, SupplyDoc>, ctx: ValueContext, 
   const round = { round: ctx.roundAmounts };
   return Object.fromEntries(Object.entries(rec).map(([p, s]): [string, SupplyDoc] => {
     if (ctx.products !== null && !ctx.products.has(p)) return [p, s];
+    tag(ctx, [p]);
     const w = `${where}.${p}`;
     if (s === 'unlimited') {
       if (!ctx.replaces) {
@@ -105,6 +118,7 @@ export function demandRecord(rec: Record<string, DemandDoc>, ctx: ValueContext, 
   const round = { round: ctx.roundAmounts };
   return Object.fromEntries(Object.entries(rec).map(([p, d]): [string, DemandDoc] => {
     if (ctx.products !== null && !ctx.products.has(p)) return [p, d];
+    tag(ctx, [p]);
     const w = `${where}.${p}`;
     if (typeof d === 'number' || Array.isArray(d)) return [p, periodValue(d, ctx, w, round)];
     if ('exactly' in d) return [p, { exactly: periodValue(d.exactly, ctx, `${w}.exactly`, round) }];
@@ -121,10 +135,18 @@ export function demandRecord(rec: Record<string, DemandDoc>, ctx: ValueContext, 
 /** A capacity: a number bounds the total over products, so a product selection does not reach it. */
 export function capacityValue(v: CapacityDoc, ctx: ValueContext, where: string): CapacityDoc {
   if (typeof v === 'number' || Array.isArray(v)) return ctx.products === null ? periodValue(v, ctx, where) : v;
-  return Object.fromEntries(Object.entries(v).map(([p, x]) => [p, ctx.products === null || ctx.products.has(p) ? periodValue(x, ctx, `${where}.${p}`) : x]));
+  return Object.fromEntries(Object.entries(v).map(([p, x]) => {
+    if (ctx.products !== null && !ctx.products.has(p)) return [p, x];
+    tag(ctx, [p]);
+    return [p, periodValue(x, ctx, `${where}.${p}`)];
+  }));
 }
 
 /** Conversion rates into each output product (a product selection picks outputs). */
 export function ratesValue(to: Record<string, PeriodValueDoc>, ctx: ValueContext, where: string): Record<string, PeriodValueDoc> {
-  return Object.fromEntries(Object.entries(to).map(([q, r]) => [q, ctx.products === null || ctx.products.has(q) ? periodValue(r, ctx, `${where}.${q}`) : r]));
+  return Object.fromEntries(Object.entries(to).map(([q, r]) => {
+    if (ctx.products !== null && !ctx.products.has(q)) return [q, r];
+    tag(ctx, [q]);
+    return [q, periodValue(r, ctx, `${where}.${q}`)];
+  }));
 }

@@ -109,6 +109,7 @@ function resolve(doc: NetworkDocument, c: NetworkChange, label: string): { sel: 
     roundAmounts: (doc.integerFlows ?? false) && set === undefined,
     label,
     hits: 0,
+    tags: null,
   };
   return { sel, ctx, factors };
 }
@@ -119,10 +120,23 @@ function nodeMatches(n: NodeDoc, sel: Resolved): boolean {
     && (sel.clusters === null || (n.cluster !== undefined && sel.clusters.has(n.cluster)));
 }
 
+/**
+ * An item a change reached: a node, a listed arc, an arc rule or the document, with where it sits
+ * (an arc's echelon and cluster are its to-node's) and, when asked for, the products it reached.
+ */
+export interface ReachedItem {
+  readonly label: string;
+  readonly kind: 'node' | 'arc' | 'rule' | 'doc';
+  readonly echelon?: string;
+  readonly cluster?: string;
+  readonly from?: string;
+  readonly products: ReadonlySet<string>;
+}
+
 /** The result of one change: the new document and the items it reached, in order. */
 interface Applied {
   readonly doc: NetworkDocument;
-  readonly items: readonly string[];
+  readonly items: readonly ReachedItem[];
 }
 
 /**
@@ -130,7 +144,7 @@ interface Applied {
  * options and conversions included), then each reached listed arc, then each reached arc rule
  * (whose generated arcs share one factor), then the document (carbon tax).
  */
-function applyOne(doc: NetworkDocument, c: NetworkChange, countItems = false): Applied {
+function applyOne(doc: NetworkDocument, c: NetworkChange, countItems = false, tagProducts = false): Applied {
   const label = describeChange(c);
   const resolved = resolve(doc, c, label);
   const { sel, ctx } = resolved;
@@ -139,17 +153,19 @@ function applyOne(doc: NetworkDocument, c: NetworkChange, countItems = false): A
   const perItem = countItems || factors !== null;
   const place = FIELD_PLACES[c.field];
   const all = doc.products.map((p) => (typeof p === 'object' ? p.id : p));
-  const items: string[] = [];
+  const items: ReachedItem[] = [];
+  const none: ReadonlySet<string> = new Set();
   // Each item gets its own factor when there is a list: the op is swapped per item.
-  const withItem = <T>(name: string, run: () => T): T | null => {
+  const withItem = <T>(item: Omit<ReachedItem, 'products'>, run: () => T): T | null => {
     const before = ctx.hits;
     if (factors !== null) {
       const f = factors[items.length];
       ctx.op = f === undefined ? () => NaN : (x) => x * f;
     }
+    if (tagProducts) ctx.tags = new Set();
     const out = run();
     if (ctx.hits === before) return null;
-    items.push(name);
+    items.push({ ...item, products: ctx.tags ?? none });
     return out;
   };
 
@@ -174,7 +190,8 @@ function applyOne(doc: NetworkDocument, c: NetworkChange, countItems = false): A
       if (!nodeMatches(n, sel)) return n;
       const inherited = defaultsChanged.has(n.echelon) ? {} : (doc.echelonDefaults?.[n.echelon] ?? {});
       const effective: NodeDoc = { ...inherited, ...n };
-      const changed = withItem(`nodes[${i}] (${n.id})`, () => changeNodeFields(effective, c.field, ctx, `nodes[${i}] (${n.id})`, all));
+      const w = `nodes[${i}] (${n.id})`;
+      const changed = withItem({ label: w, kind: 'node', echelon: n.echelon, ...(n.cluster !== undefined ? { cluster: n.cluster } : {}) }, () => changeNodeFields(effective, c.field, ctx, w, all));
       return changed === null ? n : { ...n, ...changed };
     });
   }
@@ -187,7 +204,8 @@ function applyOne(doc: NetworkDocument, c: NetworkChange, countItems = false): A
       const fromNode = echelonOf.get(a.from);
       if (to === undefined || !nodeMatches(to, sel) || (sel.from !== null && (fromNode === undefined || !sel.from.has(fromNode.echelon)))) return a;
       const w = `arcs[${i}] (${a.from} -> ${a.to})`;
-      const changed = withItem(w, () => changeArcFields(a, c.field, ctx, w, all));
+      const at = { label: w, kind: 'arc' as const, echelon: to.echelon, ...(to.cluster !== undefined ? { cluster: to.cluster } : {}), ...(fromNode ? { from: fromNode.echelon } : {}) };
+      const changed = withItem(at, () => changeArcFields(a, c.field, ctx, w, all));
       return changed === null ? a : { ...a, ...changed };
     });
     arcRules = doc.arcRules?.map((r, i): ArcRuleDoc => {
@@ -196,19 +214,23 @@ function applyOne(doc: NetworkDocument, c: NetworkChange, countItems = false): A
       if (sel.nodes !== null || sel.clusters !== null) {
         // A rule's arcs cannot be told apart in the document: changing all of them would reach
         // unselected nodes, changing none would silently miss selected ones.
-        if (doc.nodes.some((n) => n.echelon === r.to && nodeMatches(n, sel))) {
+        const before = ctx.hits;
+        changeArcFields(r, c.field, ctx, w, all);
+        const hasField = ctx.hits > before;
+        ctx.hits = before;
+        if (hasField && doc.nodes.some((n) => n.echelon === r.to && nodeMatches(n, sel))) {
           throw new ScenarioChangeError(`${label}: ${w} generates arcs into the selected nodes, and a rule's arcs cannot be selected by node or cluster; select by echelon (and from), or list those arcs in arcs`);
         }
         return r;
       }
-      const changed = withItem(w, () => changeArcFields(r, c.field, ctx, w, all));
+      const changed = withItem({ label: w, kind: 'rule', echelon: r.to, from: r.from }, () => changeArcFields(r, c.field, ctx, w, all));
       return changed === null ? r : { ...r, ...changed };
     });
   }
   let carbonTax = doc.carbonTax;
   if (place.doc) {
     if (carbonTax === undefined && c.set === undefined) throw new ScenarioChangeError(`${label}: selects nothing: the network has no carbonTax to scale (set one instead)`);
-    carbonTax = withItem('carbonTax', () => scalarValue(carbonTax ?? 0, ctx, 'carbonTax')) ?? carbonTax;
+    carbonTax = withItem({ label: 'carbonTax', kind: 'doc' }, () => scalarValue(carbonTax ?? 0, ctx, 'carbonTax')) ?? carbonTax;
   }
   if (ctx.hits === 0) throw new ScenarioChangeError(`${label}: selects nothing (no ${c.field} value in the selected ${place.arc && !place.node ? 'arcs' : place.node && !place.arc ? 'nodes' : 'nodes or arcs'}); a scenario must change something`);
   if (factors !== null && factors.length !== items.length) throw new ScenarioChangeError(`${label}: ${items.length} per-item factors expected (one per reached item), got ${factors.length}`);
@@ -236,6 +258,11 @@ export function applyChanges(doc: NetworkDocument, changes: readonly NetworkChan
  * `arcs[0] (P1 -> D1)`, `arcRules[1] (CC -> RMC)`, `carbonTax`). Throws like {@link applyChanges}.
  */
 export function changeItems(doc: NetworkDocument, change: Omit<NetworkChange, 'scale' | 'set'>): readonly string[] {
-  return applyOne(doc, { ...change, scale: 1 }, true).items;
+  return applyOne(doc, { ...change, scale: 1 }, true).items.map((i) => i.label);
+}
+
+/** The items a change reaches with where they sit and the products reached (for sizing groups). */
+export function reachedItems(doc: NetworkDocument, change: Omit<NetworkChange, 'scale' | 'set'>): readonly ReachedItem[] {
+  return applyOne(doc, { ...change, scale: 1 }, true, true).items;
 }
 

@@ -29,8 +29,8 @@ export interface IlConvertOptions {
 const CONVERSION_NOTE =
   'rlnd convert (src/problems/network/convert/from-inventory-location.ts): products battery_p_k, unrepaired_p_k, ' +
   'component_o_k; customers supply batteries without limit on arcs to repair centres capped by S (rows, (15)); option k ' +
-  'of a repair centre converts battery_p_k on arrival into unrepaired_p_k at 1 - CR and stocks it; option k of a recycling ' +
-  'centre stocks unrepaired_p_k, disassembles it by A into component_o_k and stocks components; plants need at least ' +
+  'of a repair centre admits battery_p_k, converted on arrival into unrepaired_p_k at 1 - CR and stocked; option k of a ' +
+  'recycling centre admits unrepaired_p_k, stocked, disassembled by A into component_o_k, stocked; plants need at least ' +
   'the sum over o of DM on technology k\'s components (14). Each objective term: objectiveMapping.';
 
 /**
@@ -43,7 +43,7 @@ export const IL_OBJECTIVE_MAPPING = {
   QI: 'QI_pkirt (arc customer i -> repair r, product battery_p_k): VC_pir (1 - CR_pkrt) as the arc unitCost per period (V, charged on the unrepaired share); EP_p as the arc emission (E); ER_pkr (1 - CR_pkrt) as the emission per unit received of option k at r, per period (E, repair emission on the unrepaired share).',
   QR: 'QR_pkrut (arc r -> recycling u, product unrepaired_p_k): FoR_pr + VR_pru as the arc unitCost (O + V); EP_p as the arc emission (E).',
   QU: 'QU_okumt (arc u -> plant m, product component_o_k): FoU_ou + VU_oum as the arc unitCost (O + V); EO_o as the arc emission (E).',
-  CU: 'CU_pkut (unrepaired_p_k disassembled at u under option k): EU_pku as the conversion emission per unit processed (E).',
+  CU: 'CU_pkut (unrepaired_p_k disassembled at u): EU_pku as the conversion emission per unit processed (E).',
   IR: 'IR_pkrt: holdingCost IVR_pr of unrepaired_p_k at r; IpU_pkut: IpV_pu of unrepaired_p_k at u; IoU_okut: IoV_ou of component_o_k at u; holding "average" charges h (Inv_{t-1} + Inv_t) / 2 per period with Inv_0 = 0 (initial), i.e. h on Inv_t for t < T and h/2 on Inv_T, as model.ts.',
   F: 'x_rk, y_uk: option k of r (u) with fixedCost FR_rk (FU_uk), charged once.',
 } as const;
@@ -52,11 +52,16 @@ export const IL_OBJECTIVE_MAPPING = {
  * Writes a Phan et al. (2025) inventory-location instance as a network document with the same
  * columns, rows and objective coefficients (see {@link IL_OBJECTIVE_MAPPING}): customers supply
  * battery_p_k without limit on arcs to repair centres capped by S_pkirt (kept as rows, (15));
- * a repair centre's technology option k converts each battery_p_k on arrival into
+ * a repair centre open with technology option k converts each battery_p_k on arrival into
  * unrepaired_p_k at rate 1 - CR_pkrt (the repaired share goes back to the customer, outside the
  * model) and stocks it (IR); recycling centres stock unrepaired_p_k (IpU), disassemble it by A_pko
  * into component_o_k (CU, a decision because it can wait in stock), stock components (IoU) and ship
  * them to plants, whose demand on technology k's components is at least Σ_o DM_okmt (14).
+ * Conversions are written at the node, not in the options: each product carries its technology k
+ * and only the open option's products enter (and stocks start at 0), so a conversion of
+ * technology k runs only under option k, as (4)-(5) imply in the paper; written this way the
+ * repair conversion is done on arrival (no column, no row) and the disassembly needs no
+ * linking row of its own, which keeps the paper's 248 columns and 232 rows.
  * A pure function: the instance is not changed.
  */
 export function ilToNetwork(inst: IlInstance, options: IlConvertOptions = {}): NetworkDocument {
@@ -91,9 +96,9 @@ export function ilToNetwork(inst: IlInstance, options: IlConvertOptions = {}): N
       id: inst.ids.K[k]!,
       fixedCost: param(inst, 'FR', r, k),
       products: [...pk(battery, [k]), ...pk(unrepaired, [k])],
-      conversions: range(P).map((p) => ({ from: battery(p, k), to: { [unrepaired(p, k)]: perT((t) => tidy(keep(p, k, r, t))) } })),
       emission: Object.fromEntries(range(P).map((p) => [battery(p, k), perT((t) => tidy(param(inst, 'ER', p, k, r) * keep(p, k, r, t)))])),
     })),
+    conversions: range(K).flatMap((k) => range(P).map((p) => ({ from: battery(p, k), to: { [unrepaired(p, k)]: perT((t) => tidy(keep(p, k, r, t))) } }))),
     inventory: { products: pk(unrepaired), initial: 0, holdingCost: byUnrepaired((p) => param(inst, 'IVR', p, r)) },
   }));
   const recycling: NodeDoc[] = range(U).map((u) => ({
@@ -103,12 +108,12 @@ export function ilToNetwork(inst: IlInstance, options: IlConvertOptions = {}): N
       id: inst.ids.K[k]!,
       fixedCost: param(inst, 'FU', u, k),
       products: [...pk(unrepaired, [k]), ...ok([k])],
-      conversions: range(P).map((p) => ({
-        from: unrepaired(p, k),
-        to: Object.fromEntries(range(O).map((o) => [prod.component(inst, o, k), param(inst, 'A', p, k, o)])),
-        emission: param(inst, 'EU', p, k, u),
-      })),
     })),
+    conversions: range(K).flatMap((k) => range(P).map((p) => ({
+      from: unrepaired(p, k),
+      to: Object.fromEntries(range(O).map((o) => [prod.component(inst, o, k), param(inst, 'A', p, k, o)])),
+      emission: param(inst, 'EU', p, k, u),
+    }))),
     inventory: {
       products: [...pk(unrepaired), ...ok()],
       initial: 0,
