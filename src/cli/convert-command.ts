@@ -4,7 +4,7 @@ import { InputError } from '../core/errors.js';
 import { convertibleKinds, convertText, type ConvertOptions } from '../problems/network/convert/index.js';
 import { formatNetworkDocument, NETWORK_EXTENSIONS } from '../problems/network/convert/format.js';
 import { withProvenance } from '../problems/network/convert/provenance.js';
-import { NetworkDocumentSchema } from '../problems/network/schema.js';
+import { networkFromData } from '../problems/network/reader.js';
 
 /**
  * `rlnd convert <input> [--variant v] [--capacity N] --out <file.json|file.yaml>`: writes an
@@ -37,9 +37,13 @@ export function convertCommand(y: Argv): Argv {
       const converted = convertText(text, argv.input, options);
       const command = ['rlnd convert', argv.input, ...(options.variant ? [`--variant ${options.variant}`] : []), ...(options.capacity !== undefined ? [`--capacity ${options.capacity}`] : []), `--out ${out}`].join(' ');
       const doc = { ...converted, provenance: withProvenance(converted.provenance, 'converted', `written by \`${command}\``) };
-      // A converter bug, not the user's input: say so with zod's account of what is wrong.
-      const check = NetworkDocumentSchema.safeParse(doc);
-      if (!check.success) throw new Error(`rlnd convert wrote an invalid network document (a converter bug): ${check.error.message}`);
+      // The document must read back as a network (schema and semantic checks); if not, that is a
+      // converter bug, not the user's input, and it is not written.
+      try {
+        networkFromData(JSON.parse(JSON.stringify(doc)), out);
+      } catch (err) {
+        throw new Error(`rlnd convert made a network that does not compile (a converter bug): ${(err as Error).message}`);
+      }
       try {
         await writeFile(out, formatNetworkDocument(doc, out));
       } catch (err) {
