@@ -60,7 +60,7 @@ function networkCoefficients(inst: IlInstance, doc: NetworkDocument): Map<string
     }
     for (const u of rng(U)) {
       const n = nodeOf(ids.U[u]!);
-      const conv = option(n, k).conversions!.find((c) => c.from === unr)!;
+      const conv = n.conversions!.find((c) => c.from === unr)!;
       out.set(name('CU', p, k, u, t), valueAt(conv.cost, unr, t) + tax * (conv.emission ?? 0));
       out.set(name('IpU', p, k, u, t), hold(n, unr, t));
     }
@@ -124,7 +124,7 @@ describe('ilToNetwork', () => {
     const high = u2.options!.find((o) => o.id === 'high')!;
     // A[p2][high] = [4, 2], EU[p2][high][U2] = 1, FU[U2][high] = 11000.
     expect(high.fixedCost).toBe(11000);
-    expect(high.conversions!.find((c) => c.from === 'unrepaired_p2_high')).toEqual({ from: 'unrepaired_p2_high', to: { component_o1_high: 4, component_o2_high: 2 }, emission: 1 });
+    expect(u2.conversions!.find((c) => c.from === 'unrepaired_p2_high')).toEqual({ from: 'unrepaired_p2_high', to: { component_o1_high: 4, component_o2_high: 2 }, emission: 1 });
     const m2 = doc.nodes.find((n) => n.id === 'M2')!;
     // (14): Σ_o DM[o][low][M2][t] = [20, 14, 8] + [9, 11, 13].
     expect(m2.demand).toMatchObject({ components_low: { atLeast: [29, 25, 21] } });
