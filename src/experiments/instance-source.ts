@@ -33,6 +33,7 @@ export async function loadSources(entries: readonly InstanceEntry[]): Promise<In
     const kind = kindOfText(text, e.file);
     const hook = scenarioHook(kind);
     const inst = hook.read(text, e.file, e.options);
+    const sizes = hook.sizes(inst);
     out.push({
       label: e.label,
       group: e.group,
@@ -41,8 +42,10 @@ export async function loadSources(entries: readonly InstanceEntry[]): Promise<In
       options: e.options,
       kind,
       hash: stableId({ text: textHash(text), options: e.options }),
-      sizes: hook.sizes(inst),
-      groups: hook.groups,
+      sizes,
+      // The groups this instance has: a network's depend on its echelons and products
+      // (`fixedCost@CC`), so they come from the sizes the hook gives, not from its fixed list.
+      groups: Object.keys(sizes),
     });
   }
   return out;

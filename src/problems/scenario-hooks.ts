@@ -1,6 +1,7 @@
 import type { Problem } from '../core/problem.js';
 import { problemFromText } from '../io/load-problem.js';
 import { flScenarioHook } from './fl-scenario-hook.js';
+import { networkScenarioHook } from './network/scenario-hook.js';
 import type { LoadOptions } from './problem-kind.js';
 
 /**
@@ -42,6 +43,7 @@ export interface ScenarioHook {
 /** Every kind with scenario support. A new problem kind adds one line here. */
 export const SCENARIO_HOOKS: readonly ScenarioHook[] = [
   flScenarioHook,
+  networkScenarioHook,
 ];
 
 /** The problem kind of an instance file, dispatched like `problemFromText`. */
