@@ -1,12 +1,19 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { designFrom } from '../../../src/core/design.js';
 import { InputError } from '../../../src/core/errors.js';
 import { makeJavaInstance, type FixedCostBasis, type JavaInstanceData } from '../../../src/problems/java-recycling/instance.js';
 import { parseJavaJson } from '../../../src/problems/java-recycling/json-reader.js';
+import { javaRecyclingProblem } from '../../../src/problems/java-recycling/problem.js';
+import { compileNetwork } from '../../../src/problems/network/compile.js';
+import { networkProblem } from '../../../src/problems/network/problem.js';
+import { solve } from '../../../src/solve.js';
+import { arbJavaInstance } from '../java-recycling/random-instance.js';
 import { javaToNetwork } from '../../../src/problems/network/convert/from-java-recycling.js';
 import { convertText } from '../../../src/problems/network/convert/index.js';
 import { NetworkDocumentSchema, type NodeDoc } from '../../../src/problems/network/schema.js';
-import { ROOT } from '../../helpers/fixtures.js';
+import { ROOT, testHandle } from '../../helpers/fixtures.js';
 
 /** A hand-checkable instance: 2 periods, 1 centre, 2 facilities, 2 metals, 1 manufacturer, 1 landfill. */
 const tiny = (changes: Partial<JavaInstanceData> = {}) =>
@@ -119,5 +126,33 @@ describe('javaToNetwork', () => {
     expect({ ...committed, provenance }).toEqual(expected);
     // The source's provenance is kept whole beside the conversion notes.
     expect(provenance).toMatchObject(data.provenance);
+  });
+});
+
+describe('javaToNetwork on small random instances (every fixed-cost basis, with and without K_mt)', () => {
+  const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+
+  it('every design is priced the same by the network flow model as by the bespoke one, and the MILP optima agree', async () => {
+    const handle = await testHandle();
+    await fc.assert(
+      fc.asyncProperty(arbJavaInstance(), async (inst) => {
+        const bespoke = javaRecyclingProblem(inst);
+        const net = networkProblem(compileNetwork(javaToNetwork(inst), 'random.json'));
+        // The same candidates in the same order: design bits map one to one.
+        expect(net.space.labels).toEqual(inst.facilities.map((f) => f.id));
+        const R = inst.facilities.length;
+        for (let mask = 1; mask < 1 << R; mask++) {
+          const design = designFrom(R, [...Array(R).keys()].filter((r) => mask & (1 << r)));
+          const a = await bespoke.evaluate(handle, design);
+          const b = await net.evaluate(handle, design);
+          expect(b.feasible).toBe(a.feasible);
+          if (a.feasible) expect(close(b.cost, a.cost)).toBe(true);
+        }
+        const [ra, rb] = [await solve(bespoke, { handle }), await solve(net, { handle })];
+        expect(rb.status).toBe(ra.status);
+        if (ra.status === 'optimal') expect(close(rb.objective!, ra.objective!)).toBe(true);
+      }),
+      { numRuns: 20, seed: 14 },
+    );
   });
 });
