@@ -84,6 +84,12 @@ export function flowBounds(inst: NetworkInstance): FlowBounds {
       const s = from.supply.get(p);
       const pureSource = s && !from.inventory && inArcs[a.from]!.length === 0 && from.conversions.length === 0;
       if (pureSource) u = Math.min(u, s.upper[t]!);
+      // Into a node that only absorbs p: at most its demand bound.
+      if (outArcs[a.to]!.length === 0 && !to.inventory && !to.conversions.some((c) => c.from === p)) {
+        let d = 0;
+        for (const e of to.demand) if (e.products.includes(p)) d += e.bounds.upper[t]!;
+        if (to.demand.some((e) => e.products.includes(p))) u = Math.min(u, d);
+      }
       return u;
     },
   };

@@ -34,7 +34,17 @@ export function networkProblem(inst: NetworkInstance): Problem<NetworkFlows> {
     // Capacity is per product and period here; generic repair must not reason with one number.
     siteCapacity: inst.bits.map(() => Infinity),
     totalDemand: 0,
-    buildMilp: () => buildNetworkModel(inst),
+    // An idle candidate at no fixed cost is an alternative optimum: report the design without it.
+    buildMilp: () => {
+      const f = buildNetworkModel(inst);
+      return {
+        ...f,
+        decode(values) {
+          const out = f.decode(values);
+          return { design: trimIdle(inst, out.design, out.flows) ?? out.design, flows: out.flows };
+        },
+      };
+    },
     evaluate: (handle, design, options) => evaluateNetworkDesign(handle, inst, design, options),
     cost: (design, flows) => networkCost(inst, design, flows),
     violations: (design, flows) => networkViolations(inst, design, flows),
