@@ -4,11 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { generateIlJson } from '../../../src/problems/inventory-location/generator.js';
 import type { IlInstance } from '../../../src/problems/inventory-location/instance.js';
 import { parseIlJson } from '../../../src/problems/inventory-location/json-reader.js';
-import { buildIlMilp } from '../../../src/problems/inventory-location/problem.js';
+import { buildIlMilp, inventoryLocationProblem } from '../../../src/problems/inventory-location/problem.js';
+import { compileNetwork } from '../../../src/problems/network/compile.js';
 import { ilToNetwork } from '../../../src/problems/network/convert/from-inventory-location.js';
+import { networkProblem } from '../../../src/problems/network/problem.js';
+import { solve } from '../../../src/solve.js';
 import { convertText } from '../../../src/problems/network/convert/index.js';
 import { NetworkDocumentSchema, type ArcDoc, type NetworkDocument, type NodeDoc, type ProductValueDoc } from '../../../src/problems/network/schema.js';
-import { ROOT } from '../../helpers/fixtures.js';
+import { ROOT, testHandle } from '../../helpers/fixtures.js';
 
 const SRC = 'instances/inventory-location/paper-shape.json';
 const DATA = JSON.parse(readFileSync(`${ROOT}${SRC}`, 'utf8')) as { provenance: unknown };
@@ -167,4 +170,48 @@ describe('ilToNetwork', () => {
     expect({ ...committed, provenance }).toEqual(expected);
     expect(provenance).toMatchObject(DATA.provenance as Record<string, unknown>);
   });
+});
+
+describe('ilToNetwork on random generated shapes: the network MILP is the bespoke one', () => {
+  const shape = (max: number) =>
+    fc.record({ I: fc.integer({ min: 1, max }), R: fc.integer({ min: 1, max: 2 }), U: fc.integer({ min: 1, max: 2 }), M: fc.integer({ min: 1, max: 2 }), K: fc.integer({ min: 2, max: 3 }), P: fc.integer({ min: 1, max: 2 }), O: fc.integer({ min: 1, max: 2 }), T: fc.integer({ min: 1, max: 3 }) });
+  const size = (m: { colNames: readonly string[]; colType: readonly string[]; rowNames: readonly string[]; values: readonly number[] }) => ({
+    columns: m.colNames.length,
+    binary: m.colType.filter((t) => t === 'binary').length,
+    integer: m.colType.filter((t) => t === 'integer').length,
+    rows: m.rowNames.length,
+    nonZeros: m.values.length,
+  });
+
+  // K >= 2: with one technology the bespoke model still writes (12)-(13) as x <= 1 rows, which
+  // the network leaves out (a single option needs no at-most-one row).
+  it('same columns, integer columns, rows and non-zeros as the bespoke MILP', () => {
+    fc.assert(
+      fc.property(shape(3), fc.integer({ min: 0, max: 1e6 }), (s, seed) => {
+        const inst = parseIlJson(generateIlJson(s, seed, 'random'), 'random.json');
+        const net = networkProblem(compileNetwork(ilToNetwork(inst), 'random.json')).buildMilp().model;
+        expect(size(net)).toEqual(size(buildIlMilp(inst).model));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('same MILP optimum as the bespoke model (or both infeasible)', async () => {
+    const handle = await testHandle();
+    let optimal = 0;
+    await fc.assert(
+      fc.asyncProperty(shape(2), fc.integer({ min: 0, max: 1e6 }), async (s, seed) => {
+        // Every technology has demand, so a feasible design needs a repair and a recycling centre per technology.
+        const inst = parseIlJson(generateIlJson({ ...s, K: 2, R: 2, U: 2, T: Math.min(s.T, 2), M: 1 }, seed, 'random'), 'random.json');
+        const a = await solve(inventoryLocationProblem(inst), { handle });
+        const b = await solve(networkProblem(compileNetwork(ilToNetwork(inst), 'random.json')), { handle });
+        expect(b.status).toBe(a.status);
+        if (a.status !== 'optimal') return;
+        optimal++;
+        expect(Math.abs(b.objective! - a.objective!)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(a.objective!)));
+      }),
+      { numRuns: 8, seed: 6 },
+    );
+    expect(optimal).toBeGreaterThanOrEqual(3);
+  }, 120_000);
 });
