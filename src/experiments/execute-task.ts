@@ -9,6 +9,7 @@ import { PeakMemory } from '../bench/measure.js';
 import { solve } from '../solve.js';
 import { materialize, meanFactors, type ScenarioSpec } from './scenarios.js';
 import type { ReferenceOutcome, RunOutcome, RunTask, ScenarioFigures, StochasticOutcome, StochasticTask, Task, TaskSource } from './tasks.js';
+import { buildTwoStage } from './two-stage.js';
 import { buildTwoStageFl } from './two-stage-fl.js';
 
 const bases = new Map<string, KindedInstance>();
@@ -95,13 +96,17 @@ async function stochastic(handle: HighsHandle, t: StochasticTask): Promise<Stoch
   let twoStage: StochasticOutcome['twoStage'] = null;
   let tsDesign: Design | null = null;
   let note: string | undefined;
-  if (t.twoStage && t.source.kind === 'facility-location') {
-    const t0 = performance.now();
-    const ts = buildTwoStageFl(insts as FacilityLocationInstance[]);
+  // Facility location keeps its own model; any other kind whose MILP names its design columns
+  // gets the generic extensive form.
+  const t0 = performance.now();
+  const ts = !t.twoStage ? null : t.source.kind === 'facility-location'
+    ? buildTwoStageFl(insts as FacilityLocationInstance[])
+    : buildTwoStage(problems.map((p) => p.buildMilp()), problems[0]!.name);
+  if (ts) {
     const sol = await solveModel(handle, ts.model, { ...(t.timeLimit !== null ? { timeLimit: t.timeLimit } : {}), randomSeed: 1 });
     tsDesign = sol.values ? ts.decodeDesign(sol.values) : null;
     twoStage = { status: sol.status, open: tsDesign ? problems[0]!.openIds(tsDesign) : [], bound: sol.dualBound, runtimeSeconds: (performance.now() - t0) / 1000 };
-  } else if (t.twoStage) note = `no two-stage model for ${t.source.kind}; VSS not computed`;
+  } else if (t.twoStage) note = `no two-stage model for ${t.source.kind} (its MILP does not name its design columns); VSS not computed`;
   const perScenario: ScenarioFigures[] = [];
   for (let s = 0; s < problems.length; s++) {
     const p = problems[s]!;
