@@ -102,7 +102,7 @@ export function attachConversions(table: CsvTable, ctx: ColumnContext, nodes: No
       list.push(entry.conv);
       byKey.set(key, entry);
       refs.set(entry.path, { file: table.file, row: row.row });
-      refs.set(`${entry.path}.from`, rowRefs.get('from')!);
+      refs.set(`${entry.path}.from`, cols.where(row, 'from'));
     }
     const out = entry.conv.to as Record<string, unknown>;
     if (out[to] !== undefined) throw cellError(cols.where(row, 'to'), `each output once per conversion (${from} -> ${to} is already given at this place)`);
@@ -112,10 +112,10 @@ export function attachConversions(table: CsvTable, ctx: ColumnContext, nodes: No
       if (v === undefined) continue;
       const prev = entry.conv[field];
       if (prev !== undefined && JSON.stringify(prev) !== JSON.stringify(v)) {
-        throw cellError(rowRefs.get(field)!, `the same ${field} on every row of the conversion ${from} (an earlier row gives ${JSON.stringify(prev)})`);
+        throw cellError(cols.where(row, field), `the same ${field} on every row of the conversion ${from} (an earlier row gives ${JSON.stringify(prev)})`);
       }
       entry.conv[field] = v;
-      refs.set(`${entry.path}.${field}`, rowRefs.get(field)!);
+      refs.set(`${entry.path}.${field}`, cols.where(row, field));
     }
   }
 }

@@ -31,7 +31,16 @@ export interface ColumnContext {
   readonly products: readonly string[];
   readonly productGroups: readonly string[];
   readonly periods: number;
+  /** Record the cell of every value read (RowValues.refs); off on the fast first pass. */
+  readonly track: boolean;
 }
+
+/** A ref map that keeps nothing: recording every cell of a 100,000-row folder costs more than reading it. */
+export const NO_REFS: Map<string, CellRef> = new (class extends Map<string, CellRef> {
+  override set(): this {
+    return this;
+  }
+})();
 
 /** The cells of one value: a plain column, or one column per period. */
 interface ValueColumns {
@@ -177,15 +186,18 @@ export class TableColumns {
     return j === undefined ? '' : row.cells[j] ?? '';
   }
 
-  /** Where a one-cell field of a row is (the row itself when the table has no such column). */
+  /** Where a field's value is in a row: its plain column, else its first filled period column, else the row. */
   where(row: CsvRow, field: string): CellRef {
-    return this.ref(row.row, this.byField.get(field)?.get('')?.plain);
+    const cols = this.byField.get(field)?.get('');
+    if (cols?.plain !== undefined && (row.cells[cols.plain] ?? '') !== '') return this.ref(row.row, cols.plain);
+    const j = cols?.periods.find((k) => k !== undefined && (row.cells[k] ?? '') !== '');
+    return this.ref(row.row, j ?? cols?.plain);
   }
 
   /** Reads every field of the spec from one row; required fields must be filled. */
   read(row: CsvRow): RowValues {
     const values: Record<string, unknown> = {};
-    const refs = new Map<string, CellRef>([['', this.ref(row.row, undefined)]]);
+    const refs = this.ctx.track ? new Map<string, CellRef>([['', this.ref(row.row, undefined)]]) : NO_REFS;
     for (const [field, s] of Object.entries(this.spec)) {
       const keys = this.byField.get(field);
       if (!keys) continue;
@@ -223,7 +235,7 @@ export class TableColumns {
             if (v !== undefined) per[key] = v;
           }
           if (all !== undefined && Object.keys(per).length > 0) {
-            throw cellError(refs.get(field)!, `one value for every product or values per product, not both (${field}:${Object.keys(per)[0]} is filled too)`);
+            throw cellError(this.where(row, field), `one value for every product or values per product, not both (${field}:${Object.keys(per)[0]} is filled too)`);
           }
           if (all !== undefined) values[field] = all;
           else if (Object.keys(per).length > 0) values[field] = per;
@@ -237,7 +249,8 @@ export class TableColumns {
             if (v === undefined) continue;
             const record = (values[s.parent] ?? {}) as Record<string, unknown>;
             values[s.parent] = record;
-            mergeVariant(record, key, s.wrap, v, refs.get(path)!);
+            const j = cols.plain !== undefined && (row.cells[cols.plain] ?? '') !== '' ? cols.plain : cols.periods[0];
+            mergeVariant(record, key, s.wrap, v, this.ref(row.row, j));
           }
           break;
         }

@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { InputError } from '../../core/errors.js';
 import { parseJsonText } from '../../io/json-fields.js';
 import { addRefs, attachConversions, attachInventory, attachOptions, type NodeData, type RefMap } from './csv-attach.js';
-import { TableColumns, type ColumnContext } from './csv-columns.js';
+import { NO_REFS, TableColumns, type ColumnContext } from './csv-columns.js';
 import { checkArcs, checkGroups, groupsFrom } from './csv-links.js';
 import { ARC_RULES, ARCS, ECHELONS, NODES, PRODUCTS } from './csv-specs.js';
 import { cellError, didYouMean, parseCsvTable, type CsvTable } from './csv-table.js';
@@ -96,6 +96,16 @@ function readRows(table: CsvTable, cols: TableColumns, refs: RefMap, prefix: str
  * value from a table fails the schema, the message names its cell too.
  */
 export async function readNetworkFolder(dir: string): Promise<unknown> {
+  const doc = await assemble(dir, NO_REFS);
+  if (NetworkDocumentSchema.safeParse(doc).success) return doc;
+  // Only a failing folder pays for knowing the cell of every value: read it again, recording them.
+  const refs: RefMap = new Map();
+  reportAtCell(await assemble(dir, refs), refs);
+  return doc;
+}
+
+/** The document of a folder; `refs` records the cell of each value unless it is {@link NO_REFS}. */
+async function assemble(dir: string, refs: RefMap): Promise<Record<string, unknown>> {
   const manifestPath = await networkManifest(dir);
   const text = await readText(manifestPath);
   let data: unknown;
@@ -117,9 +127,8 @@ export async function readNetworkFolder(dir: string): Promise<unknown> {
   for (const [key, field] of Object.entries(fills) as [TableKey, string][]) {
     if (read[key] && doc[field] !== undefined) throw new InputError(manifestPath, field, `no '${field}' here: ${read[key]!.file} gives it (one place per field)`);
   }
-  const refs: RefMap = new Map();
   const periods = typeof doc.periods === 'number' && Number.isInteger(doc.periods) && doc.periods >= 1 ? doc.periods : 1;
-  let ctx: ColumnContext = { products: idsOf(doc.products), productGroups: Object.keys((doc.productGroups ?? {}) as object), periods };
+  let ctx: ColumnContext = { products: idsOf(doc.products), productGroups: Object.keys((doc.productGroups ?? {}) as object), periods, track: refs !== NO_REFS };
 
   if (read.products) {
     const rows = readRows(read.products, new TableColumns(read.products, PRODUCTS, ctx), refs, 'products');
@@ -165,7 +174,6 @@ export async function readNetworkFolder(dir: string): Promise<unknown> {
     doc.groups = groupsFrom(read.groups, ctx, refs);
     checkGroups(read.groups, doc.groups as NodeData[], nodes);
   }
-  checkAgainstSchema(doc, refs);
   return doc;
 }
 
@@ -173,7 +181,7 @@ export async function readNetworkFolder(dir: string): Promise<unknown> {
  * A schema failure inside a value read from a table is reported at its cell; failures in the
  * manifest's own fields are left to the reader (parseNetworkDocument), which names the key.
  */
-function checkAgainstSchema(doc: Record<string, unknown>, refs: RefMap): void {
+function reportAtCell(doc: Record<string, unknown>, refs: RefMap): void {
   const result = NetworkDocumentSchema.safeParse(doc);
   if (result.success) return;
   for (const issue of result.error.issues) {

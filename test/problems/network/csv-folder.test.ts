@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../../../src/core/errors.js';
 import { readNetworkFolder } from '../../../src/problems/network/csv-folder.js';
+import { parseNetworkDocument } from '../../../src/problems/network/reader.js';
 import { NetworkDocumentSchema } from '../../../src/problems/network/schema.js';
 import { ROOT } from '../../helpers/fixtures.js';
 
@@ -338,5 +339,11 @@ describe('CSV folder: errors name file, row and column', () => {
     expect(await message({ 'network.yaml': `${MANIFEST}tables: {nodez: a.csv}\n`, 'a.csv': NODES })).toMatch(/^network\.yaml: tables\.nodez: a known table \(did you mean nodes\?\)/);
     expect(await message({ 'network.yaml': `${MANIFEST}nodes: [{id: P, echelon: plant}]\n`, 'nodes.csv': NODES })).toMatch(/^network\.yaml: nodes: no 'nodes' here: .*nodes\.csv gives it/);
     expect(await message({ 'network.yaml': 'problem: network\nname: [t\n', 'nodes.csv': NODES })).toMatch(/^network\.yaml: YAML syntax/);
+  });
+
+  it('a manifest field the schema rejects is left to the reader, which names the key', async () => {
+    const dir = folder({ 'network.yaml': 'problem: network\nname: t\nproducts: [u]\nperiods: 0\n', 'nodes.csv': NODES });
+    const doc = await readNetworkFolder(dir);
+    expect(() => parseNetworkDocument(doc, dir)).toThrow(/: periods: /);
   });
 });
