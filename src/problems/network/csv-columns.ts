@@ -75,11 +75,6 @@ export class TableColumns {
     }
   }
 
-  /** True when the header has a column for `field`. */
-  has(field: string): boolean {
-    return this.byField.has(field);
-  }
-
   /** The header cell of a column, for messages. */
   private ref(row: number, j: number | undefined): CellRef {
     return j === undefined ? { file: this.table.file, row } : { file: this.table.file, row, column: this.table.header[j]! };
@@ -136,6 +131,8 @@ export class TableColumns {
     this.byField.set(field, keys);
     const cols = keys.get(key) ?? { periods: [] };
     keys.set(key, cols);
+    const before = period === undefined ? cols.plain : cols.periods[period - 1];
+    if (before !== undefined) throw cellError(here, `one column per value (column ${this.table.header[before]} is the same value)`);
     if (period === undefined) cols.plain = j;
     else cols.periods[period - 1] = j;
   }

@@ -329,6 +329,7 @@ describe('CSV folder: errors name file, row and column', () => {
     expect(await message({ 'network.yaml': MANIFEST, 'nodes.csv': NODES, 'options.csv': csv('node,id,fixedCost', 'P,o,1', 'P,o,2') })).toMatch(/^options\.csv: row 3, column id: an option id used once per node/);
     expect(await message({ 'network.yaml': MANIFEST, 'nodes.csv': csv('id,echelon', 'P,plant,9') })).toMatch(/^nodes\.csv: row 2: at most 2 cells/);
     expect(await message({ 'network.yaml': MANIFEST, 'nodes.csv': csv('id,echelon,id', 'P,plant,9') })).toMatch(/^nodes\.csv: row 1, column id: a column named once/);
+    expect(await message({ 'network.yaml': MANIFEST, 'nodes.csv': csv('id,echelon,supply:u,supply: u', 'P,plant,9,8') })).toBe('nodes.csv: row 1, column supply: u: one column per value (column supply:u is the same value)');
     expect(await message({ 'network.yaml': MANIFEST, 'nodes.csv': 'id,echelon\n"P,plant\n' })).toMatch(/^nodes\.csv: row \d+: Quote Not Closed/);
   });
 
