@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
 import type { Problem } from '../core/problem.js';
+import { readNetworkFolder } from '../problems/network/csv-folder.js';
 import { getProblemKind, orlibProblem, type LoadOptions } from '../problems/registry.js';
 import { parseJsonText } from './json-fields.js';
 import { parseYamlText } from './yaml-text.js';
@@ -10,6 +11,8 @@ import { parseYamlText } from './yaml-text.js';
  * (default facility-location); anything else is read as an OR-Library capacitated warehouse file.
  */
 export async function loadProblem(file: string, options: LoadOptions = {}): Promise<Problem> {
+  // A folder is a network given as CSV tables with a small manifest (docs/network.md).
+  if ((await stat(file).catch(() => null))?.isDirectory()) return getProblemKind('network', file).fromJson(await readNetworkFolder(file), file, options);
   let text: string;
   try {
     text = await readFile(file, 'utf8');

@@ -1,3 +1,4 @@
+import { parse as parseYaml } from 'yaml';
 import type { Problem } from '../core/problem.js';
 import { problemFromText } from '../io/load-problem.js';
 import { flScenarioHook } from './fl-scenario-hook.js';
@@ -48,9 +49,10 @@ export const SCENARIO_HOOKS: readonly ScenarioHook[] = [
 
 /** The problem kind of an instance file, dispatched like `problemFromText`. */
 export function kindOfText(text: string, file: string): string {
-  if (!file.endsWith('.json')) return 'facility-location';
+  const yaml = /\.ya?ml$/i.test(file);
+  if (!file.endsWith('.json') && !yaml) return 'facility-location';
   try {
-    const data: unknown = JSON.parse(text);
+    const data: unknown = yaml ? parseYaml(text) : JSON.parse(text);
     if (typeof data === 'object' && data !== null && 'problem' in data) return String((data as { problem: unknown }).problem);
   } catch {
     // The reader reports the syntax error with its position.

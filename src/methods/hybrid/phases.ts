@@ -1,11 +1,12 @@
-import type { Design } from '../../core/design.js';
+import { designKey, type Design } from '../../core/design.js';
 import type { MilpFormulation } from '../../core/problem.js';
 import { relaxIntegrality } from '../../exact/linear-model.js';
 import { solveModel } from '../../exact/solve-model.js';
 import { lagrangianSearch } from '../../search/lagrangian-search.js';
 import { localSearch } from '../../search/local-search.js';
 import { variableNeighbourhoodSearch, type VnsParams } from '../../search/vns.js';
-import type { Rng } from '../../search/rng.js';
+import { makeRng, type Rng } from '../../search/rng.js';
+import { repair } from '../../search/repair.js';
 import { designCount, enumerateDesigns } from '../../verify/enumeration.js';
 import { numParam } from '../heuristic-common.js';
 import { lagrangianParams } from '../lagrangian.js';
@@ -82,7 +83,25 @@ export async function lpRelaxationPhase(st: HybridState): Promise<void> {
   if (sol.status !== 'optimal' || !sol.values) return;
   raiseBound(st, sol.dualBound, 'lp-relaxation');
   const cols = f.designColumns;
-  if (cols) st.score = Float64Array.from(cols, (c) => 1 - sol.values![c]!);
+  if (cols) {
+    const score = Float64Array.from(cols, (c) => 1 - sol.values![c]!);
+    st.score = score;
+    // Starting designs from the relaxation: bits rounded at two thresholds, then repaired (groups
+    // keep their most open member). Without them a problem with no Lagrangian has no incumbent.
+    const rng = makeRng(st.ctx.seed, 'lp-rounding');
+    const seen = new Set<string>();
+    const designs: Design[] = [];
+    for (const threshold of [0.5, 1e-6]) {
+      const d = repair(st.ctx.problem, Uint8Array.from(score, (v) => (1 - v > threshold ? 1 : 0)), rng, score);
+      const key = designKey(d);
+      if (!seen.has(key) && st.ctx.problem.quickInfeasibility(d) === null) {
+        seen.add(key);
+        designs.push(d);
+      }
+    }
+    const priced = await st.ev.evaluateAll(designs);
+    designs.forEach((d, k) => offer(st, { design: d, evaluation: priced[k]! }));
+  }
   record(st, 'lp-relaxation');
 }
 

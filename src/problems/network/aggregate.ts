@@ -21,6 +21,19 @@ export interface FlowTotals {
   index(n: number, p: number, t: number): number;
 }
 
+const ARC_INDEX = new WeakMap<NetworkInstance, Map<number, number>>();
+
+/** Arc index by `from * N + to`, built once per instance (pricing calls this thousands of times). */
+function arcIndex(inst: NetworkInstance): Map<number, number> {
+  let m = ARC_INDEX.get(inst);
+  if (!m) {
+    const N = inst.nodes.length;
+    m = new Map(inst.arcs.map((a) => [a.from * N + a.to, a.index]));
+    ARC_INDEX.set(inst, m);
+  }
+  return m;
+}
+
 /** Sums the flows; unknown ids are listed, not thrown, so the checker can report them. */
 export function totals(inst: NetworkInstance, flows: NetworkFlows): FlowTotals {
   const T = inst.periods;
@@ -34,15 +47,14 @@ export function totals(inst: NetworkInstance, flows: NetworkFlows): FlowTotals {
   const delivered = new Float64Array(size);
   const idx = (n: number, p: number, t: number): number => (n * P + p) * T + t;
   const unknown: string[] = [];
-  const arcOf = new Map<string, number>();
-  inst.arcs.forEach((a) => arcOf.set(`${a.from}>${a.to}`, a.index));
+  const arcOf = arcIndex(inst);
   const arcFlow = new Map<number, Float64Array>();
   const node = (id: string): number | undefined => inst.nodeIndex.get(id);
   const prod = (id: string): number | undefined => inst.productIndex.get(id);
   const period = (t: number): number | undefined => (Number.isInteger(t) && t >= 1 && t <= T ? t - 1 : undefined);
   for (const f of flows.arcs) {
     const [a, b, p, t] = [node(f.from), node(f.to), prod(f.product), period(f.period)];
-    const arc = a !== undefined && b !== undefined ? arcOf.get(`${a}>${b}`) : undefined;
+    const arc = a !== undefined && b !== undefined ? arcOf.get(a * N + b) : undefined;
     const k = arc !== undefined && p !== undefined ? inst.arcs[arc]!.products.indexOf(p) : -1;
     if (arc === undefined || p === undefined || t === undefined || k < 0) {
       unknown.push(`flow ${f.from} -> ${f.to} of ${f.product} in period ${f.period}: no such arc, product or period on the arc`);

@@ -2,6 +2,7 @@ import type { Design } from '../../core/design.js';
 import type { EvaluateOptions, Evaluation, Problem } from '../../core/problem.js';
 import type { HighsHandle } from '../../exact/highs-handle.js';
 import { solveModel } from '../../exact/solve-model.js';
+import { accelerate } from './accelerators/registry.js';
 import { openState } from './aggregate.js';
 import { networkCost, networkFigures } from './cost.js';
 import { countRuleViolation, networkSpace } from './design-space.js';
@@ -13,10 +14,18 @@ import { networkReport } from './report.js';
 import { networkViolations } from './violations.js';
 
 /**
+ * Any network instance as an rlnd {@link Problem}, with the accelerator its structure supports
+ * (e.g. facility location's pricers and Lagrangian for the OR-Library shape).
+ */
+export function networkProblem(inst: NetworkInstance): Problem<NetworkFlows> {
+  return accelerate(inst, genericNetworkProblem(inst)).problem;
+}
+
+/**
  * Any network instance as an rlnd {@link Problem}: the design is which candidates open (with which
  * option), priced exactly by the flow model the same builder writes for that design.
  */
-export function networkProblem(inst: NetworkInstance): Problem<NetworkFlows> {
+export function genericNetworkProblem(inst: NetworkInstance): Problem<NetworkFlows> {
   const space = networkSpace(inst);
   const quick = (design: Design): string | null => countRuleViolation(inst, design) ?? explainInfeasibility(inst, design);
   return {

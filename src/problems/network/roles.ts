@@ -38,7 +38,9 @@ export function roles(inst: NetworkInstance): Roles {
     for (const c of n.conversions) {
       const p = c.from;
       const k = n.index * P + p;
-      if (c.option === null && !hasOut[k] && !stocked[n.index]!.has(p) && !demanded[n.index]!.includes(p) && !n.supply.has(p) && !produced[n.index]!.has(p)) m.set(p, c);
+      // An option's conversion of a product that only that option handles is as certain as a node's.
+      const sure = c.option === null || n.options[c.option]!.products?.has(p) === true;
+      if (sure && !hasOut[k] && !stocked[n.index]!.has(p) && !demanded[n.index]!.includes(p) && !n.supply.has(p) && !produced[n.index]!.has(p)) m.set(p, c);
     }
     return m;
   });

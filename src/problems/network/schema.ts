@@ -169,6 +169,8 @@ export const Formulation = z.strictObject({
 
 /** The instance document: what a network file holds. */
 export const NetworkDocumentSchema = z.strictObject({
+  /** The JSON Schema this file follows (for editors); ignored by rlnd. */
+  $schema: z.string().optional(),
   problem: z.literal('network'),
   name: z.string().min(1),
   description: z.string().optional(),
