@@ -1,7 +1,5 @@
 import { facilityLocationKind } from './facility-location/kind.js';
-import { inventoryLocationKind } from './inventory-location/kind.js';
 import { jakartaRlnKind } from './jakarta-rln/kind.js';
-import { javaRecyclingKind } from './java-recycling/kind.js';
 import { networkKind } from './network/kind.js';
 import type { ProblemKind } from './problem-kind.js';
 
@@ -9,7 +7,5 @@ import type { ProblemKind } from './problem-kind.js';
 export const PROBLEM_KINDS: readonly ProblemKind[] = [
   facilityLocationKind,
   jakartaRlnKind,
-  inventoryLocationKind,
-  javaRecyclingKind,
   networkKind,
 ];
