@@ -9,6 +9,10 @@ import { FL_VARIANTS, type FacilityLocationInstance, type FlVariant } from '../p
 import { parseFlJson } from '../problems/facility-location/json-reader.js';
 import { facilityLocationProblem } from '../problems/facility-location/problem.js';
 import { mapSvg, type MapInput } from '../report/map-svg.js';
+import { isNetworkSource, loadNetwork } from '../problems/network/load.js';
+import { networkMapSvg } from '../problems/network/map.js';
+import type { NetworkFlows } from '../problems/network/flows.js';
+import { networkProblem } from '../problems/network/problem.js';
 import { solve } from '../solve.js';
 
 /**
@@ -40,7 +44,7 @@ export function flMapInput(inst: FacilityLocationInstance, design: ArrayLike<num
 export function mapCommand(y: Argv): Argv {
   return y.command(
     'map <file>',
-    'solve a facility-location instance with coordinates and draw the solution as an SVG map',
+    'solve a network (or facility-location) instance with coordinates and draw the solution as an SVG map',
     (a) =>
       a
         .positional('file', { type: 'string', demandOption: true, describe: 'facility-location instance (.json with lon/lat)' })
@@ -52,6 +56,7 @@ export function mapCommand(y: Argv): Argv {
         .option('title', { type: 'string', describe: 'map title (default: instance name, variant and method)' }),
     async (argv) => {
       const file = argv.file;
+      if (await isNetworkSource(file)) return mapNetwork(file, argv);
       const data = parseJsonText(await readFile(file, 'utf8'), file);
       const kind = (data as { problem?: unknown }).problem;
       if (kind !== undefined && kind !== 'facility-location') throw new InputError(file, 'problem', `facility-location (rlnd map draws facility-location solutions), got ${JSON.stringify(kind)}`);
@@ -81,4 +86,21 @@ export function mapCommand(y: Argv): Argv {
       if (result.status === 'error' || result.status === 'infeasible') process.exitCode = 2;
     },
   );
+}
+
+/** `rlnd map` for a network instance: nodes by echelon, open candidates, lanes by flow. */
+async function mapNetwork(file: string, argv: { out: string; method: string; seed: number; 'time-limit'?: number; title?: string }): Promise<void> {
+  const inst = await loadNetwork(file);
+  const handle = await HighsHandle.load();
+  const result = await solve(networkProblem(inst), { method: argv.method, seed: argv.seed, handle, ...(argv['time-limit'] !== undefined ? { timeLimit: argv['time-limit'] } : {}) });
+  if (result.flows === null || result.objective === null) {
+    process.exitCode = 2;
+    console.error(`rlnd map: no solution to draw (${result.status}${result.message ? `: ${result.message}` : ''})`);
+    return;
+  }
+  const notes = [`${result.method}: objective ${result.objective.toLocaleString('en-US', { maximumFractionDigits: 0 })} (${result.status}); open: ${result.open.length} of ${inst.bits.length} candidate bits`];
+  const svg = networkMapSvg(inst, Uint8Array.from(result.design), result.flows as NetworkFlows, argv.title ?? `${inst.name}: open nodes and flows`, notes);
+  if (svg === null) throw new InputError(file, 'nodes', 'coordinates (lat/lon or x/y) on some node to draw a map');
+  await writeFile(argv.out, svg);
+  console.log(`${argv.out}: ${result.open.length} open, objective ${result.objective.toFixed(2)} (${result.status}, ${result.method})`);
 }
