@@ -18,7 +18,7 @@ describe('network map', () => {
     const res = await solve(networkProblem(inst), { handle: await testHandle() });
     expect(res.open).toEqual(['P1', 'D1']);
     const svg = networkMapSvg(inst, Uint8Array.from(res.design), res.flows as NetworkFlows, 'demo')!;
-    expect(svg.match(/<circle cx/g)).toHaveLength(4);
+    expect(svg.match(/<circle [^>]*><title>/g)).toHaveLength(4);
     expect(svg.match(/<line /g)).toHaveLength(2);
     expect(svg).toMatch(/fill="white"[^>]*><title>D2 \(depot, closed\)/);
     expect(svg).toContain('<title>P1 -&gt; D1: 11.0000</title>');
