@@ -1,0 +1,127 @@
+import { at, type NetConversion, type NetNode, type NetworkInstance } from '../instance.js';
+import { roles, type Roles } from '../roles.js';
+
+/** An arc seen from its tail for one product: where it goes and its objective coefficient. */
+export interface OutLane {
+  readonly to: number;
+  readonly cost: number;
+}
+
+/**
+ * Objective coefficient of one unit of product `p` on arc column (`arc`, position `k`) of a
+ * one-period network without options, exactly as the network builder (model.ts) writes it: unit
+ * cost plus carbon tax on the arc emission, handling (and its emission) at the tail when its
+ * throughput is outflow and at the head otherwise, the supply cost of a pure source, and the cost
+ * of a conversion done on arrival at the head.
+ */
+export function laneCost(inst: NetworkInstance, R: Roles, from: NetNode, to: NetNode, cost: number, emission: number, p: number): number {
+  const tax = inst.carbonTax;
+  const handling = (n: NetNode): number => at(n.handlingCost, 1, p, 0) + tax * at(n.emission, 1, p, 0);
+  let c = cost + tax * emission;
+  if (from.throughputIsOutflow) c += handling(from);
+  if (!to.throughputIsOutflow) c += handling(to);
+  if (R.pureSource(from, p)) c += at(from.supplyCost, 1, p, 0);
+  const inline = R.inlineConversion(to, p);
+  if (inline) c += inline.cost[0]! + tax * inline.emission;
+  return c;
+}
+
+/**
+ * Cheapest cost of disposing of one unit of a product at a node, for the flow model of one set of
+ * usable nodes (open candidates and every non-candidate), in a one-period network with no
+ * capacities, free sinks and an acyclic (node, product) graph (see group-structure.ts). These are
+ * Bellman values: a unit present at n is absorbed (free demand, 0), shipped on an arc to a usable
+ * node (the arc's coefficient plus the value of arriving there), or processed by a conversion (its
+ * cost plus rate times the value of each output). With no capacity, routing every unit along its
+ * cheapest choice is feasible, and the values are a feasible dual of the flow LP (each column's
+ * reduced cost is >= 0 by the minimum), so both bound the LP's optimum: the flow LP costs exactly
+ * the sum over supplies of amount times the value of leaving the source. Memoised per usable set.
+ */
+export class UnitValues {
+  readonly roles: Roles;
+  private readonly P: number;
+  private readonly lanes: (OutLane[] | undefined)[];
+  private readonly processing: (NetConversion[] | undefined)[];
+  private readonly absorbs: Uint8Array;
+  private readonly memo: Float64Array;
+  private readonly stamp: Uint32Array;
+  private epoch = 1;
+  /** 1 where a node may carry flow; the caller flips entries between {@link reset}s. */
+  readonly usable: Uint8Array;
+
+  constructor(private readonly inst: NetworkInstance) {
+    this.roles = roles(inst);
+    const R = this.roles;
+    const P = (this.P = inst.products.length);
+    const N = inst.nodes.length;
+    this.lanes = new Array<OutLane[] | undefined>(N * P);
+    for (const a of inst.arcs) {
+      const from = inst.nodes[a.from]!;
+      const to = inst.nodes[a.to]!;
+      a.products.forEach((p, k) => {
+        const key = a.from * P + p;
+        (this.lanes[key] ??= []).push({ to: a.to, cost: laneCost(inst, R, from, to, a.cost[k]!, a.emission[k]!, p) });
+      });
+    }
+    this.processing = new Array<NetConversion[] | undefined>(N * P);
+    this.absorbs = new Uint8Array(N * P);
+    for (const n of inst.nodes) {
+      for (const c of n.conversions) if (R.inlineConversion(n, c.from) !== c) (this.processing[n.index * P + c.from] ??= []).push(c);
+      for (const p of R.demanded(n)) this.absorbs[n.index * P + p] = 1;
+    }
+    this.memo = new Float64Array(N * P);
+    this.stamp = new Uint32Array(N * P);
+    this.usable = Uint8Array.from(inst.nodes, (n) => (n.candidate ? 0 : 1));
+  }
+
+  /** Forgets every value (call after changing {@link usable} in a way that reaches memoised states). */
+  reset(): void {
+    this.epoch++;
+  }
+
+  /** Forgets the values of one node's states (its own choices changed; nothing upstream was asked). */
+  forget(node: number): void {
+    this.stamp.fill(0, node * this.P, (node + 1) * this.P);
+  }
+
+  /** Lanes of product p leaving node n. */
+  lanesOf(n: number, p: number): readonly OutLane[] {
+    return this.lanes[n * this.P + p] ?? [];
+  }
+
+  /** Value of one unit of p arriving at n on an arc (whose coefficient is already paid). */
+  arrive(n: number, p: number): number {
+    const node = this.inst.nodes[n]!;
+    if (this.roles.pureSink(node, p)) return 0;
+    const inline = this.roles.inlineConversion(node, p);
+    return inline ? this.outputs(n, inline) : this.present(n, p);
+  }
+
+  /** Value of one unit of p leaving source n: cheapest lane out (pure source) or the node's own value. */
+  leave(n: number, p: number): number {
+    const node = this.inst.nodes[n]!;
+    if (!this.roles.pureSource(node, p)) return at(node.supplyCost, 1, p, 0) + this.present(n, p);
+    let best = Infinity;
+    for (const l of this.lanesOf(n, p)) if (this.usable[l.to]) best = Math.min(best, l.cost + this.arrive(l.to, p));
+    return best;
+  }
+
+  /** Value of one unit of p present in n's balance (Infinity when it cannot be disposed of). */
+  present(n: number, p: number): number {
+    const key = n * this.P + p;
+    if (this.stamp[key] === this.epoch) return this.memo[key]!;
+    let best = this.absorbs[key] ? 0 : Infinity;
+    for (const l of this.lanes[key] ?? []) if (this.usable[l.to]) best = Math.min(best, l.cost + this.arrive(l.to, p));
+    for (const c of this.processing[key] ?? []) best = Math.min(best, c.cost[0]! + this.inst.carbonTax * c.emission + this.outputs(n, c));
+    this.memo[key] = best;
+    this.stamp[key] = this.epoch;
+    return best;
+  }
+
+  /** Rate-weighted values of a conversion's outputs at its node (outputs at rate 0 are not made). */
+  private outputs(n: number, c: NetConversion): number {
+    let v = 0;
+    for (const o of c.to) if (o.rate[0]! > 0) v += o.rate[0]! * this.present(n, o.product);
+    return v;
+  }
+}
