@@ -1,6 +1,7 @@
 import { makeRng } from '../search/rng.js';
 import { deadlineOf, evaluatorFor, finish, numParam } from './heuristic-common.js';
-import { coreMilpPhase, enumerationPhase, lagrangianPhase, lpRelaxationPhase, polishPhase, problemBoundPhase, sparseMilpPhase, vnsParams, vnsPhase } from './hybrid/phases.js';
+import { coreMilpPhase, enumerationPhase, lagrangianPhase, lpRelaxationPhase, milpBoundPhase, polishPhase, problemBoundPhase, sparseMilpPhase, vnsParams, vnsPhase } from './hybrid/phases.js';
+import { bendersPhase } from './hybrid/benders.js';
 import { proven, type HybridState } from './hybrid/state.js';
 import type { Method } from './method.js';
 
@@ -10,13 +11,20 @@ const DEFAULT_ENUMERATE_LIMIT = 256;
 /** Share of the time left given to the core MILP. */
 const DEFAULT_CORE_SHARE = 0.5;
 
+/** Share of the time left given to Benders strengthening of the LP bound (problems without a Lagrangian). */
+const DEFAULT_BENDERS_SHARE = 0.2;
+
+/** Share of the time left given to the full MILP's dual bound (problems without a Lagrangian). */
+const DEFAULT_MILP_BOUND_SHARE = 0.5;
+
 /** Share of a finite time limit given to the Lagrangian phase. */
 const DEFAULT_LAGRANGIAN_SHARE = 0.4;
 
 /**
  * Hybrid: on small design spaces, exhaustive exact pricing (a certified optimum). Otherwise a
  * bound from the problem's structure where it has one, then a Lagrangian phase (or, without a
- * Lagrangian, the LP relaxation) gives a certified lower bound, reduced costs and good designs;
+ * Lagrangian, the LP relaxation strengthened by Benders cuts) gives a certified lower bound, reduced
+ * costs and good designs;
  * a core MILP (sites outside a reduced-cost core fixed closed) tries multi-site exchanges that
  * single moves miss — or, where the core would free nearly every site, a sparse MILP (each
  * customer served only by its cheapest sites), where the problem offers one; an exact local search
@@ -38,6 +46,10 @@ export const hybridMethod: Method = {
     if (!enumerated) {
       await problemBoundPhase(st);
       if (!proven(st)) await (ctx.problem.lagrangian ? lagrangianPhase(st, rng, share) : lpRelaxationPhase(st));
+      if (!proven(st) && !ctx.problem.lagrangian) {
+        await bendersPhase(st, DEFAULT_BENDERS_SHARE);
+        await milpBoundPhase(st, DEFAULT_MILP_BOUND_SHARE);
+      }
       let searched = false;
       if (!proven(st) && (await coreMilpPhase(st, DEFAULT_CORE_SHARE)) === 'too-wide') searched = await sparseMilpPhase(st, DEFAULT_CORE_SHARE);
       if (!proven(st)) await polishPhase(st, !searched);

@@ -105,6 +105,30 @@ export async function lpRelaxationPhase(st: HybridState): Promise<void> {
   record(st, 'lp-relaxation');
 }
 
+/**
+ * The full MILP for part of the time left, for its dual bound (LP, cuts and branching: a valid
+ * bound of the whole problem) and its incumbent, priced exactly. For problems without a
+ * Lagrangian, where the LP and Benders bounds leave the gap fixed costs open.
+ */
+export async function milpBoundPhase(st: HybridState, share: number): Promise<void> {
+  const left = (st.deadline - performance.now()) / 1000;
+  if (!(left > 1) || proven(st)) return;
+  let f;
+  try {
+    f = st.ctx.problem.buildMilp();
+  } catch {
+    return;
+  }
+  const sol = await solveModel(st.ctx.handle, f.model, { timeLimit: Number.isFinite(left) ? left * share : 120, randomSeed: st.ctx.seed });
+  raiseBound(st, sol.dualBound, 'milp');
+  if (sol.values && sol.objective !== null && Number.isFinite(sol.objective)) {
+    const design = f.decode(sol.values).design;
+    const [priced] = await st.ev.evaluateAll([design]);
+    offer(st, { design, evaluation: priced! });
+  }
+  record(st, 'milp-bound');
+}
+
 /** Bits kept free in the core MILP: the best design's open bits and this many times as many attractive ones. */
 const CORE_FACTOR = 2;
 const CORE_MIN = 12;
