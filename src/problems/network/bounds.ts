@@ -3,8 +3,8 @@ import type { NetArc, NetCapacity, NetworkInstance } from './instance.js';
 /**
  * Valid upper bounds on flows, used as the big-M of linking rows: the smallest bound each row
  * can take without cutting off a solution, so the optimum is unchanged and the LP stays tight.
- * Amounts are propagated along the network in topological order (horizon totals: stock can carry
- * a whole horizon's amount into one period); a network with a cycle falls back to Infinity for
+ * Amounts are propagated along the network in topological order, cumulated over periods (stock
+ * carries forward, never back); a network with a cycle falls back to Infinity for
  * flows that the cycle reaches, and the instance must then give `formulation.bigM`.
  */
 export interface FlowBounds {
@@ -15,12 +15,6 @@ export interface FlowBounds {
 function capOf(c: NetCapacity | null, p: number, t: number): number {
   if (c === null) return Infinity;
   return Math.min(c.total?.[t] ?? Infinity, c.perProduct.get(p)?.[t] ?? Infinity);
-}
-
-function horizon(c: NetCapacity | null, p: number, T: number): number {
-  let s = 0;
-  for (let t = 0; t < T; t++) s += capOf(c, p, t);
-  return s;
 }
 
 /** Computes flow bounds for an instance (O(arcs x products + nodes x conversions)). */
@@ -43,33 +37,41 @@ export function flowBounds(inst: NetworkInstance): FlowBounds {
     order.push(n);
     for (const a of outArcs[n]!) if (--indeg[a.to]! === 0) queue.push(a.to);
   }
-  // outBound[n * P + p]: most of p that can leave node n over the horizon.
-  const outBound = new Float64Array(N * P).fill(Infinity);
-  const arcHorizon = (a: NetArc, k: number): number => {
+  // outBound[(n * P + p) * T + t]: most of p that can leave node n in periods 1..t+1 together
+  // (nothing leaves before it arrives, is supplied or produced; stock only carries forward).
+  const outBound = new Float64Array(N * P * T).fill(Infinity);
+  const cumCap = (c: NetCapacity | null, p: number, t: number): number => {
+    let s = 0;
+    for (let u = 0; u <= t; u++) s += capOf(c, p, u);
+    return s;
+  };
+  const arcCum = (a: NetArc, k: number, t: number): number => {
     const p = a.products[k]!;
-    return Math.min(outBound[a.from * P + p]!, horizon(a.capacity, p, T));
+    return Math.min(outBound[(a.from * P + p) * T + t]!, cumCap(a.capacity, p, t));
   };
   if (order.length === N) {
     for (const n of order) {
       const node = nodes[n]!;
-      const avail = new Float64Array(P);
-      for (const a of inArcs[n]!) a.products.forEach((p, k) => (avail[p]! += arcHorizon(a, k)));
-      for (const [p, b] of node.supply) avail[p]! += b.upper.reduce((s, v) => s + v, 0);
-      if (node.inventory) for (const p of node.inventory.products) avail[p]! += node.inventory.initial[p]!;
-      // Conversions may chain (cells -> waste at one node): iterate from the arrivals; on acyclic
-      // chains this reaches a fixed point within one pass per conversion, otherwise give up (Infinity).
-      const base = Float64Array.from(avail);
-      let settled = node.conversions.length === 0;
-      for (let pass = 0; pass <= node.conversions.length && !settled; pass++) {
-        const next = Float64Array.from(base);
-        for (const c of node.conversions) for (const o of c.to) next[o.product]! += times(maxOf(o.rate), avail[c.from]!);
-        settled = next.every((v, p) => v === avail[p]);
-        avail.set(next);
-      }
-      if (!settled) avail.fill(Infinity);
-      for (let p = 0; p < P; p++) {
-        const cap = node.throughputIsOutflow ? horizon(node.capacity, p, T) : Infinity;
-        outBound[n * P + p] = Math.min(avail[p]!, cap);
+      for (let t = 0; t < T; t++) {
+        const avail = new Float64Array(P);
+        for (const a of inArcs[n]!) a.products.forEach((p, k) => (avail[p]! += arcCum(a, k, t)));
+        for (const [p, b] of node.supply) for (let u = 0; u <= t; u++) avail[p]! += b.upper[u]!;
+        if (node.inventory) for (const p of node.inventory.products) avail[p]! += node.inventory.initial[p]!;
+        // Conversions may chain (cells -> waste at one node): iterate from the arrivals; on acyclic
+        // chains this reaches a fixed point within one pass per conversion, otherwise give up (Infinity).
+        const base = Float64Array.from(avail);
+        let settled = node.conversions.length === 0;
+        for (let pass = 0; pass <= node.conversions.length && !settled; pass++) {
+          const next = Float64Array.from(base);
+          for (const c of node.conversions) for (const o of c.to) next[o.product]! += times(maxOf(o.rate.subarray(0, t + 1)), avail[c.from]!);
+          settled = next.every((v, p) => v === avail[p]);
+          avail.set(next);
+        }
+        if (!settled) avail.fill(Infinity);
+        for (let p = 0; p < P; p++) {
+          const cap = node.throughputIsOutflow ? cumCap(node.capacity, p, t) : Infinity;
+          outBound[(n * P + p) * T + t] = Math.min(avail[p]!, cap);
+        }
       }
     }
   }
@@ -78,7 +80,7 @@ export function flowBounds(inst: NetworkInstance): FlowBounds {
       const p = a.products[k]!;
       const from = nodes[a.from]!;
       const to = nodes[a.to]!;
-      let u = Math.min(arcHorizon(a, k), capOf(a.capacity, p, t));
+      let u = Math.min(arcCum(a, k, t), capOf(a.capacity, p, t));
       if (from.throughputIsOutflow) u = Math.min(u, capOf(from.capacity, p, t));
       if (!to.throughputIsOutflow) u = Math.min(u, capOf(to.capacity, p, t));
       const s = from.supply.get(p);
