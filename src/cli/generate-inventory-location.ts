@@ -1,17 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import type { Argv } from 'yargs';
 import { InputError } from '../core/errors.js';
-import { formatIlJson, generateIlJson, PAPER_SIZES } from '../problems/inventory-location/generator.js';
-import { IL_SETS, SET_NAMES, type IlSet } from '../problems/inventory-location/shape.js';
+import { formatNetworkDocument } from '../problems/network/convert/format.js';
+import { generateIlNetwork } from '../problems/network/convert/legacy/inventory-location/generate-network.js';
+import { PAPER_SIZES } from '../problems/network/convert/legacy/inventory-location/generator.js';
+import { IL_SETS, SET_NAMES, type IlSet } from '../problems/network/convert/legacy/inventory-location/shape.js';
 
 /**
  * `rlnd generate inventory-location --customers N ... --seed S --out file.json`: writes a seeded
- * random instance; sizes default to the paper's shape (two of everything, three periods).
+ * random Phan et al. network; sizes default to the paper's shape (two of everything, three periods).
  */
 export function generateInventoryLocation(y: Argv): Argv {
   return y.command(
     'inventory-location',
-    'inventory-location instance (sizes default to the paper shape)',
+    'inventory-location network, Phan et al. (sizes default to the paper shape)',
     (a) => {
       let b = a
         .option('seed', { type: 'number', default: 1 })
@@ -29,7 +31,7 @@ export function generateInventoryLocation(y: Argv): Argv {
       }
       const seed = argv.seed;
       if (!Number.isInteger(seed)) throw new InputError('command line', '--seed', `an integer, got ${seed}`);
-      const text = formatIlJson(generateIlJson(sizes, seed, argv.name));
+      const text = formatNetworkDocument(generateIlNetwork(sizes, seed, argv.name), '.json');
       if (argv.out) await writeFile(argv.out, text);
       else process.stdout.write(text);
     },

@@ -1,7 +1,9 @@
 import { InputError } from '../core/errors.js';
 import { generateFlInstance, type FlLayout } from '../problems/facility-location/generator.js';
-import { formatIlJson, generateIlJson, PAPER_SIZES } from '../problems/inventory-location/generator.js';
-import { IL_SETS, SET_NAMES, type IlSet } from '../problems/inventory-location/shape.js';
+import { formatNetworkDocument } from '../problems/network/convert/format.js';
+import { generateIlNetwork } from '../problems/network/convert/legacy/inventory-location/generate-network.js';
+import { PAPER_SIZES } from '../problems/network/convert/legacy/inventory-location/generator.js';
+import { IL_SETS, SET_NAMES, type IlSet } from '../problems/network/convert/legacy/inventory-location/shape.js';
 import type { Field } from './config-fields.js';
 import { formatInstanceJson } from '../io/instance-json.js';
 
@@ -20,7 +22,7 @@ const ilGenerator: InstanceGenerator = {
   defaults: Object.fromEntries(IL_SETS.map((s) => [SET_NAMES[s], PAPER_SIZES[s]])),
   generate(params, seed, name) {
     const sizes = Object.fromEntries(IL_SETS.map((s) => [s, Number(params[SET_NAMES[s]] ?? PAPER_SIZES[s])])) as Record<IlSet, number>;
-    return formatIlJson(generateIlJson(sizes, seed, name));
+    return formatNetworkDocument(generateIlNetwork(sizes, seed, name), '.json');
   },
 };
 

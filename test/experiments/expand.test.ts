@@ -87,7 +87,7 @@ describe('sharding', () => {
   });
 });
 
-describe('generated instances and kinds without scenario support', () => {
+describe('generated instances', () => {
   const gen = (extra = ''): string => `
 instances:
   - generator: inventory-location
@@ -103,11 +103,13 @@ ${extra}`;
     expect(b.runs.map((r) => r.runId)).toEqual(a.runs.map((r) => r.runId));
   });
 
-  it('rejects bad generator parameters and scenario groups a kind cannot scale', async () => {
+  it('rejects bad generator parameters; a generated network takes scenario blocks', async () => {
     expect(() => configFromText(gen().replace('customers: 3', 'customers: 0'), 'g.yaml')).toThrow(/instances\[0\]\.params\.customers: an integer > 0/);
     expect(() => configFromText(gen().replace('customers: 3', 'clients: 3'), 'g.yaml')).toThrow(/params\.clients: an unknown key/);
-    await expect(expansion(gen('scenarios:\n  sensitivity:\n    - name: s\n      parameter: demand\n      values: [1.1]\n'))).rejects.toThrow(
-      /scenarios\.sensitivity\[0\]\.parameter: no scenario parameters: inventory-location has no scenario support/,
-    );
+    // inventory-location generates network documents, which every scenario block can change.
+    const s = await expansion(gen('scenarios:\n  sensitivity:\n    - name: s\n      parameter: demand\n      values: [1.1]\n'));
+    expect(s.runs.map((r) => `${r.instance} ${r.scenario.id}`)).toEqual([
+      'inventory-location-s1 nominal', 'inventory-location-s2 nominal', 'inventory-location-s1 s@demand=1.1', 'inventory-location-s2 s@demand=1.1',
+    ]);
   });
 });

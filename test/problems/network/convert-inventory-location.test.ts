@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateIlJson } from '../../../src/problems/inventory-location/generator.js';
-import type { IlInstance } from '../../../src/problems/inventory-location/instance.js';
-import { parseIlJson } from '../../../src/problems/inventory-location/json-reader.js';
-import { buildIlMilp, inventoryLocationProblem } from '../../../src/problems/inventory-location/problem.js';
+import { generateIlJson } from '../../../src/problems/network/convert/legacy/inventory-location/generator.js';
+import { param, type IlInstance } from '../../../src/problems/network/convert/legacy/inventory-location/instance.js';
+import { parseIlJson } from '../../../src/problems/network/convert/legacy/inventory-location/json-reader.js';
 import { compileNetwork } from '../../../src/problems/network/compile.js';
 import { ilToNetwork } from '../../../src/problems/network/convert/from-inventory-location.js';
 import { networkProblem } from '../../../src/problems/network/problem.js';
-import { solve } from '../../../src/solve.js';
 import { convertText } from '../../../src/problems/network/convert/index.js';
 import { NetworkDocumentSchema, type ArcDoc, type NetworkDocument, type NodeDoc, type ProductValueDoc } from '../../../src/problems/network/schema.js';
+import { verifyByEnumeration } from '../../../src/verify/enumeration.js';
 import { ROOT, testHandle } from '../../helpers/fixtures.js';
+import { phanConstraints, phanCost, phanCounts, phanVariables } from './il-paper.js';
 
 const SRC = 'instances/inventory-location/paper-shape.json';
 const DATA = JSON.parse(readFileSync(`${ROOT}${SRC}`, 'utf8')) as { provenance: unknown };
@@ -81,10 +81,39 @@ function networkCoefficients(inst: IlInstance, doc: NetworkDocument): Map<string
   return out;
 }
 
-/** Column name -> objective coefficient of the bespoke MILP (model.ts). */
-function bespokeCoefficients(inst: IlInstance): Map<string, number> {
-  const { model } = buildIlMilp(inst);
-  return new Map(model.colNames.map((n, c) => [n, model.colCost[c]!]));
+/**
+ * The coefficient of each of the paper's variables in MinC = O + I + F + V + E, from its formula
+ * (il-paper.ts reads the terms the same way): QI pays VC (1 - CR) + EP + ER (1 - CR), QR FoR + VR + EP,
+ * QU FoU + VU + EO, CU EU; a stock at t pays h/2 in t and h/2 in t + 1 (average holding), so h
+ * before the last period and h/2 in it; x and y their opening costs. Named as `QI_p_k_i_r_t` (1-based).
+ */
+function paperCoefficients(inst: IlInstance): Map<string, number> {
+  const { I, R, U, M, K, P, O, T } = inst.sizes;
+  const out = new Map<string, number>();
+  const name = (v: string, ...idx: number[]): string => `${v}_${idx.map((x) => x + 1).join('_')}`;
+  const rng = (n: number): number[] => [...Array(n).keys()];
+  const share = (t: number): number => (t === T - 1 ? 0.5 : 1);
+  for (const k of rng(K)) {
+    for (const r of rng(R)) out.set(name('x', r, k), param(inst, 'FR', r, k));
+    for (const u of rng(U)) out.set(name('y', u, k), param(inst, 'FU', u, k));
+  }
+  for (const p of rng(P)) for (const k of rng(K)) for (const t of rng(T)) {
+    for (const r of rng(R)) {
+      const keep = 1 - param(inst, 'CR', p, k, r, t);
+      for (const i of rng(I)) out.set(name('QI', p, k, i, r, t), param(inst, 'VC', p, i, r) * keep + param(inst, 'EP', p) + param(inst, 'ER', p, k, r) * keep);
+      for (const u of rng(U)) out.set(name('QR', p, k, r, u, t), param(inst, 'FoR', p, r) + param(inst, 'VR', p, r, u) + param(inst, 'EP', p));
+      out.set(name('IR', p, k, r, t), param(inst, 'IVR', p, r) * share(t));
+    }
+    for (const u of rng(U)) {
+      out.set(name('CU', p, k, u, t), param(inst, 'EU', p, k, u));
+      out.set(name('IpU', p, k, u, t), param(inst, 'IpV', p, u) * share(t));
+    }
+  }
+  for (const o of rng(O)) for (const k of rng(K)) for (const t of rng(T)) for (const u of rng(U)) {
+    for (const m of rng(M)) out.set(name('QU', o, k, u, m, t), param(inst, 'FoU', o, u) + param(inst, 'VU', o, u, m) + param(inst, 'EO', o));
+    out.set(name('IoU', o, k, u, t), param(inst, 'IoV', o, u) * share(t));
+  }
+  return out;
 }
 
 const closeMaps = (a: Map<string, number>, b: Map<string, number>): void => {
@@ -133,8 +162,8 @@ describe('ilToNetwork', () => {
     expect(m2.demand).toMatchObject({ components_low: { atLeast: [29, 25, 21] } });
   });
 
-  it('every objective coefficient of the bespoke MILP is reproduced by the network fields', () => {
-    closeMaps(bespokeCoefficients(INST), networkCoefficients(INST, doc));
+  it('every objective coefficient of the paper\'s MinC is reproduced by the network fields', () => {
+    closeMaps(paperCoefficients(INST), networkCoefficients(INST, doc));
   });
 
   it('the same holds on random generated instances of other shapes', () => {
@@ -146,7 +175,7 @@ describe('ilToNetwork', () => {
           const inst = parseIlJson(generateIlJson(s, seed, 'random'), 'random.json');
           const net = ilToNetwork(inst);
           NetworkDocumentSchema.parse(net);
-          closeMaps(bespokeCoefficients(inst), networkCoefficients(inst, net));
+          closeMaps(paperCoefficients(inst), networkCoefficients(inst, net));
         },
       ),
       { numRuns: 25 },
@@ -172,43 +201,42 @@ describe('ilToNetwork', () => {
   });
 });
 
-describe('ilToNetwork on random generated shapes: the network MILP is the bespoke one', () => {
+describe('ilToNetwork on random generated shapes: the network MILP is the paper\'s model', () => {
   const shape = (max: number) =>
-    fc.record({ I: fc.integer({ min: 1, max }), R: fc.integer({ min: 1, max: 2 }), U: fc.integer({ min: 1, max: 2 }), M: fc.integer({ min: 1, max: 2 }), K: fc.integer({ min: 2, max: 3 }), P: fc.integer({ min: 1, max: 2 }), O: fc.integer({ min: 1, max: 2 }), T: fc.integer({ min: 1, max: 3 }) });
-  const size = (m: { colNames: readonly string[]; colType: readonly string[]; rowNames: readonly string[]; values: readonly number[] }) => ({
-    columns: m.colNames.length,
+    fc.record({ I: fc.integer({ min: 1, max }), R: fc.integer({ min: 1, max: 2 }), U: fc.integer({ min: 1, max: 2 }), M: fc.integer({ min: 1, max: 2 }), K: fc.integer({ min: 1, max: 3 }), P: fc.integer({ min: 1, max: 2 }), O: fc.integer({ min: 1, max: 2 }), T: fc.integer({ min: 1, max: 3 }) });
+  const size = (m: { colNames: readonly string[]; colType: readonly string[]; rowNames: readonly string[] }) => ({
+    variables: m.colNames.length,
     binary: m.colType.filter((t) => t === 'binary').length,
     integer: m.colType.filter((t) => t === 'integer').length,
-    rows: m.rowNames.length,
-    nonZeros: m.values.length,
+    constraints: m.rowNames.length,
   });
 
-  // K >= 2: with one technology the bespoke model still writes (12)-(13) as x <= 1 rows, which
-  // the network leaves out (a single option needs no at-most-one row).
-  it('same columns, integer columns, rows and non-zeros as the bespoke MILP', () => {
+  it('the paper\'s variable, binary, integer and constraint counts for the shape\'s index sets', () => {
     fc.assert(
       fc.property(shape(3), fc.integer({ min: 0, max: 1e6 }), (s, seed) => {
         const inst = parseIlJson(generateIlJson(s, seed, 'random'), 'random.json');
         const net = networkProblem(compileNetwork(ilToNetwork(inst), 'random.json')).buildMilp().model;
-        expect(size(net)).toEqual(size(buildIlMilp(inst).model));
+        expect(size(net)).toEqual(phanCounts(inst));
       }),
       { numRuns: 40 },
     );
   });
 
-  it('same MILP optimum as the bespoke model (or both infeasible)', async () => {
+  it('MILP optimum = enumeration of designs; its flows satisfy the paper\'s constraints and cost the paper\'s MinC', async () => {
     const handle = await testHandle();
     let optimal = 0;
     await fc.assert(
       fc.asyncProperty(shape(2), fc.integer({ min: 0, max: 1e6 }), async (s, seed) => {
         // Every technology has demand, so a feasible design needs a repair and a recycling centre per technology.
         const inst = parseIlJson(generateIlJson({ ...s, K: 2, R: 2, U: 2, T: Math.min(s.T, 2), M: 1 }, seed, 'random'), 'random.json');
-        const a = await solve(inventoryLocationProblem(inst), { handle });
-        const b = await solve(networkProblem(compileNetwork(ilToNetwork(inst), 'random.json')), { handle });
-        expect(b.status).toBe(a.status);
-        if (a.status !== 'optimal') return;
+        const v = await verifyByEnumeration(networkProblem(compileNetwork(ilToNetwork(inst), 'random.json')), handle);
+        expect(v.agree).toBe(true);
+        if (v.milp.status !== 'optimal') return;
         optimal++;
-        expect(Math.abs(b.objective! - a.objective!)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(a.objective!)));
+        const q = phanVariables(inst, v.milp.open, v.milp.flows!);
+        expect(phanConstraints(inst, q).violations).toEqual([]);
+        const c = phanCost(inst, q);
+        expect(Math.abs(c.O + c.I + c.F + c.V + c.E - v.milp.objective!)).toBeLessThanOrEqual(1e-6 * Math.max(1, v.milp.objective!));
       }),
       { numRuns: 8, seed: 6 },
     );

@@ -1,6 +1,6 @@
-import { param, type IlInstance } from '../../inventory-location/instance.js';
-import { parseIlJson } from '../../inventory-location/json-reader.js';
-import { range } from '../../inventory-location/shape.js';
+import { param, type IlInstance } from './legacy/inventory-location/instance.js';
+import { parseIlJson } from './legacy/inventory-location/json-reader.js';
+import { range } from './legacy/inventory-location/shape.js';
 import type { ArcDoc, NetworkDocument, NodeDoc, TechOptionDoc } from '../schema.js';
 import { withProvenance } from './provenance.js';
 import type { Converter } from './types.js';

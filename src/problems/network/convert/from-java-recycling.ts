@@ -1,7 +1,7 @@
 import { InputError } from '../../../core/errors.js';
 import { preciseSum } from '../../../core/numeric.js';
-import type { JavaInstance, LatLon } from '../../java-recycling/instance.js';
-import { parseJavaJson } from '../../java-recycling/json-reader.js';
+import type { JavaInstance, LatLon } from './legacy/java-recycling/instance.js';
+import { parseJavaJson } from './legacy/java-recycling/json-reader.js';
 import type { NetworkDocument, NodeDoc, PeriodValueDoc } from '../schema.js';
 import { withProvenance } from './provenance.js';
 import type { Converter } from './types.js';
