@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import { InputError } from '../core/errors.js';
 import { HighsHandle } from '../exact/highs-handle.js';
 import { parseJsonText } from '../io/json-fields.js';
-import { methodNames } from '../methods/registry.js';
+import { getMethod, methodNames } from '../methods/registry.js';
 import { siteLoads, type Allocation } from '../problems/facility-location/allocation.js';
 import { FL_VARIANTS, type FacilityLocationInstance, type FlVariant } from '../problems/facility-location/instance.js';
 import { parseFlJson } from '../problems/facility-location/json-reader.js';
@@ -14,6 +14,7 @@ import { networkMapSvg } from '../problems/network/map.js';
 import type { NetworkFlows } from '../problems/network/flows.js';
 import { networkProblem } from '../problems/network/problem.js';
 import { solve } from '../solve.js';
+import { checkOutputFile, numberOption, stringOption } from './options.js';
 
 /**
  * The map of a facility-location solution. A site counts as open when it serves someone, or when
@@ -51,11 +52,17 @@ export function mapCommand(y: Argv): Argv {
         .option('out', { type: 'string', demandOption: true, describe: 'SVG file to write' })
         .option('method', { type: 'string', default: 'milp', describe: `one of ${methodNames().join(', ')}` })
         .option('variant', { type: 'string', choices: [...FL_VARIANTS], describe: 'facility-location variant' })
-        .option('seed', { type: 'number', default: 1 })
-        .option('time-limit', { type: 'number', describe: 'wall-clock limit in seconds' })
+        .option('seed', { type: 'string', describe: 'random seed, an integer >= 0 (default 1)' })
+        .option('time-limit', { type: 'string', describe: 'wall-clock limit in seconds (> 0)' })
         .option('title', { type: 'string', describe: 'map title (default: instance name, variant and method)' }),
-    async (argv) => {
-      const file = argv.file;
+    async (rawArgv) => {
+      const file = rawArgv.file;
+      const out = stringOption('--out', rawArgv.out)!;
+      checkOutputFile('--out', out);
+      const method = getMethod(stringOption('--method', rawArgv.method) ?? 'milp').name;
+      const seed = numberOption('--seed', rawArgv.seed, { integer: true, min: 0 }) ?? 1;
+      const timeLimit = numberOption('--time-limit', rawArgv['time-limit'], { above: 0 });
+      const argv = { ...rawArgv, out, method, seed, 'time-limit': timeLimit };
       if (await isNetworkSource(file)) return mapNetwork(file, argv);
       const data = parseJsonText(await readFile(file, 'utf8'), file);
       const kind = (data as { problem?: unknown }).problem;

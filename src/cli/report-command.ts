@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { writeReport } from '../report/write-report.js';
+import { checkOutputFolder, stringOption } from './options.js';
 
 /** `rlnd report <results>`: markdown + CSV summaries and SVG plots of an experiment's results. */
 export function reportCommand(y: Argv): Argv {
@@ -11,7 +12,9 @@ export function reportCommand(y: Argv): Argv {
         .positional('results', { type: 'string', demandOption: true, describe: 'result folder, e.g. results/quickstart' })
         .option('out', { type: 'string', describe: 'report folder (default <results>/report)' }),
     async (argv) => {
-      const s = await writeReport(argv.results, argv.out);
+      const out = stringOption('--out', argv.out);
+      if (out !== undefined) checkOutputFolder('--out', out);
+      const s = await writeReport(argv.results, out);
       console.error(`report of ${s.runs} runs: ${s.dir}/report.md (${s.files.length} files)`);
     },
   );

@@ -1,9 +1,9 @@
-import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 import { expand, parseShard, shardOf } from '../experiments/expand.js';
 import { loadSources } from '../experiments/instance-source.js';
 import { loadConfig } from '../experiments/load-config.js';
 import { ExperimentRun } from '../experiments/runner.js';
+import { checkOutputFolder, stringOption, threadsOption } from './options.js';
 
 /** `rlnd run <config>`: run (or resume) an experiment, optionally one shard of it. */
 export function runCommand(y: Argv): Argv {
@@ -13,14 +13,19 @@ export function runCommand(y: Argv): Argv {
     (a) =>
       a
         .positional('config', { type: 'string', demandOption: true, describe: 'experiment config, e.g. experiments/quickstart.yaml' })
-        .option('threads', { type: 'number', describe: 'worker threads (default: available cores)' })
+        .option('threads', { type: 'string', describe: 'worker threads (default: available cores; at most cores x 4)' })
         .option('shard', { type: 'string', describe: 'run shard i of N (1-based), e.g. --shard 2/8' })
         .option('out', { type: 'string', describe: 'output folder (default: the config output, or <output>/shards/<i>-of-<N>)' })
         .option('quiet', { type: 'boolean', default: false, describe: 'no log lines' })
         .option('dry-run', { type: 'boolean', default: false, describe: 'validate and print the run list counts, run nothing' }),
     async (argv) => {
+      // Options first: a bad value must not leave a lock or a half-made output folder behind.
+      const threads = threadsOption(argv.threads, (m) => console.error(m));
+      const shardText = stringOption('--shard', argv.shard);
+      const shard = shardText !== undefined ? parseShard(shardText) : null;
+      const out = stringOption('--out', argv.out);
+      if (out !== undefined) checkOutputFolder('--out', out);
       const config = await loadConfig(argv.config);
-      const shard = argv.shard ? parseShard(argv.shard) : null;
       if (argv['dry-run']) {
         const exp = expand(config, await loadSources(config.instances));
         const runs = shardOf(exp.runs, shard);
@@ -30,9 +35,8 @@ export function runCommand(y: Argv): Argv {
         for (const [k, n] of counts) console.log(`  ${k}: ${n}`);
         return;
       }
-      const threads = Math.max(1, Math.floor(argv.threads ?? availableParallelism()));
       const log = argv.quiet ? () => {} : (m: string) => console.error(m);
-      const run = new ExperimentRun(config, { threads, shard, ...(argv.out ? { out: argv.out } : {}), progress: !argv.quiet, log });
+      const run = new ExperimentRun(config, { threads, shard, ...(out !== undefined ? { out } : {}), progress: !argv.quiet, log });
       let interrupted = false;
       const onSignal = (): void => {
         if (interrupted) process.exit(130);

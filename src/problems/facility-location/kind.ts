@@ -1,7 +1,7 @@
 import { InputError } from '../../core/errors.js';
 import type { Problem } from '../../core/problem.js';
 import type { LoadOptions, ProblemKind } from '../problem-kind.js';
-import { FL_VARIANTS, withChanges, type FlVariant } from './instance.js';
+import { FL_VARIANTS, type FlVariant } from './instance.js';
 import { parseFlJson } from './json-reader.js';
 import { parseOrlib } from './orlib-reader.js';
 import { facilityLocationProblem } from './problem.js';
@@ -18,9 +18,9 @@ export const facilityLocationKind: ProblemKind = {
   description: 'capacitated (split or single-source) and uncapacitated facility location',
   fromJson(data, file, options) {
     const variant = flVariant(options);
-    const inst = parseFlJson(data, file, variant ? { variant } : {});
-    const capacity = options.capacity;
-    return facilityLocationProblem(capacity !== undefined ? withChanges(inst, { sites: inst.sites.map((s) => ({ ...s, capacity })) }) : inst);
+    // --capacity fills in OR-Library's literal word 'capacity'; on JSON it would silently replace every capacity.
+    if (options.capacity !== undefined) throw new InputError('--capacity', String(options.capacity), `only for OR-Library files whose capacities are the word 'capacity' (capa/capb/capc); ${file} gives its capacities in the file`);
+    return facilityLocationProblem(parseFlJson(data, file, variant ? { variant } : {}));
   },
 };
 

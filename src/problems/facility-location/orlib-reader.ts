@@ -5,7 +5,7 @@ import { makeFlInstance, type FacilityLocationInstance, type FlVariant } from '.
 /** Options for reading an OR-Library file. */
 export interface OrlibOptions {
   variant?: FlVariant;
-  /** Replaces the literal word `capacity` of capa/capb/capc (and overrides numeric capacities). */
+  /** Replaces the literal word `capacity` of capa/capb/capc; an error on a file with numeric capacities (it would silently change them). */
   capacity?: number;
   name?: string;
 }
@@ -53,7 +53,9 @@ export function parseOrlib(text: string, file: string, options: OrlibOptions = {
     } else {
       capacity = parseNumber(t.text);
       if (Number.isNaN(capacity)) throw new InputError(file, `line ${t.line}`, `capacity of facility ${i + 1} as a number, got '${t.text}'`);
-      if (options.capacity !== undefined) capacity = options.capacity;
+      if (options.capacity !== undefined) {
+        throw new InputError('--capacity', String(options.capacity), `only for OR-Library files whose capacities are the word 'capacity' (capa/capb/capc); ${file} gives capacity ${t.text} on line ${t.line}`);
+      }
     }
     if (capacity < 0) throw new InputError(file, `line ${t.line}`, `capacity of facility ${i + 1} >= 0, got ${capacity}`);
     const fixedCost = number(`fixed cost of facility ${i + 1}`);
