@@ -30,6 +30,6 @@ export const gaMethod: Method = {
       params,
       startTime: start,
     });
-    return finish(ctx, best, null, stats, { ...params, evaluations: ev.evaluations, stop: ctx.stop?.describe ?? null });
+    return finish(ctx, best, null, stats, { ...params, evaluations: ev.evaluations, stop: ctx.stop?.describe ?? null }, start);
   },
 };

@@ -2,6 +2,7 @@ import type { Design } from '../core/design.js';
 import type { StatRow } from '../core/result.js';
 import { DesignEvaluator, type Scored } from '../search/evaluator.js';
 import type { MethodContext, MethodOutcome } from './method.js';
+import { noDesignOutcome } from './no-design.js';
 
 /**
  * Wall-clock deadline in performance.now() milliseconds for a context. 3% of the limit is kept
@@ -39,10 +40,9 @@ export async function finish(
   lowerBound: number | null,
   stats: StatRow[],
   options: Record<string, unknown>,
+  start: number,
 ): Promise<MethodOutcome> {
-  if (!best || !best.evaluation.feasible) {
-    return { status: 'time_limit', design: null, flows: null, lowerBound, stats, options, message: 'no feasible design found' };
-  }
+  if (!best || !best.evaluation.feasible) return noDesignOutcome(ctx, deadlineOf(ctx, start), lowerBound, stats, options);
   const fresh = await ctx.problem.evaluate(ctx.handle, best.design as Design, { fresh: true });
   // Sites the final flows leave unused are closed (free when their fixed cost is 0, a saving otherwise).
   const design = (fresh.flows !== null && ctx.problem.trim?.(best.design, fresh.flows)) || best.design;

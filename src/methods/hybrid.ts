@@ -56,6 +56,6 @@ export const hybridMethod: Method = {
       // After a proven sparse MILP, the VNS would search neighbourhoods that MILP covered exactly.
       if (!proven(st) && !searched && performance.now() < st.deadline) await vnsPhase(st, rng, vns);
     }
-    return finish(ctx, st.best, st.lowerBound, st.stats, { lagrangianShare: share, evaluations: st.ev.evaluations, bound: [...new Set(st.bounds)].join('+') || 'none' });
+    return finish(ctx, st.best, st.lowerBound, st.stats, { lagrangianShare: share, evaluations: st.ev.evaluations, bound: [...new Set(st.bounds)].join('+') || 'none' }, start);
   },
 };

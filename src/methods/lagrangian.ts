@@ -40,6 +40,6 @@ export const lagrangianMethod: Method = {
       const polished = await localSearch(ev, best.design, { deadline: deadlineOf(ctx, start), score: out.score, swapCandidates: 10 });
       if (isBetter(polished, best)) best = polished;
     }
-    return finish(ctx, best, lb, out.stats, { ...params, iterations: out.iterations, evaluations: ev.evaluations });
+    return finish(ctx, best, lb, out.stats, { ...params, iterations: out.iterations, evaluations: ev.evaluations }, start);
   },
 };
