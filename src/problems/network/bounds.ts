@@ -75,12 +75,46 @@ export function flowBounds(inst: NetworkInstance): FlowBounds {
       }
     }
   }
+  // absorb[n * P + p]: most of p node n can get rid of over the horizon (ship on, absorb against a
+  // demand, process, keep in stock): what arrives cannot exceed it. Reverse topological order.
+  const absorb = new Float64Array(N * P).fill(Infinity);
+  if (order.length === N) {
+    for (let i = order.length - 1; i >= 0; i--) {
+      const n = order[i]!;
+      const node = nodes[n]!;
+      // Conversions at n read the absorb of their outputs at n: one pass per conversion settles chains.
+      for (let pass = 0; pass <= node.conversions.length; pass++) for (let p = 0; p < P; p++) {
+        let v = 0;
+        for (const a of outArcs[n]!) {
+          const k = a.products.indexOf(p);
+          if (k >= 0) v += Math.min(absorb[a.to * P + p]!, cumCap(a.capacity, p, T - 1));
+        }
+        for (const d of node.demand) if (d.products.includes(p)) for (let t = 0; t < T; t++) v += d.bounds.upper[t]!;
+        if (node.inventory?.products.includes(p)) for (let t = 0; t < T; t++) v += node.inventory.max[p * T + t]!;
+        for (const c of node.conversions) {
+          if (c.from !== p) continue;
+          // Processing p is bounded by the least absorbable output it yields at a positive rate.
+          let lim = Infinity;
+          let anyOut = false;
+          for (const o of c.to) {
+            const r = Math.min(...o.rate);
+            if (r > 0 && o.product !== p) {
+              anyOut = true;
+              lim = Math.min(lim, absorb[n * P + o.product]! / r);
+            }
+          }
+          v += anyOut ? lim : Infinity;
+        }
+        absorb[n * P + p] = v;
+      }
+    }
+  }
   return {
     arc(a, k, t) {
       const p = a.products[k]!;
       const from = nodes[a.from]!;
       const to = nodes[a.to]!;
-      let u = Math.min(arcCum(a, k, t), capOf(a.capacity, p, t));
+      let u = Math.min(arcCum(a, k, t), capOf(a.capacity, p, t), absorb[a.to * P + p]!);
       if (from.throughputIsOutflow) u = Math.min(u, capOf(from.capacity, p, t));
       if (!to.throughputIsOutflow) u = Math.min(u, capOf(to.capacity, p, t));
       const s = from.supply.get(p);

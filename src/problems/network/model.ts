@@ -8,6 +8,19 @@ import { FLOW_EPS, type ArcFlow, type NetworkFlows, type NodeAmount, type Proces
 import { at, type NetArc, type NetConversion, type NetNode, type NetworkInstance } from './instance.js';
 import { roles, type Roles } from './roles.js';
 
+/** Variations of the model for multi-objective work (the instance's own model without them). */
+export interface ModelOptions {
+  /** Carbon price per kg CO2 in the objective instead of the instance's `carbonTax` (0: pure cost). */
+  readonly carbonTax?: number;
+  /** Total emissions (kg CO2) at most this (an epsilon-constraint). */
+  readonly emissionCap?: number;
+}
+
+/** The MILP or flow model with the kg CO2 per unit of each column. */
+export interface NetworkFormulation extends MilpFormulation<NetworkFlows> {
+  readonly emission: Float64Array;
+}
+
 /** Linear terms under construction. */
 class Terms {
   readonly vars: number[] = [];
@@ -52,7 +65,7 @@ interface ArcCol {
  * - strong linking (optional): each arc column on a candidate's throughput side <= U y;
  * - count rules and at most one option per node; single sourcing.
  */
-export function buildNetworkModel(inst: NetworkInstance, design?: Design): MilpFormulation<NetworkFlows> {
+export function buildNetworkModel(inst: NetworkInstance, design?: Design, options: ModelOptions = {}): NetworkFormulation {
   const milp = design === undefined;
   const T = inst.periods;
   const P = inst.products.length;
@@ -61,7 +74,12 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design): MilpF
   const bounds = flowBounds(inst);
   const b = new LinearModelBuilder(`${lpName(inst.name)}-${milp ? 'milp' : 'flow'}`);
   const flowType: VarType = inst.integerFlows ? 'integer' : 'continuous';
-  const tax = inst.carbonTax;
+  const tax = options.carbonTax ?? inst.carbonTax;
+  /** kg CO2 per unit of each column (for an emission cap and for cost/emission objectives). */
+  const emission: number[] = [];
+  const kg = (col: number, value: number): void => {
+    if (value !== 0) emission[col] = (emission[col] ?? 0) + value;
+  };
   const tags = uniqueTags(nodes.map((n) => n.id), 'n');
   const ptags = uniqueTags(inst.products.map((p) => p.id), 'p');
   const per = (t: number): string => (T > 1 ? `_${t + 1}` : '');
@@ -85,12 +103,12 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design): MilpF
     return o === null || (o >= 0 && bitOpen[o]!);
   };
   /** Handling cost and emission per unit of throughput of p at n in t (the owning option's if it has its own). */
-  const handling = (n: NetNode, p: number, t: number): number => {
+  const handling = (n: NetNode, p: number, t: number): { cost: number; kg: number } => {
     const o = ownerBit(n, p);
     const opt = o !== null && o >= 0 ? n.options[bits[o]!.option!]! : null;
     const h = opt?.handlingCost ? at(opt.handlingCost, T, p, t) : at(n.handlingCost, T, p, t);
     const e = opt?.emission ? at(opt.emission, T, p, t) : at(n.emission, T, p, t);
-    return h + tax * e;
+    return { cost: h, kg: e };
   };
 
   // Arc columns, with every per-unit cost they carry.
@@ -111,19 +129,26 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design): MilpF
       if (from.throughputIsOutflow && ownerBit(from, p) === -1) return;
       if (!milp && ((!to.throughputIsOutflow && !entersAllowed(to, p)) || (from.throughputIsOutflow && !entersAllowed(from, p)))) return;
       for (let t = 0; t < T; t++) {
-        let cost = a.cost[k * T + t]! + tax * a.emission[k * T + t]!;
-        cost += from.throughputIsOutflow ? handling(from, p, t) : 0;
-        cost += to.throughputIsOutflow ? 0 : handling(to, p, t);
+        let cost = a.cost[k * T + t]!;
+        let em = a.emission[k * T + t]!;
+        const side = from.throughputIsOutflow ? handling(from, p, t) : null;
+        const into = to.throughputIsOutflow ? null : handling(to, p, t);
+        cost += (side?.cost ?? 0) + (into?.cost ?? 0);
+        em += (side?.kg ?? 0) + (into?.kg ?? 0);
         if (R.pureSource(from, p)) cost += at(from.supplyCost, T, p, t);
         if (R.pureSink(to, p)) cost -= at(to.price, T, p, t);
         const inline = R.inlineConversion(to, p);
-        if (inline) cost += inline.cost[t]! + tax * inline.emission;
+        if (inline) {
+          cost += inline.cost[t]!;
+          em += inline.emission;
+        }
         const cap = a.capacity?.perProduct.get(p)?.[t] ?? Infinity;
         const col = b.addVar(`f_${tags[a.from]}_${tags[a.to]}_${ptags[p]}${per(t)}`, {
           type: flowType,
-          cost,
+          cost: cost + tax * em,
           ...(inst.formulation.arcCapacityRows ? {} : { upper: cap }),
         });
+        kg(col, em);
         arcCols.push({ col, arc: a, k, t });
         push(outCols, a.from * P + p, t, col);
         push(inCols, a.to * P + p, t, col);
@@ -156,7 +181,11 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design): MilpF
       if (c.option !== null && !milp && !bitOpen[nodeBits[n.index]![c.option]!]) continue;
       const opt = c.option === null ? '' : `_${lpName(n.options[c.option]!.id)}`;
       const cols: number[] = [];
-      for (let t = 0; t < T; t++) cols.push(b.addVar(`z_${tags[n.index]}${opt}_${ptags[c.from]}${per(t)}`, { type: flowType, cost: c.cost[t]! + tax * c.emission }));
+      for (let t = 0; t < T; t++) {
+        const col = b.addVar(`z_${tags[n.index]}${opt}_${ptags[c.from]}${per(t)}`, { type: flowType, cost: c.cost[t]! + tax * c.emission });
+        kg(col, c.emission);
+        cols.push(col);
+      }
       procCol.set(c, { node: n, cols });
     }
     for (const [p, s] of n.supply) {
@@ -395,9 +424,15 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design): MilpF
     });
   }
 
+  if (options.emissionCap !== undefined) {
+    const e = new Terms();
+    emission.forEach((v, col) => e.add(col, v));
+    b.addLe('emission_cap', e, options.emissionCap);
+  }
   const model = b.build();
   return {
     model,
+    emission: Float64Array.from({ length: model.colNames.length }, (_, j) => emission[j] ?? 0),
     ...(milp ? { designColumns: y } : {}),
     decode(values) {
       const chosen = milp ? Uint8Array.from(y, (col) => (values[col]! > 0.5 ? 1 : 0)) : Uint8Array.from(design!);
