@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { InputError } from '../core/errors.js';
 import { toCsv } from '../io/csv.js';
-import { parseDealerPoints } from '../problems/jakarta-rln/dealer-points.js';
-import { elbowK, kmeans, silhouette, type KScore } from '../problems/jakarta-rln/kmeans.js';
+import { parseDealerPoints } from '../studies/jakarta/dealer-points.js';
+import { elbowK, kmeans, silhouette, type KScore } from '../studies/jakarta/kmeans.js';
 
 /**
  * `rlnd cluster <dealers>`: K-means of dealer locations for a range of K, with the elbow (WCSS)

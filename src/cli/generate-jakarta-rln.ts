@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import type { Argv } from 'yargs';
-import { formatInstanceJson } from '../problems/jakarta-rln/generate-instance.js';
-import { generateJakartaScale, type JrlnLayout } from '../problems/jakarta-rln/scale-generator.js';
+import { formatNetworkDocument } from '../problems/network/convert/format.js';
+import { generateJakartaScale, type JrlnLayout } from '../studies/jakarta/scale-generator.js';
 
 /**
  * `rlnd generate jakarta-rln --dealers 5000 --clusters 50 --cc-per-cluster 4 --rmc 10 --wdc 5
- * --layout clustered --seed 1 --out big.json`: a seeded Jakarta-style network in the jakarta-rln
- * JSON format, with coordinates only (distances are computed on load, so the file stays small).
+ * --layout clustered --seed 1 --out big.json`: a seeded Jakarta-style network file (JSON, or YAML
+ * by the extension of --out), with coordinates and arc rules only, so the file stays small.
  */
 export function generateJakartaRln(y: Argv): Argv {
   return y.command(
@@ -22,9 +22,9 @@ export function generateJakartaRln(y: Argv): Argv {
         .option('layout', { type: 'string', default: 'clustered', describe: 'uniform | clustered' })
         .option('seed', { type: 'number', default: 1 })
         .option('name', { type: 'string' })
-        .option('out', { type: 'string', describe: 'output file (default: stdout)' }),
+        .option('out', { type: 'string', describe: 'output network file, .json or .yaml (default: JSON on stdout)' }),
     async (argv) => {
-      const text = formatInstanceJson(
+      const text = formatNetworkDocument(
         generateJakartaScale({
           dealers: argv.dealers,
           clusters: argv.clusters,
@@ -35,6 +35,7 @@ export function generateJakartaRln(y: Argv): Argv {
           seed: argv.seed,
           ...(argv.name ? { name: argv.name } : {}),
         }),
+        argv.out ?? 'stdout.json',
       );
       if (argv.out) await writeFile(argv.out, text);
       else process.stdout.write(text);

@@ -19,10 +19,17 @@ describe('rlnd solve', () => {
   });
 
   it('puts non-cost figures (Jakarta: emissions, kg CO2) beside the cost parts in --json', async () => {
-    const out = JSON.parse((await rlnd('solve', `${ROOT}instances/jakarta-rln/jakarta.json`, '--json')).stdout);
-    expect(Object.keys(out.figures)).toEqual(['emissionsProcessingKgCO2', 'emissionsTransportKgCO2', 'emissionsKgCO2']);
+    const out = JSON.parse((await rlnd('solve', `${ROOT}instances/network/jakarta-rln.json`, '--json')).stdout);
+    expect(Object.keys(out.figures)).toEqual(expect.arrayContaining(['emissionsProcessingKgCO2', 'emissionsTransportKgCO2', 'emissionsKgCO2']));
     expect(out.figures.emissionsKgCO2).toBeCloseTo(out.figures.emissionsProcessingKgCO2 + out.figures.emissionsTransportKgCO2, 3);
     expect(out.costParts.carbonTax).toBeGreaterThan(0);
+  });
+
+  it('an old jakarta-rln file fails with one line naming rlnd convert', async () => {
+    const { stderr, code } = await rlnd('solve', `${ROOT}instances/jakarta-rln/jakarta.json`, '--json');
+    expect(code).not.toBe(0);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/'jakarta-rln' is retired, rlnd convert .*jakarta\.json --out <new>\.json/);
   });
 
   it('solves cap41 as UFLP to 932615.75', async () => {

@@ -29,8 +29,8 @@ function csvFields(line: string): string[] {
 
 /**
  * Reads dealer locations from CSV (header with `id`, `lat`/`latitude`, `lon`/`lng`/`longitude`; other
- * columns ignored) or JSON (an array of `{id, lat, lon}`, or any object with such a `dealers` array,
- * e.g. a jakarta-rln instance file).
+ * columns ignored) or JSON (an array of `{id, lat, lon}`, any object with such a `dealers` array,
+ * e.g. a jakarta-rln instance file, or a network file, whose supplying nodes are the dealers).
  */
 export function parseDealerPoints(text: string, file: string): DealerPoint[] {
   const points = file.toLowerCase().endsWith('.csv') ? fromCsv(text, file) : fromJson(text, file);
@@ -62,10 +62,22 @@ function fromCsv(text: string, file: string): DealerPoint[] {
 function fromJson(text: string, file: string): DealerPoint[] {
   const data = parseJsonText(text, file);
   const f = new JsonFields(file);
+  if (!Array.isArray(data) && f.object(data, '(top level)').problem === 'network') return fromNetwork(f, f.array(f.object(data, '(top level)').nodes, 'nodes'));
   const list = Array.isArray(data) ? data : f.array(f.object(data, '(top level)').dealers, 'dealers');
   const path = Array.isArray(data) ? '' : 'dealers';
   return list.map((raw, i) => {
     const o = f.object(raw, `${path}[${i}]`);
     return { id: f.string(o.id ?? `row${i + 1}`, `${path}[${i}].id`), lat: f.number(o.lat, `${path}[${i}].lat`), lon: f.number(o.lon, `${path}[${i}].lon`) };
   });
+}
+
+/** The nodes of a network file that supply something (its dealers), with their coordinates. */
+function fromNetwork(f: JsonFields, nodes: unknown[]): DealerPoint[] {
+  const out: DealerPoint[] = [];
+  nodes.forEach((raw, i) => {
+    const o = f.object(raw, `nodes[${i}]`);
+    if (o.supply === undefined) return;
+    out.push({ id: String(o.id), lat: f.number(o.lat, `nodes[${i}].lat`), lon: f.number(o.lon, `nodes[${i}].lon`) });
+  });
+  return out;
 }

@@ -1,5 +1,7 @@
 import { InputError } from '../../core/errors.js';
 import { haversineKm } from '../../io/geo.js';
+import { jakartaConverter, JAKARTA_ECHELONS, packId } from '../../problems/network/convert/from-jakarta.js';
+import type { NetworkDocument, NodeDoc } from '../../problems/network/schema.js';
 import { makeRng, type Rng } from '../../search/rng.js';
 import { ASSUMPTIONS, generateJakartaInstance } from './generate-instance.js';
 import { largestRemainder } from './rounding.js';
@@ -70,7 +72,6 @@ function offset(c: Point, dy: number, dx: number): Point {
 
 /** What the generator takes from the reconstructed Jakarta instance (instances/jakarta-rln/jakarta.json). */
 interface JakartaBase {
-  readonly data: Record<string, unknown>;
   readonly centre: Point;
   /** km^2 of Jakarta's bounding box (all dealers and sites) per cluster. */
   readonly areaPerCluster: number;
@@ -79,12 +80,19 @@ interface JakartaBase {
   readonly mixes: readonly (readonly number[])[];
   readonly typeIds: readonly string[];
   readonly fixed: { readonly cc: number; readonly rmc: number; readonly wdc: number };
+  /** The reconstructed Jakarta network: products, rates, arc rules and groups every generated network shares. */
+  readonly network: NetworkDocument;
 }
 
+let cached: JakartaBase | null = null;
+
 function jakartaBase(): JakartaBase {
+  if (cached) return cached;
   // The generator's output is byte-for-byte instances/jakarta-rln/jakarta.json (checked by the tests),
-  // so this reads the same numbers without depending on the working directory.
+  // so this reads the same numbers without depending on the working directory; its network is what
+  // `rlnd convert` writes for it (instances/network/jakarta-rln.json).
   const data = generateJakartaInstance();
+  const network = jakartaConverter.convert({ file: SOURCE, text: '', data, options: {} });
   type Site = Point & { fixedCost: number; cluster?: string };
   type Dealer = Point & { cluster: string; packs: Record<string, number> };
   const dealers = data.dealers as Dealer[];
@@ -106,8 +114,8 @@ function jakartaBase(): JakartaBase {
     return perType.map((v) => v / total);
   });
   const totalPacks = dealers.reduce((s, d) => s + typeIds.reduce((a, t) => a + d.packs[t]!, 0), 0);
-  return {
-    data,
+  cached = {
+    network,
     centre,
     areaPerCluster: (heightKm * widthKm) / clusters.length,
     packsPerDealer: totalPacks / dealers.length,
@@ -115,16 +123,18 @@ function jakartaBase(): JakartaBase {
     typeIds,
     fixed: { cc: ccs[0]!.fixedCost, rmc: rmcs[0]!.fixedCost, wdc: wdcs[0]!.fixedCost },
   };
+  return cached;
 }
 
 /**
- * A seeded Jakarta-style network of any size, as instance JSON in the jakarta-rln format (with a
- * `generator` block recording the parameters). Sites and dealers carry coordinates only; the reader
- * computes distances, so the file is O(dealers + candidates). Economics are Jakarta's (see
- * {@link SCALE_ASSUMPTIONS} for the two additions); the map is a square box around Jakarta with
- * Jakarta's area per cluster, so cluster density stays Jakarta-like as the network grows.
+ * A seeded Jakarta-style network of any size, as a network document (its provenance records the
+ * parameters under `generator`). Sites and dealers carry coordinates only and arcs are rules (same
+ * cluster for dealer -> CC), so the file is O(dealers + candidates). Economics, arc rules and count
+ * rules are those of the reconstructed Jakarta network (see {@link SCALE_ASSUMPTIONS} for the two
+ * additions); the map is a square box around Jakarta with Jakarta's area per cluster, so cluster
+ * density stays Jakarta-like as the network grows.
  */
-export function generateJakartaScale(p: JakartaScaleParams): Record<string, unknown> {
+export function generateJakartaScale(p: JakartaScaleParams): NetworkDocument {
   checkJakartaScaleParams(p);
   const base = jakartaBase();
   const A = ASSUMPTIONS;
@@ -181,36 +191,36 @@ export function generateJakartaScale(p: JakartaScaleParams): Record<string, unkn
       placed.push({ k, at });
     }
   }
-  const dealers = placed.map(({ k, at }, d) => {
+  const E = JAKARTA_ECHELONS;
+  const dealers: NodeDoc[] = placed.map(({ k, at }, d) => {
     const total = Math.max(1, Math.round(base.packsPerDealer * uniform(rngDealers, ...A.dealerSize)));
     const split = largestRemainder(total, mixOf[k]!);
-    return { id: `D${pad(d + 1, p.dealers)}`, cluster: clusterId(k), ...at, packs: Object.fromEntries(base.typeIds.map((t, b) => [t, split[b]!])) };
+    const supply = Object.fromEntries(base.typeIds.flatMap((t, b) => (split[b]! > 0 ? [[packId(t), { exactly: split[b]! }]] : [])));
+    return { id: `D${pad(d + 1, p.dealers)}`, echelon: E.dealer, cluster: clusterId(k), ...at, supply };
   });
+  const site = (echelon: string) => (s: { id: string; cluster?: string; lat: number; lon: number; fixedCost: number }): NodeDoc => ({ id: s.id, echelon, ...(s.cluster ? { cluster: s.cluster } : {}), lat: s.lat, lon: s.lon, fixedCost: s.fixedCost });
 
-  const j = base.data;
+  const j = base.network;
   const { name: _name, ...params } = p;
+  const generator = {
+    ...params,
+    note: 'rlnd generate jakarta-rln (src/studies/jakarta/scale-generator.ts)',
+    boxKm: Number(sideKm.toFixed(3)),
+    centre: { lat: round6(base.centre.lat), lon: round6(base.centre.lon) },
+    clusterCentres: clusters.map((c) => ({ id: c.id, ...c.centroid })),
+  };
   return {
-    problem: 'jakarta-rln',
+    problem: 'network',
     name: p.name ?? `jrln-${p.layout}-d${p.dealers}-k${K}x${p.ccPerCluster}-r${p.rmc}-w${p.wdc}-s${p.seed}`,
-    generator: {
-      ...params,
-      note: 'rlnd generate jakarta-rln (src/problems/jakarta-rln/scale-generator.ts)',
-      boxKm: Number(sideKm.toFixed(3)),
-      centre: { lat: round6(base.centre.lat), lon: round6(base.centre.lon) },
-    },
-    provenance: provenance(base, sideKm),
-    batteryTypes: j.batteryTypes,
-    qualityShares: j.qualityShares,
-    wasteRatio: j.wasteRatio,
-    carbonTaxPerKg: j.carbonTaxPerKg,
-    distance: j.distance,
-    clusters,
-    ccCandidates,
-    rmcCandidates,
-    wdcCandidates,
-    costs: j.costs,
-    emissions: j.emissions,
-    dealers,
+    ...(j.description ? { description: j.description } : {}),
+    provenance: { generator, ...provenance(base, sideKm), model: (j.provenance as { conversion?: string }).conversion },
+    products: j.products,
+    carbonTax: j.carbonTax!,
+    distance: j.distance!,
+    echelonDefaults: j.echelonDefaults!,
+    nodes: [...dealers, ...ccCandidates.map(site(E.cc)), ...rmcCandidates.map(site(E.rmc)), ...wdcCandidates.map(site(E.wdc))],
+    arcRules: j.arcRules!,
+    groups: j.groups!,
   };
 }
 

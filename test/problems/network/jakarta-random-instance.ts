@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { clusterDistances, makeJakartaInstance, type JakartaInstance } from '../../../src/problems/jakarta-rln/instance.js';
+import { clusterDistances, makeJakartaInstance, type JakartaInstance } from '../../../src/problems/network/convert/legacy/jakarta/instance.js';
 
 const int = (min: number, max: number) => fc.integer({ min, max });
 const ints = (n: number, min: number, max: number) => fc.array(int(min, max), { minLength: n, maxLength: n });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDealerPoints } from '../../../src/problems/jakarta-rln/dealer-points.js';
-import { elbowK, kmeans, silhouette } from '../../../src/problems/jakarta-rln/kmeans.js';
+import { parseDealerPoints } from '../../../src/studies/jakarta/dealer-points.js';
+import { elbowK, kmeans, silhouette } from '../../../src/studies/jakarta/kmeans.js';
 
 /** Three tight blobs of 4 points, far apart: every sane K-means finds them. */
 const BLOBS = [

@@ -125,6 +125,14 @@ export function groupDecomposition(inst: NetworkInstance, structure: GroupStruct
   return { lowerBound: choices[0]!.cost, designs, choices };
 }
 
+// supports() then apply() on the same instance: classify once (0.2 s at 20,000 dealers).
+const structures = new WeakMap<NetworkInstance, GroupStructure | string>();
+function structureOf(inst: NetworkInstance): GroupStructure | string {
+  let s = structures.get(inst);
+  if (s === undefined) structures.set(inst, (s = groupStructure(inst)));
+  return s;
+}
+
 /**
  * Networks whose count groups split into a few global groups and many independent local ones
  * (Jakarta: one CC per cluster, one RMC, one WDC; {@link groupStructure} states the conditions)
@@ -134,11 +142,11 @@ export function groupDecomposition(inst: NetworkInstance, structure: GroupStruct
 export const groupDecompositionAccelerator: Accelerator = {
   name: 'group-decomposition',
   supports: (inst) => {
-    const s = groupStructure(inst);
+    const s = structureOf(inst);
     return typeof s === 'string' ? s : null;
   },
   apply(inst, generic): Problem<NetworkFlows> {
-    const structure = groupStructure(inst);
+    const structure = structureOf(inst);
     if (typeof structure === 'string') throw new Error(`group-decomposition applied to an unsupported network: ${structure}`);
     return {
       ...generic,

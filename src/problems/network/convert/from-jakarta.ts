@@ -1,7 +1,7 @@
 import { distance, type DistanceMetric } from '../../../io/geo.js';
 import { JsonFields } from '../../../io/json-fields.js';
-import { ccRmcKm, ccWdcKm, dealerCcKm, QUALITIES, rmcWdcKm, type JakartaInstance, type Quality } from '../../jakarta-rln/instance.js';
-import { parseJakartaJson } from '../../jakarta-rln/json-reader.js';
+import { ccRmcKm, ccWdcKm, dealerCcKm, QUALITIES, rmcWdcKm, type JakartaInstance, type Quality } from './legacy/jakarta/instance.js';
+import { parseJakartaJson } from './legacy/jakarta/json-reader.js';
 import type { ArcDoc, ArcRuleDoc, ConversionDoc, NetworkDocument, NodeDoc } from '../schema.js';
 import { withProvenance } from './provenance.js';
 import type { Converter } from './types.js';

@@ -1,4 +1,9 @@
-import { InputError } from '../../core/errors.js';
+import { InputError } from '../../../../../core/errors.js';
+
+/*
+ * The retired jakarta-rln instance type, kept only for `rlnd convert` (from-jakarta.ts, which the
+ * Jakarta generators of src/studies/jakarta/ also use): a validated view of a jakarta-rln JSON file.
+ */
 
 /** Cell quality classes of the paper: L1 remanufacture (to RMC), L2 recycle (to RMC), L3 dispose (to WDC). */
 export const QUALITIES = ['L1', 'L2', 'L3'] as const;
@@ -108,9 +113,6 @@ export interface JakartaInstance {
   readonly distances: JrlnDistances;
 }
 
-/** Fields a variant (scenario, sensitivity step) may replace. */
-export type JakartaChanges = Partial<Omit<JakartaInstance, 'kind'>>;
-
 const SHARE_TOL = 1e-9;
 
 function checkNonNeg(source: string, where: string, v: number): void {
@@ -208,19 +210,6 @@ function checkDistances(data: Omit<JakartaInstance, 'kind'>): void {
     if (values.length !== from.length * to.length) throw new InputError(source, `distances.${name}`, `${from.length} x ${to.length} values`);
     values.forEach((v, k) => checkNonNeg(source, `distance ${from[Math.floor(k / to.length)]!.id} -> ${to[k % to.length]!.id}`, v));
   }
-}
-
-/** A new instance with some fields replaced (the original is untouched). */
-export function withChanges(inst: JakartaInstance, changes: JakartaChanges): JakartaInstance {
-  const { kind: _kind, ...rest } = inst;
-  return makeJakartaInstance({ ...rest, ...changes });
-}
-
-/** Packs of each type per cluster: `[k][b]`. */
-export function clusterPacks(inst: JakartaInstance): number[][] {
-  const out = inst.clusters.map(() => inst.types.map(() => 0));
-  for (const d of inst.dealers) d.packs.forEach((p, b) => (out[d.cluster]![b]! += p));
-  return out;
 }
 
 /** Indices of the CC candidates of cluster k. */

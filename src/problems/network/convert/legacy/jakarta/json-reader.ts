@@ -1,6 +1,6 @@
-import { InputError } from '../../core/errors.js';
-import { distance, type DistanceMetric } from '../../io/geo.js';
-import { JsonFields } from '../../io/json-fields.js';
+import { InputError } from '../../../../../core/errors.js';
+import { distance, type DistanceMetric } from '../../../../../io/geo.js';
+import { JsonFields } from '../../../../../io/json-fields.js';
 import {
   clusterDistances,
   makeJakartaInstance,
