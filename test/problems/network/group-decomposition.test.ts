@@ -107,7 +107,7 @@ function arbGrouped(): fc.Arbitrary<NetworkDocumentInput> {
 }
 
 describe('group-decomposition accelerator (real HiGHS)', () => {
-  it('on random Jakarta-shaped networks the bound equals the MILP optimum and the best design priced by the flow LP', async () => {
+  it('on random Jakarta-shaped networks the bound equals the MILP optimum and the best design priced by the flow LP; the routed pricer equals the flow LP on every design', async () => {
     const handle = await testHandle();
     await fc.assert(
       fc.asyncProperty(arbGrouped(), async (doc) => {
@@ -120,12 +120,18 @@ describe('group-decomposition accelerator (real HiGHS)', () => {
         expect(milp.status).toBe('optimal');
         expect(relDiff(out!.lowerBound, milp.objective!)).toBeLessThanOrEqual(1e-9);
         // Independent of the MILP: every design priced by the generic flow LP; none beats the bound.
+        // The accelerated pricer (routed flows, no LP) agrees on each design, and its flows pass the checker.
         const generic = genericNetworkProblem(inst);
         let best = Infinity;
         for (const d of enumerateDesigns(generic.space)) {
           if (generic.quickInfeasibility(d) !== null) continue;
           const ev = await generic.evaluate(handle, d);
-          if (ev.feasible) best = Math.min(best, ev.cost);
+          const fast = await problem.evaluate(handle, d);
+          expect(fast.feasible).toBe(ev.feasible);
+          if (!ev.feasible) continue;
+          best = Math.min(best, ev.cost);
+          expect(relDiff(fast.cost, ev.cost)).toBeLessThanOrEqual(1e-9);
+          expect(generic.violations(d, fast.flows!)).toEqual([]);
         }
         expect(relDiff(out!.lowerBound, best)).toBeLessThanOrEqual(1e-9);
         // The first design attains the bound; the others are distinct valid designs, each priced at its global choice's optimum.

@@ -1,10 +1,12 @@
 import { designFrom, type Design } from '../../../core/design.js';
 import { preciseSum } from '../../../core/numeric.js';
 import type { Problem } from '../../../core/problem.js';
+import { countRuleViolation } from '../design-space.js';
 import type { NetworkFlows } from '../flows.js';
 import type { NetworkInstance } from '../instance.js';
 import type { Accelerator } from './accelerator.js';
 import { groupStructure, type GroupStructure, type LocalGroup } from './group-structure.js';
+import { UnitRouting } from './unit-routing.js';
 import { UnitValues } from './unit-values.js';
 
 /** Designs offered with the bound: the optimum, then the best design of the next-best global choices. */
@@ -137,7 +139,10 @@ function structureOf(inst: NetworkInstance): GroupStructure | string {
  * Networks whose count groups split into a few global groups and many independent local ones
  * (Jakarta: one CC per cluster, one RMC, one WDC; {@link groupStructure} states the conditions)
  * get the exact decomposition as `Problem.bound`, with its optimal design first, so the hybrid
- * certifies the optimum after pricing one design. Pricing, MILP and checks stay the network's.
+ * certifies the optimum after pricing one design, and an exact pricer without LP: each design's
+ * optimal flows routed by unit values (UnitRouting), costed by the network's own cost function
+ * and checked by its checker in `solve`. A design whose supply is stranded, or that breaks a count
+ * rule, is priced by the flow model, which says why. MILP, cost and checks stay the network's.
  */
 export const groupDecompositionAccelerator: Accelerator = {
   name: 'group-decomposition',
@@ -148,8 +153,15 @@ export const groupDecompositionAccelerator: Accelerator = {
   apply(inst, generic): Problem<NetworkFlows> {
     const structure = structureOf(inst);
     if (typeof structure === 'string') throw new Error(`group-decomposition applied to an unsupported network: ${structure}`);
+    const routing = new UnitRouting(inst);
     return {
       ...generic,
+      evaluate: async (handle, design, options) => {
+        const flows = countRuleViolation(inst, design) === null ? routing.route(design) : null;
+        if (!flows) return generic.evaluate(handle, design, options);
+        const { total, parts } = generic.cost(design, flows);
+        return { feasible: true, cost: total, parts, flows };
+      },
       bound: async (_handle, deadline) => {
         const d = groupDecomposition(inst, structure, deadline);
         return d ? { lowerBound: d.lowerBound, designs: d.designs } : null;

@@ -42,7 +42,7 @@ export class UnitValues {
   private readonly P: number;
   private readonly lanes: (OutLane[] | undefined)[];
   private readonly processing: (NetConversion[] | undefined)[];
-  private readonly absorbs: Uint8Array;
+  private readonly absorbing: Uint8Array;
   private readonly memo: Float64Array;
   private readonly stamp: Uint32Array;
   private epoch = 1;
@@ -64,10 +64,10 @@ export class UnitValues {
       });
     }
     this.processing = new Array<NetConversion[] | undefined>(N * P);
-    this.absorbs = new Uint8Array(N * P);
+    this.absorbing = new Uint8Array(N * P);
     for (const n of inst.nodes) {
       for (const c of n.conversions) if (R.inlineConversion(n, c.from) !== c) (this.processing[n.index * P + c.from] ??= []).push(c);
-      for (const p of R.demanded(n)) this.absorbs[n.index * P + p] = 1;
+      for (const p of R.demanded(n)) this.absorbing[n.index * P + p] = 1;
     }
     this.memo = new Float64Array(N * P);
     this.stamp = new Uint32Array(N * P);
@@ -110,12 +110,27 @@ export class UnitValues {
   present(n: number, p: number): number {
     const key = n * this.P + p;
     if (this.stamp[key] === this.epoch) return this.memo[key]!;
-    let best = this.absorbs[key] ? 0 : Infinity;
+    let best = this.absorbing[key] ? 0 : Infinity;
     for (const l of this.lanes[key] ?? []) if (this.usable[l.to]) best = Math.min(best, l.cost + this.arrive(l.to, p));
-    for (const c of this.processing[key] ?? []) best = Math.min(best, c.cost[0]! + this.inst.carbonTax * c.emission + this.outputs(n, c));
+    for (const c of this.processing[key] ?? []) best = Math.min(best, this.processingValue(n, c));
     this.memo[key] = best;
     this.stamp[key] = this.epoch;
     return best;
+  }
+
+  /** Whether a (free) demand of n covers p, so units of p present there may be absorbed at no cost. */
+  absorbs(n: number, p: number): boolean {
+    return this.absorbing[n * this.P + p] === 1;
+  }
+
+  /** Conversions at n that process p by choice (not on arrival). */
+  processingOf(n: number, p: number): readonly NetConversion[] {
+    return this.processing[n * this.P + p] ?? [];
+  }
+
+  /** Value of processing one unit of a conversion's input at n: its cost plus its outputs' values. */
+  processingValue(n: number, c: NetConversion): number {
+    return c.cost[0]! + this.inst.carbonTax * c.emission + this.outputs(n, c);
   }
 
   /** Rate-weighted values of a conversion's outputs at its node (outputs at rate 0 are not made). */
