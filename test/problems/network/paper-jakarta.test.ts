@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Design } from '../../../src/core/design.js';
 import type { Result } from '../../../src/core/result.js';
 import type { NetworkFlows } from '../../../src/problems/network/flows.js';
-import { networkProblem } from '../../../src/problems/network/problem.js';
+import { genericNetworkProblem, networkProblem } from '../../../src/problems/network/problem.js';
 import { networkFromText } from '../../../src/problems/network/reader.js';
 import { solve } from '../../../src/solve.js';
 import { largestRemainder } from '../../../src/studies/jakarta/rounding.js';
@@ -80,11 +80,14 @@ describe("Jakarta network instance: the paper's Tables 8, 10 and 11 from the sol
     for (const [cluster, , type, cellsIn, l1, l2, l3] of TABLE_10) expect(rows.get(`${cluster}/${type}`)!.slice(1)).toEqual([cellsIn, l1, l2, l3]);
   });
 
-  it("the paper's design priced by the flow LP reproduces Table 10 CC by CC", async () => {
-    const ev = await problem.evaluate(await testHandle(), designOf(PAPER_SELECTION));
+  it("the paper's design priced by the flow LP (and by the accelerator's routed flows) reproduces Table 10 CC by CC", async () => {
+    const ev = await genericNetworkProblem(inst).evaluate(await testHandle(), designOf(PAPER_SELECTION));
     expect(ev.feasible).toBe(true);
     const rows = tableTen(ev.flows!);
     for (const [cluster, cc, type, cellsIn, l1, l2, l3] of TABLE_10) expect(rows.get(`${cluster}/${type}`)).toEqual([cc, cellsIn, l1, l2, l3]);
+    const routed = await problem.evaluate(await testHandle(), designOf(PAPER_SELECTION));
+    expect(tableTen(routed.flows!)).toEqual(rows);
+    expect(rel(routed.cost, ev.cost)).toBeLessThanOrEqual(1e-12);
     const byType = (t: string) => TABLE_10.filter((r) => r[2] === t).reduce((s, r) => s + r[3], 0);
     expect([byType('LFP'), byType('NiMH')]).toEqual([2_430_360, 1_612_325]);
   });
