@@ -1,9 +1,13 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { execSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, execSync } from 'node:child_process';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { designFrom } from '../core/design.js';
 import { problemFromText } from '../io/load-problem.js';
 import { PoolRunner } from '../parallel/pool-runner.js';
+import { formatNetworkDocument } from '../problems/network/convert/format.js';
+import { networkFromText } from '../problems/network/reader.js';
+import { generateJakartaScale } from '../studies/jakarta/scale-generator.js';
 import { solve } from '../solve.js';
 import { loadTimed, PeakMemory } from './measure.js';
 
@@ -14,7 +18,9 @@ import { loadTimed, PeakMemory } from './measure.js';
  *  - capx-milp:   MILP on capa/capb/capc (first capacity), 300 s limit;
  *  - capx-milp-60: MILP on all 12 capacity variants with the hybrid's 60 s limit (side by side);
  *  - capx-hybrid: hybrid (60 s) and lagrangian (30 s) on all 12 capa/b/c capacity variants;
- *  - flow-lp:     flow-LP evaluations per second (cold and warm-started) on capa, memory per worker.
+ *  - flow-lp:     flow-LP evaluations per second (cold and warm-started) on capa, memory per worker;
+ *  - jakarta-20k: `rlnd solve --method hybrid --json` wall time on generated Jakarta-style networks of
+ *                 20,000 dealers (100 and 1,000 clusters x 4 CCs, 10 RMC, 5 WDC), target < 10 s certified.
  * Default: orlib-small and flow-lp. Run one process per suite so memory figures are per suite.
  */
 const DIR = 'instances/orlib-cap';
@@ -115,6 +121,35 @@ async function flowLp(): Promise<unknown> {
   return { instance: 'capa-8000', designs: 'one site flipped from a random half-open design', wasmLoadSeconds: loadSeconds, evaluationsPerSecondWarm: warm, evaluationsPerSecondCold: cold, wasmMemoryPerWorkerMB: Math.round(handle.memoryBytes / 2 ** 20), rssMB: Math.round(process.memoryUsage().rss / 2 ** 20) };
 }
 
+/** Generated 20,000-dealer Jakarta networks: load time in process, then the CLI's wall time (what a user waits for). */
+async function jakarta20k(): Promise<unknown> {
+  const dir = await mkdtemp(join(tmpdir(), 'rlnd-bench-'));
+  const rows = [];
+  for (const clusters of [100, 1000]) {
+    const params = { dealers: 20_000, clusters, ccPerCluster: 4, rmc: 10, wdc: 5, layout: 'clustered', seed: 1 } as const;
+    const file = join(dir, `jrln-20000-k${clusters}.json`);
+    let t0 = performance.now();
+    const text = formatNetworkDocument(generateJakartaScale(params), file);
+    await writeFile(file, text);
+    const generateSeconds = (performance.now() - t0) / 1000;
+    t0 = performance.now();
+    const inst = networkFromText(text, file);
+    const loadSeconds = (performance.now() - t0) / 1000;
+    t0 = performance.now();
+    const out = execFileSync(process.execPath, ['bin/rlnd.js', 'solve', file, '--method', 'hybrid', '--json'], { encoding: 'utf8', maxBuffer: 2 ** 28 });
+    const cliWallSeconds = (performance.now() - t0) / 1000;
+    const r = JSON.parse(out) as { status: string; objective: number; lowerBound: number; gap: number; runtimeSeconds: number; solver: { options: Record<string, unknown> } };
+    rows.push({
+      instance: inst.name, ...params, nodes: inst.nodes.length, arcs: inst.arcs.length, fileMB: Number((text.length / 2 ** 20).toFixed(2)),
+      generateSeconds, loadSeconds, cliWallSeconds, solveRuntimeSeconds: r.runtimeSeconds,
+      status: r.status, objective: r.objective, lowerBound: r.lowerBound, certifiedGap: r.gap, bound: r.solver.options.bound ?? null, evaluations: r.solver.options.evaluations ?? null,
+    });
+    console.log(JSON.stringify(rows.at(-1)));
+  }
+  await rm(dir, { recursive: true, force: true });
+  return { targetSeconds: 10, rows };
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const threadsArg = args.find((a) => a.startsWith('--threads='));
@@ -136,6 +171,7 @@ async function main(): Promise<void> {
       'capx-milp-60': () => capxMilp(true, 60),
       'capx-hybrid': () => capxHybrid(threads),
       'flow-lp': flowLp,
+      'jakarta-20k': jakarta20k,
     };
     if (!run[suite]) throw new Error(`unknown suite ${suite}; choose from ${Object.keys(run).join(', ')}`);
     const figures = await run[suite]();
