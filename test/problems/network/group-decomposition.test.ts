@@ -134,6 +134,8 @@ describe('group-decomposition accelerator (real HiGHS)', () => {
           expect(generic.violations(d, fast.flows!)).toEqual([]);
         }
         expect(relDiff(out!.lowerBound, best)).toBeLessThanOrEqual(1e-9);
+        // The bound and the pricer share unit values: asked again after pricing, the bound is the same.
+        expect((await problem.bound!(handle, Infinity))!.lowerBound).toBe(out!.lowerBound);
         // The first design attains the bound; the others are distinct valid designs, each priced at its global choice's optimum.
         const dec = groupDecomposition(inst, structureOf(inst))!;
         expect(new Set(out!.designs.map(designKey)).size).toBe(out!.designs.length);

@@ -77,9 +77,9 @@ function localTerms(inst: NetworkInstance, uv: UnitValues, g: LocalGroup): Local
  * + origins' lanes). Returns null when the deadline (performance.now() ms) passes first, or when
  * no design is feasible.
  */
-export function groupDecomposition(inst: NetworkInstance, structure: GroupStructure, deadline = Infinity, seeds = SEED_DESIGNS): GroupDecomposition | null {
+export function groupDecomposition(inst: NetworkInstance, structure: GroupStructure, deadline = Infinity, seeds = SEED_DESIGNS, uv = new UnitValues(inst)): GroupDecomposition | null {
   const P = inst.products.length;
-  const uv = new UnitValues(inst);
+  uv.closeCandidates();
   const locals = structure.local.map((g) => localTerms(inst, uv, g));
   const choices: GlobalChoice[] = [];
   const pick = new Array<number>(structure.global.length).fill(0);
@@ -153,17 +153,20 @@ export const groupDecompositionAccelerator: Accelerator = {
   apply(inst, generic): Problem<NetworkFlows> {
     const structure = structureOf(inst);
     if (typeof structure === 'string') throw new Error(`group-decomposition applied to an unsupported network: ${structure}`);
-    const routing = new UnitRouting(inst);
+    // Built on first use (a problem made only to read or convert the network never needs them).
+    let values: UnitValues | null = null;
+    let routing: UnitRouting | null = null;
+    const shared = (): UnitValues => (values ??= new UnitValues(inst));
     return {
       ...generic,
       evaluate: async (handle, design, options) => {
-        const flows = countRuleViolation(inst, design) === null ? routing.route(design) : null;
+        const flows = countRuleViolation(inst, design) === null ? (routing ??= new UnitRouting(inst, shared())).route(design) : null;
         if (!flows) return generic.evaluate(handle, design, options);
         const { total, parts } = generic.cost(design, flows);
         return { feasible: true, cost: total, parts, flows };
       },
       bound: async (_handle, deadline) => {
-        const d = groupDecomposition(inst, structure, deadline);
+        const d = groupDecomposition(inst, structure, deadline, SEED_DESIGNS, shared());
         return d ? { lowerBound: d.lowerBound, designs: d.designs } : null;
       },
     };

@@ -19,17 +19,17 @@ export class UnitRouting {
   private delivered = new Map<number, number>();
   private stranded = false;
 
-  constructor(private readonly inst: NetworkInstance) {
-    this.uv = new UnitValues(inst);
+  /** `uv` may be shared with the decomposition bound (each call sets the usable nodes it needs). */
+  constructor(private readonly inst: NetworkInstance, uv = new UnitValues(inst)) {
+    this.uv = uv;
     this.P = inst.products.length;
   }
 
   /** The flows of `design` (bits in instance order, one per candidate), or null if some supply is stranded. */
   route(design: Design): NetworkFlows | null {
     const { inst, uv } = this;
-    uv.usable.set(Uint8Array.from(inst.nodes, (n) => (n.candidate ? 0 : 1)));
+    uv.closeCandidates();
     inst.bits.forEach((b, i) => design[i] && (uv.usable[b.node] = 1));
-    uv.reset();
     this.arcs = new Map();
     this.processed = new Map();
     this.delivered = new Map();

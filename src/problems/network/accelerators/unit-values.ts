@@ -74,6 +74,12 @@ export class UnitValues {
     this.usable = Uint8Array.from(inst.nodes, (n) => (n.candidate ? 0 : 1));
   }
 
+  /** Makes every candidate unusable and every other node usable, and forgets every value. */
+  closeCandidates(): void {
+    this.inst.nodes.forEach((n, i) => (this.usable[i] = n.candidate ? 0 : 1));
+    this.reset();
+  }
+
   /** Forgets every value (call after changing {@link usable} in a way that reaches memoised states). */
   reset(): void {
     this.epoch++;
