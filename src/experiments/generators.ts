@@ -4,6 +4,7 @@ import { formatNetworkDocument } from '../problems/network/convert/format.js';
 import { generateIlNetwork } from '../problems/network/convert/legacy/inventory-location/generate-network.js';
 import { PAPER_SIZES } from '../problems/network/convert/legacy/inventory-location/generator.js';
 import { IL_SETS, SET_NAMES, type IlSet } from '../problems/network/convert/legacy/inventory-location/shape.js';
+import { generateJakartaScale, type JrlnLayout } from '../studies/jakarta/scale-generator.js';
 import type { Field } from './config-fields.js';
 import { formatInstanceJson } from '../io/instance-json.js';
 
@@ -49,8 +50,21 @@ const flGenerator: InstanceGenerator = {
   },
 };
 
+const jakartaDefaults = { dealers: 1000, clusters: 20, ccPerCluster: 4, rmc: 4, wdc: 2, layout: 'clustered' } as const;
+
+/** Jakarta-style networks (the options of `rlnd generate jakarta-rln`, camelCase). */
+const jakartaGenerator: InstanceGenerator = {
+  kind: 'jakarta-rln',
+  defaults: jakartaDefaults,
+  generate(params, seed, name) {
+    const p = { ...jakartaDefaults, ...params };
+    const doc = generateJakartaScale({ dealers: Number(p.dealers), clusters: Number(p.clusters), ccPerCluster: Number(p.ccPerCluster), rmc: Number(p.rmc), wdc: Number(p.wdc), layout: String(p.layout) as JrlnLayout, seed, name });
+    return formatNetworkDocument(doc, '.json');
+  },
+};
+
 /** Generators by problem kind; a new generator adds one line here. */
-export const GENERATORS: readonly InstanceGenerator[] = [ilGenerator, flGenerator];
+export const GENERATORS: readonly InstanceGenerator[] = [ilGenerator, flGenerator, jakartaGenerator];
 
 /** Reads `{generator, seed, params}` from a config entry and returns the generated text. */
 export function generateFromConfig(f: Field, label: string): { kind: string; text: string; seed: number } {

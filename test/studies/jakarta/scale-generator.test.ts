@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.js';
+import { Field } from '../../../src/experiments/config-fields.js';
+import { generateFromConfig } from '../../../src/experiments/generators.js';
 import { haversineKm } from '../../../src/io/geo.js';
 import { groupDecomposition } from '../../../src/problems/network/accelerators/group-decomposition.js';
 import { groupStructure } from '../../../src/problems/network/accelerators/group-structure.js';
@@ -119,6 +121,18 @@ describe('Jakarta-style network generator (rlnd generate jakarta-rln)', () => {
     expect(() => generateJakartaScale({ ...small, wdc: Number.NaN })).toThrow(/--wdc: a positive integer, got NaN/);
     expect(() => generateJakartaScale({ ...small, layout: 'ring' as 'uniform' })).toThrow(/--layout: uniform or clustered, got ring/);
     expect(() => generateJakartaScale({ ...small, seed: 0.5 })).toThrow(/--seed: an integer/);
+  });
+});
+
+describe('Jakarta generator in experiment configs (generator: jakarta-rln)', () => {
+  it('writes the same network as the command for the same parameters, seed and name; bad parameters name the key', () => {
+    const entry = (params: Record<string, unknown>) => new Field('c.yaml', 'instances[0]', { generator: 'jakarta-rln', seed: 2, params });
+    const g = generateFromConfig(entry({ dealers: 30, clusters: 3, ccPerCluster: 2, rmc: 2, wdc: 1, layout: 'uniform' }), 'j-s2');
+    expect(g.kind).toBe('jakarta-rln');
+    expect(g.text).toBe(formatNetworkDocument(generateJakartaScale({ dealers: 30, clusters: 3, ccPerCluster: 2, rmc: 2, wdc: 1, layout: 'uniform', seed: 2, name: 'j-s2' }), 'x.json'));
+    expect(networkFromText(g.text, 'g.json').nodes).toHaveLength(30 + 6 + 2 + 1);
+    expect(() => generateFromConfig(entry({ dealers: 2, clusters: 3 }), 'j')).toThrow(/instances\[0\]\.params: valid jakarta-rln generator parameters \(--dealers: at least --clusters/);
+    expect(() => generateFromConfig(entry({ ccs: 2 }), 'j')).toThrow(/params\.ccs: an unknown key/);
   });
 });
 
