@@ -95,5 +95,6 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     stats: out.stats,
     solver: { name: 'HiGHS', version: handle.version, options: out.options },
     ...(violations.length > 0 ? { message: `solution violates: ${violations.slice(0, 5).join('; ')}` } : out.message ? { message: out.message } : {}),
+    ...(problem.scenarioOutcomes ? { scenarios: problem.scenarioOutcomes(design, out.flows) } : {}),
   };
 }

@@ -5,7 +5,7 @@ import type { Result } from '../core/result.js';
  * The `--json` contract: one object whose field names stay stable (extend, never rename):
  * objective, lowerBound, gap, status, open, runtimeSeconds, method, seed, plus problem, instance,
  * costParts, figures (non-cost figures such as emissions; {} when the problem has none), solver,
- * message.
+ * message, and for two-stage problems scenarios (id, probability, cost, unmetDemand per scenario).
  */
 export function resultJson(result: Result, withFlows = false): Record<string, unknown> {
   return {
@@ -23,6 +23,7 @@ export function resultJson(result: Result, withFlows = false): Record<string, un
     figures: result.figures,
     solver: result.solver,
     ...(result.message ? { message: result.message } : {}),
+    ...(result.scenarios ? { scenarios: result.scenarios.map((s) => ({ ...s, cost: roundTo(s.cost), unmetDemand: roundTo(s.unmetDemand) })) } : {}),
     ...(withFlows ? { design: result.design, flows: result.flows } : {}),
   };
 }

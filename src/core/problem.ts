@@ -2,6 +2,8 @@ import type { HighsHandle } from '../exact/highs-handle.js';
 import type { LinearModel } from '../exact/linear-model.js';
 import type { ExactOptions } from '../exact/solve-model.js';
 import type { Design, DesignSpace } from './design.js';
+import type { ScenarioOutcome } from './result.js';
+import type { TwoStageDecomposition } from './two-stage.js';
 
 /** Cost of a solution split into named parts (e.g. fixed, transport); `total` is their sum. */
 export interface CostBreakdown {
@@ -121,6 +123,10 @@ export interface Problem<F = unknown> {
   figures?(design: Design, flows: F): Readonly<Record<string, number>>;
   /** Readable report of a solution (tables as the source paper lays them out). */
   report?(design: Design, flows: F): string;
+  /** Two-stage problems: each scenario's probability, cost and unmet demand for a solution. */
+  scenarioOutcomes?(design: Design, flows: F): readonly ScenarioOutcome[];
+  /** Two-stage problems: the first stage and per-scenario cuts, for decomposition methods (L-shaped). */
+  twoStage?(): TwoStageDecomposition;
   /** Per-bit fixed cost and capacity, used by generic repair and search moves. */
   readonly siteFixedCost: readonly number[];
   readonly siteCapacity: readonly number[];

@@ -38,6 +38,18 @@ export interface Result<F = unknown> {
   readonly solver: { readonly name: 'HiGHS'; readonly version: string; readonly options: Readonly<Record<string, unknown>> };
   /** Why there is no solution (infeasible instance, time limit) or other notes. */
   readonly message?: string;
+  /** Two-stage problems: each scenario's probability, cost and unmet demand (the objective is their expectation). */
+  readonly scenarios?: readonly ScenarioOutcome[];
+}
+
+/** One scenario of a two-stage solution: recomputed from its flows like the objective. */
+export interface ScenarioOutcome {
+  readonly id: string;
+  readonly probability: number;
+  /** First-stage cost plus this scenario's second-stage cost (flows and unmet-demand penalty). */
+  readonly cost: number;
+  /** Demand left unmet in this scenario (units summed over demand rows and periods). */
+  readonly unmetDemand: number;
 }
 
 /** Relative gap between an objective and a lower bound; null when either is missing. */

@@ -14,7 +14,7 @@ import type {
   PeriodBounds,
 } from './instance.js';
 import type { ArcDoc, ArcRuleDoc, ConversionDoc, DemandDoc, NetworkDocument, NodeDoc, SupplyDoc } from './schema.js';
-import { ValueReader } from './values.js';
+import { nearest, ValueReader } from './values.js';
 
 /**
  * Compiles a validated network document into a {@link NetworkInstance}: resolves ids, expands
@@ -45,6 +45,7 @@ export function compileNetwork(doc: NetworkDocument, source: string): NetworkIns
   for (const e of Object.keys(doc.echelonDefaults ?? {})) {
     if (!doc.nodes.some((n) => n.echelon === e)) v.fail(`echelonDefaults.${e}`, `an echelon of some node (${[...new Set(doc.nodes.map((n) => n.echelon))].join(', ')})`);
   }
+  checkScenarios(v, doc, nodeIndex, groupsOfProducts);
   const nodes = doc.nodes.map((raw, i) => compileNode(v, { ...(doc.echelonDefaults?.[raw.echelon] ?? {}), ...raw }, i, groupsOfProducts));
   const arcs = compileArcs(v, doc, nodes, nodeIndex);
   checkNodeProducts(v, nodes, arcs);
@@ -82,6 +83,48 @@ export function compileNetwork(doc: NetworkDocument, source: string): NetworkIns
       ...(f.bigM !== undefined ? { bigM: f.bigM } : {}),
     },
   });
+}
+
+/** Probability tolerance: scenario probabilities written with a few decimals still sum to 1. */
+const PROBABILITY_TOLERANCE = 1e-6;
+
+/**
+ * Two-stage scenarios: unique ids, probabilities summing to 1, listed nodes and products that
+ * exist, values with one entry per period. What a scenario's changes select is checked when the
+ * scenario is built (src/problems/network/stochastic/), by the scenario mechanism's own errors.
+ */
+function checkScenarios(v: ValueReader, doc: NetworkDocument, nodeIndex: ReadonlyMap<string, number>, groups: ReadonlyMap<string, number[]>): void {
+  const list = doc.scenarios;
+  if (!list) return;
+  const ids = new Set<string>();
+  let total = 0;
+  list.forEach((s, i) => {
+    const where = `scenarios[${i}] (${s.id})`;
+    if (ids.has(s.id)) v.fail(`scenarios[${i}].id`, `a unique scenario id, '${s.id}' repeats`);
+    ids.add(s.id);
+    total += s.probability;
+    const node = (id: string, w: string): void => {
+      if (!nodeIndex.has(id)) {
+        const near = nearest(id, nodeIndex.keys());
+        v.fail(w, `a node id, got ${JSON.stringify(id)}${near ? ` (did you mean '${near}'?)` : ''}`);
+      }
+    };
+    for (const [n, values] of Object.entries(s.demand ?? {})) {
+      node(n, `${where}.demand.${n}`);
+      for (const [key, d] of Object.entries(values)) {
+        if (!groups.has(key)) v.product(key, `${where}.demand.${n}.${key}`);
+        demandBounds(v, d, `${where}.demand.${n}.${key}`);
+      }
+    }
+    for (const [n, values] of Object.entries(s.supply ?? {})) {
+      node(n, `${where}.supply.${n}`);
+      for (const [key, x] of Object.entries(values)) {
+        v.product(key, `${where}.supply.${n}.${key}`);
+        supplyBounds(v, x, `${where}.supply.${n}.${key}`);
+      }
+    }
+  });
+  if (Math.abs(total - 1) > PROBABILITY_TOLERANCE) v.fail('scenarios', `probabilities summing to 1, got ${total}`);
 }
 
 function supplyBounds(v: ValueReader, s: SupplyDoc, where: string): PeriodBounds {

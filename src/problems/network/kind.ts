@@ -3,6 +3,8 @@ import type { ProblemKind } from '../problem-kind.js';
 import { compileNetwork } from './compile.js';
 import { networkProblem } from './problem.js';
 import { parseNetworkDocument } from './reader.js';
+import { compileStochastic, isStochasticDocument } from './stochastic/instance.js';
+import { stochasticNetworkProblem } from './stochastic/problem.js';
 
 /** Any reverse-logistics network described as data (docs/network.md). */
 export const networkKind: ProblemKind = {
@@ -13,6 +15,9 @@ export const networkKind: ProblemKind = {
     if (options.variant !== undefined) throw new InputError('--variant', options.variant, 'no variant for a network instance (single sourcing is `singleSource` on demand nodes)');
     if (options.capacity !== undefined) throw new InputError('--capacity', String(options.capacity), 'no --capacity for a network instance (capacities are in the file)');
     const doc = parseNetworkDocument(data, file);
-    return networkProblem(compileNetwork(options.relax ? { ...doc, integerFlows: false } : doc, file));
+    const relaxed = options.relax ? { ...doc, integerFlows: false } : doc;
+    // Scenarios or recourse make it two-stage: the design once, the flows per scenario.
+    if (isStochasticDocument(doc)) return stochasticNetworkProblem(compileStochastic(relaxed, file));
+    return networkProblem(compileNetwork(relaxed, file));
   },
 };

@@ -14,6 +14,13 @@ export interface ModelOptions {
   readonly carbonTax?: number;
   /** Total emissions (kg CO2) at most this (an epsilon-constraint). */
   readonly emissionCap?: number;
+  /**
+   * Two-stage recourse: each demand row with a positive lower bound gets an `unmet` column
+   * (0 <= u <= lower bound, this cost per unit) on its left-hand side, so demand may be left
+   * unmet at a price. Unmet amounts are not decoded into the flows: they are the shortfall of
+   * what arrives, which the stochastic cost recomputes from the flows.
+   */
+  readonly unmetDemandPenalty?: number;
 }
 
 /** The MILP or flow model with the kg CO2 per unit of each column. */
@@ -259,6 +266,7 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design, option
           if (R.pureSink(n, p)) e.addAll(colsOf(inCols, n.index, p, t));
           else e.add(deliverCol.get(n.index * P + p)![t]!);
         }
+        if (options.unmetDemandPenalty !== undefined && lo > 0) e.add(b.addVar(`unmet_${tag}_${lpName(d.key)}${per(t)}`, { type: flowType, upper: lo, cost: options.unmetDemandPenalty }));
         b.addRow(`demand_${tag}_${lpName(d.key)}${per(t)}`, e, lo, up);
       }
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NETWORK_FIELDS } from './scenario-fields.js';
 
 /*
  * The network instance schema: one source for the TypeScript types, the validation of files and
@@ -167,6 +168,47 @@ export const Formulation = z.strictObject({
   arcCapacityRows: z.boolean().optional(),
 });
 
+const oneOrMany = <T extends z.ZodType>(t: T) => z.union([t, z.array(t).min(1)]);
+
+/**
+ * A change of a two-stage scenario, as the scenario mechanism writes it (scenario.ts,
+ * `applyChanges`): scale or set the selected values of one field.
+ */
+export const ScenarioChange = z.strictObject({
+  field: z.enum(NETWORK_FIELDS),
+  select: z
+    .strictObject({
+      echelon: oneOrMany(z.string()).optional(),
+      from: oneOrMany(z.string()).optional(),
+      node: oneOrMany(z.string()).optional(),
+      cluster: oneOrMany(z.string()).optional(),
+      product: oneOrMany(z.string()).optional(),
+      period: oneOrMany(z.number().int().min(1)).optional(),
+    })
+    .optional(),
+  scale: z.union([nonNeg, z.array(nonNeg).min(1)]).optional(),
+  set: finite.optional(),
+});
+
+/**
+ * A second-stage scenario: with its probability, it replaces the listed supply and demand values
+ * (node id -> product -> amount; the others keep their nominal values), then applies its changes.
+ */
+export const Scenario = z.strictObject({
+  id,
+  name: z.string().optional(),
+  probability: finite.refine((v) => v >= 0 && v <= 1, 'a probability in [0, 1]'),
+  demand: z.record(z.string(), z.record(z.string(), DemandAmount)).optional(),
+  supply: z.record(z.string(), z.record(z.string(), SupplyAmount)).optional(),
+  changes: z.array(ScenarioChange).optional(),
+});
+
+/** What the second stage may do besides the flows. */
+export const Recourse = z.strictObject({
+  /** Demand may be left unmet at this cost per unit (without it every scenario is served in full). */
+  unmetDemandPenalty: nonNeg,
+});
+
 /** The instance document: what a network file holds. */
 export const NetworkDocumentSchema = z.strictObject({
   /** The JSON Schema this file follows (for editors); ignored by rlnd. */
@@ -195,6 +237,9 @@ export const NetworkDocumentSchema = z.strictObject({
   minOpen: z.number().int().min(0).optional(),
   maxOpen: z.number().int().min(0).optional(),
   formulation: Formulation.optional(),
+  /** Two-stage scenarios (probabilities sum to 1): the design is chosen once, the flows per scenario. */
+  scenarios: z.array(Scenario).min(1).optional(),
+  recourse: Recourse.optional(),
 });
 
 /** A validated network document (plain data, as written in the file). */
@@ -210,5 +255,6 @@ export type ProductValueDoc = z.output<typeof ProductValue>;
 export type SupplyDoc = z.output<typeof SupplyAmount>;
 export type DemandDoc = z.output<typeof DemandAmount>;
 export type CapacityDoc = z.output<typeof Capacity>;
+export type ScenarioDoc = z.output<typeof Scenario>;
 /** What a document may hold before validation (for builders writing networks in code). */
 export type NetworkDocumentInput = z.input<typeof NetworkDocumentSchema>;
