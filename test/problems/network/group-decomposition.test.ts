@@ -28,7 +28,7 @@ const structureOf = (inst: NetworkInstance): GroupStructure => {
  * lane to a member) -> one local group of collectors per cluster (packs split into goods and scrap
  * on arrival, or by a processing step chosen against sending packs whole to disposal) -> global
  * groups: recyclers that turn goods into waste, and disposal sinks (free demand) for scrap and
- * waste, sometimes through a non-candidate hub (which may also absorb scrap). Costs, handling, emissions, fixed costs random;
+ * waste, sometimes through a non-candidate hub (which may also absorb scrap, or supply some). Costs, handling, emissions, fixed costs random;
  * carbon tax 0-3.
  */
 function arbGrouped(): fc.Arbitrary<NetworkDocumentInput> {
@@ -38,7 +38,7 @@ function arbGrouped(): fc.Arbitrary<NetworkDocumentInput> {
       clusters: fc.array(fc.record({ members: fc.integer({ min: 1, max: 3 }), origins: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 3 }) }), { minLength: 1, maxLength: 3 }),
       recyclers: fc.integer({ min: 1, max: 3 }),
       sinks: fc.integer({ min: 1, max: 2 }),
-      hub: fc.constantFrom('none', 'forwards', 'absorbs'),
+      hub: fc.constantFrom('none', 'forwards', 'absorbs', 'supplies'),
       stranded: fc.boolean(),
       processing: fc.boolean(),
       tax: fc.integer({ min: 0, max: 3 }),
@@ -66,9 +66,14 @@ function arbGrouped(): fc.Arbitrary<NetworkDocumentInput> {
         });
       }
       for (const id of sinks) nodes.push({ id, echelon: 'sink', fixedCost: 30 + num() * 10, handlingCost: num() / 5, demand: Object.fromEntries(types.flatMap((t) => [scrap(t), waste(t), ...(r.processing ? [pack(t)] : [])].map((p) => [p, { atLeast: 0 }]))) });
-      // A hub forwards scrap to the sinks, or may also absorb some (a demand node that ships on).
+      // A hub forwards scrap to the sinks, may also absorb some (a demand node that ships on), or adds scrap of its own
+      // (a supply beside what arrives: a global source that is not a pure source).
       const hub = r.hub !== 'none';
-      if (hub) nodes.push({ id: 'H', echelon: 'hub', handlingCost: num() / 10, ...(r.hub === 'absorbs' ? { demand: Object.fromEntries(types.map((t) => [scrap(t), { atLeast: 0 }])) } : {}) });
+      const hubRole =
+        r.hub === 'absorbs' ? { demand: Object.fromEntries(types.map((t) => [scrap(t), { atLeast: 0 }])) }
+        : r.hub === 'supplies' ? { supply: { [scrap(types[0]!)]: { exactly: 4 } }, supplyCost: 2 }
+        : {};
+      if (hub) nodes.push({ id: 'H', echelon: 'hub', handlingCost: num() / 10, ...hubRole });
       r.clusters.forEach((cl, k) => {
         const members = Array.from({ length: cl.members }, (_, i) => `C${k}-${i}`);
         for (const id of members) {
