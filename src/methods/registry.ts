@@ -3,6 +3,7 @@ import type { Method } from './method.js';
 import { gaMethod } from './ga.js';
 import { hybridMethod } from './hybrid.js';
 import { lagrangianMethod } from './lagrangian.js';
+import { lshapedMethod } from './lshaped.js';
 import { milpMethod } from './milp.js';
 
 const METHODS = new Map<string, Method>();
@@ -16,6 +17,7 @@ registerMethod(milpMethod);
 registerMethod(lagrangianMethod);
 registerMethod(gaMethod);
 registerMethod(hybridMethod);
+registerMethod(lshapedMethod);
 
 /** Names of all registered methods. */
 export function methodNames(): string[] {

@@ -10,7 +10,7 @@ import { networkDecomposition } from './decomposition.js';
 import { evaluateStochastic, expectedCost, scenarioCost, scenarioInfeasibility, type StochasticFlows } from './evaluate.js';
 import { buildExtensiveForm } from './extensive.js';
 import type { StochasticNetwork } from './instance.js';
-import { relaxedDemand } from './recourse.js';
+import { relaxedDemand, singleSourceViolations } from './recourse.js';
 
 /**
  * A two-stage network as an rlnd {@link Problem}: the design is the first stage (the nominal
@@ -51,8 +51,9 @@ export function stochasticNetworkProblem(st: StochasticNetwork): Problem<Stochas
       }
       return st.scenarios.flatMap((s, k) => {
         // Under recourse a shortfall is priced, not broken: check against demand from 0 up.
-        const inst = st.unmetDemandPenalty === null ? s.instance : relaxedDemand(s.instance);
-        return networkViolations(inst, design, flows.scenarios[k]!.flows).map((v) => `scenario ${s.id}: ${v}`);
+        const f = flows.scenarios[k]!.flows;
+        const found = st.unmetDemandPenalty === null ? networkViolations(s.instance, design, f) : [...networkViolations(relaxedDemand(s.instance), design, f), ...singleSourceViolations(s.instance, f)];
+        return found.map((v) => `scenario ${s.id}: ${v}`);
       });
     },
     quickInfeasibility: (design) => countRuleViolation(base, design) ?? firstOf(st.scenarios.map((s) => () => scenarioInfeasibility(st, s, design))),

@@ -29,8 +29,9 @@ export function unmetDemand(inst: NetworkInstance, flows: NetworkFlows): number 
 const RELAXED = new WeakMap<NetworkInstance, NetworkInstance>();
 
 /**
- * The instance with every demand's lower bound at 0 (upper bounds kept): what the flows of a
- * scenario with an unmet-demand penalty must satisfy. The independent checker runs on it.
+ * The instance with every demand's lower bound at 0 (upper bounds kept) and no single sourcing:
+ * what the flows of a scenario with an unmet-demand penalty must satisfy, besides single sourcing
+ * ({@link singleSourceViolations}). The independent checker runs on it.
  */
 export function relaxedDemand(inst: NetworkInstance): NetworkInstance {
   let out = RELAXED.get(inst);
@@ -45,7 +46,13 @@ function relaxDocument(doc: NetworkDocument): NetworkDocument {
   const relax = (d: NodeDoc['demand']): NodeDoc['demand'] => (d === undefined ? d : Object.fromEntries(Object.entries(d).map(([k, v]) => [k, relaxAmount(v)])));
   return {
     ...doc,
-    nodes: doc.nodes.map((n) => (n.demand ? { ...n, demand: relax(n.demand) } : n)),
+    // Single sourcing needs an exact demand: the relaxed copy drops the flag, and
+    // singleSourceViolations checks it on the original.
+    nodes: doc.nodes.map((n) => {
+      if (!n.demand) return n;
+      const { singleSource: _ss, ...rest } = n;
+      return { ...rest, demand: relax(n.demand) };
+    }),
     ...(doc.echelonDefaults
       ? { echelonDefaults: Object.fromEntries(Object.entries(doc.echelonDefaults).map(([e, d]) => [e, d.demand ? { ...d, demand: relax(d.demand) } : d])) }
       : {}),
@@ -57,4 +64,15 @@ function relaxAmount(d: DemandDoc): DemandDoc {
   if ('exactly' in d) return { atLeast: 0, atMost: d.exactly };
   if ('atLeast' in d) return d.atMost === undefined ? { atLeast: 0 } : { atLeast: 0, atMost: d.atMost };
   return d;
+}
+
+/** Single-sourced nodes that receive from more than one node. */
+export function singleSourceViolations(inst: NetworkInstance, flows: NetworkFlows): string[] {
+  const out: string[] = [];
+  for (const n of inst.nodes) {
+    if (!n.singleSource) continue;
+    const sources = new Set(flows.arcs.filter((a) => a.to === n.id && a.amount > 1e-9).map((a) => a.from));
+    if (sources.size > 1) out.push(`single-source: node ${n.id} receives from ${sources.size} nodes (${[...sources].join(', ')})`);
+  }
+  return out;
 }

@@ -1,0 +1,146 @@
+import { designKey, type Design } from '../core/design.js';
+import { InfeasibleInstanceError } from '../core/errors.js';
+import { relativeGap, type StatRow } from '../core/result.js';
+import type { ScenarioCut, TwoStageDecomposition } from '../core/two-stage.js';
+import { solveModel } from '../exact/solve-model.js';
+import { isScenarioRunner, type ScenarioTask } from '../parallel/scenario-runner.js';
+import { aggregate, feasibilityRow, integerRow, masterModel, noGoodRow, optimalityRow, type MasterRow } from './lshaped/master.js';
+import type { Method, MethodContext, MethodOutcome } from './method.js';
+
+/** Relative gap at which the decomposition stops (the extensive form's MIP gap). */
+const DEFAULT_GAP = 1e-9;
+/** A cut is added only where the master's theta falls short of it by more than this (relative). */
+const VIOLATION = 1e-9;
+
+/**
+ * L-shaped decomposition (Van Slyke & Wets 1969; Birge & Louveaux 1988 for multi-cut) of a
+ * two-stage problem: a master MIP over the design with one theta per scenario (`cuts: multi`,
+ * default) or one for the expectation (`cuts: single`); each master design is priced in every
+ * scenario (in parallel on the worker pool when there is one), which returns optimality cuts from
+ * the scenario LP's reduced costs, or feasibility cuts where a scenario cannot be served. The
+ * master's bound is a certified lower bound; the best priced design is the incumbent. Second
+ * stages with integer flows get integer L-shaped cuts as well, so the bound closes there too.
+ */
+export const lshapedMethod: Method = {
+  name: 'lshaped',
+  description: 'L-shaped (Benders) decomposition over scenarios, multi-cut or single-cut, scenarios priced in parallel',
+  unsupported: (p) => (p.twoStage ? null : 'not a two-stage problem (no scenarios or recourse)'),
+  async run(ctx) {
+    try {
+      return await lshaped(ctx);
+    } catch (err) {
+      if (err instanceof InfeasibleInstanceError) return { status: 'infeasible', design: null, flows: null, lowerBound: null, stats: [], options: {}, message: err.message };
+      throw err;
+    }
+  },
+};
+
+async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
+  const t0 = performance.now();
+  const deadline = Number.isFinite(ctx.timeLimit) ? t0 + ctx.timeLimit * 1000 : Infinity;
+  const dec = ctx.problem.twoStage!();
+  const mode = ctx.params.cuts === 'single' ? 'single' : 'multi';
+  if (ctx.params.cuts !== undefined && ctx.params.cuts !== 'single' && ctx.params.cuts !== 'multi') throw new Error(`parameter cuts: expected multi or single, got ${JSON.stringify(ctx.params.cuts)}`);
+  const gapTarget = typeof ctx.params.gap === 'number' ? ctx.params.gap : DEFAULT_GAP;
+  const S = dec.scenarios.length;
+  const p = dec.scenarios.map((s) => s.probability);
+  const all = [...Array(S).keys()];
+  const runner = isScenarioRunner(ctx.runner) && ctx.runner.threads > 1 ? ctx.runner : null;
+  const price = async (task: ScenarioTask): Promise<ScenarioCut[]> => (runner ? runner.scenarioCuts(task) : local(ctx, dec, task));
+
+  // Lower cuts (design free in the LP): a bounded master from the first iteration.
+  const lowerCuts = await price({ kind: 'lower', at: null, scenarios: all });
+  const lower = lowerCuts.map((c) => c.value);
+  const rows: MasterRow[] = [];
+  if (mode === 'multi') lowerCuts.forEach((c, s) => rows.push(optimalityRow(c, s)));
+  else rows.push(aggregate(lowerCuts.map((c, s) => optimalityRow(c, 0, p[s]!)), 0));
+  const weights = mode === 'multi' ? p : [1];
+  const thetaLower = mode === 'multi' ? lower : [dot(p, lower)];
+
+  let best: { design: Design; cost: number } | null = null;
+  let lowerBound = -Infinity;
+  const stats: StatRow[] = [];
+  const seen = new Set<string>();
+  let status: MethodOutcome['status'] = 'time_limit';
+  let masterMessage: string | undefined;
+  let scale = Math.max(1, ...lower.map(Math.abs), dec.firstStageCost.reduce((t, c) => t + Math.abs(c), 0));
+  for (let iter = 1; ; iter++) {
+    const left = (deadline - performance.now()) / 1000;
+    if (!(left > 0)) break;
+    const master = masterModel(dec.firstStageCost, weights, thetaLower, rows, dec.designRows, scale);
+    const sol = await solveModel(ctx.handle, master, { timeLimit: left, randomSeed: ctx.seed });
+    if (sol.status === 'infeasible') {
+      // Every design the rules allow has been cut off: no design serves every scenario.
+      status = best ? 'optimal' : 'infeasible';
+      masterMessage = best ? undefined : 'no design serves every scenario (the L-shaped master became infeasible)';
+      break;
+    }
+    if (sol.status !== 'optimal' || !sol.values || sol.dualBound === null) {
+      if (sol.status !== 'time_limit') masterMessage = `master ended ${sol.status}`;
+      break;
+    }
+    lowerBound = Math.max(lowerBound, sol.dualBound * scale);
+    const y = Float64Array.from(dec.firstStageCost, (_, i) => (sol.values![i]! > 0.5 ? 1 : 0));
+    const key = designKey(Uint8Array.from(y));
+    const repeated = seen.has(key);
+    seen.add(key);
+    const closed = (): boolean => best !== null && (relativeGap(best.cost, lowerBound) ?? 1) <= gapTarget;
+    if (!closed() && !repeated) {
+      const cuts = await price({ kind: 'cut', at: y, scenarios: all });
+      const theta = (k: number): number => sol.values![dec.firstStageCost.length + k]! * scale;
+      const infeasible = cuts.filter((c) => !c.feasible || c.exact === Infinity);
+      for (const c of infeasible) rows.push(c.feasible ? noGoodRow(y) : feasibilityRow(c));
+      if (infeasible.length === 0) {
+        const second = cuts.map((c) => c.exact ?? c.value);
+        const cost = dot(dec.firstStageCost, y) + dot(p, second);
+        if (!best || cost < best.cost) best = { design: Uint8Array.from(y), cost };
+        if (mode === 'multi') {
+          cuts.forEach((c, s) => {
+            if (theta(s) < c.value - VIOLATION * Math.max(1, Math.abs(c.value))) rows.push(optimalityRow(c, s));
+            if (c.exact !== undefined && c.exact > c.value + VIOLATION * Math.max(1, Math.abs(c.exact))) rows.push(integerRow(y, c.exact, lower[s]!, s));
+          });
+        } else {
+          const v = dot(p, cuts.map((c) => c.value));
+          if (theta(0) < v - VIOLATION * Math.max(1, Math.abs(v))) rows.push(aggregate(cuts.map((c, s) => optimalityRow(c, 0, p[s]!)), 0));
+          const e = dot(p, second);
+          if (e > v + VIOLATION * Math.max(1, Math.abs(e))) rows.push(integerRow(y, e, thetaLower[0]!, 0));
+        }
+      }
+      scale = Math.max(scale, ...cuts.map((c) => Math.abs(c.exact ?? c.value)).filter(Number.isFinite));
+    }
+    stats.push({ method: 'lshaped', iteration: iter, timeSeconds: (performance.now() - t0) / 1000, upperBound: best?.cost ?? null, lowerBound, gap: relativeGap(best?.cost ?? null, lowerBound), cuts: rows.length, design: key });
+    // A repeated design has tight cuts at it: the master's bound cannot rise any more.
+    if (closed() || repeated) {
+      status = 'optimal';
+      break;
+    }
+  }
+  const options = { cuts: mode, scenarios: S, threads: runner?.threads ?? 1 };
+  // Stopped by the clock with an incumbent: a feasible design and a certified bound.
+  if (status === 'time_limit' && best) status = 'feasible';
+  if (!best) return { status: status === 'optimal' ? 'infeasible' : status, design: null, flows: null, lowerBound: Number.isFinite(lowerBound) ? lowerBound : null, stats, options, ...(masterMessage ? { message: masterMessage } : {}) };
+  const ev = await ctx.problem.evaluate(ctx.handle, best.design, { fresh: true });
+  if (!ev.feasible) return { status: 'error', design: null, flows: null, lowerBound, stats, options, message: `the L-shaped incumbent does not price: ${ev.reason ?? 'infeasible'}` };
+  return {
+    status,
+    design: best.design,
+    flows: ev.flows,
+    lowerBound: Number.isFinite(lowerBound) ? lowerBound : null,
+    stats,
+    options,
+    ...(masterMessage ? { message: masterMessage } : {}),
+  };
+}
+
+/** Scenario cuts priced in this thread, in order. */
+async function local(ctx: MethodContext, dec: TwoStageDecomposition, task: ScenarioTask): Promise<ScenarioCut[]> {
+  const out: ScenarioCut[] = [];
+  for (const s of task.scenarios) out.push(task.kind === 'lower' ? await dec.lowerCut(ctx.handle, s) : await dec.cut(ctx.handle, s, task.at!));
+  return out;
+}
+
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}

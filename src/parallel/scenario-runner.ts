@@ -1,0 +1,24 @@
+import type { ScenarioCut } from '../core/two-stage.js';
+import type { BatchRunner } from './batch-runner.js';
+
+/** What a scenario worker is asked: cuts of the listed scenarios at one point, or their lower cuts. */
+export interface ScenarioTask {
+  readonly kind: 'cut' | 'lower';
+  /** The first-stage point (for `cut`). */
+  readonly at: Float64Array | null;
+  readonly scenarios: readonly number[];
+}
+
+/**
+ * A runner that also prices two-stage scenario subproblems (cuts of a decomposition) on its
+ * workers; results come back in the order of `task.scenarios`, so a decomposition is the same
+ * whatever the number of workers.
+ */
+export interface ScenarioRunner extends BatchRunner {
+  scenarioCuts(task: ScenarioTask): Promise<ScenarioCut[]>;
+}
+
+/** True when a runner can price scenario subproblems. */
+export function isScenarioRunner(r: BatchRunner | null): r is ScenarioRunner {
+  return r !== null && typeof (r as Partial<ScenarioRunner>).scenarioCuts === 'function';
+}
