@@ -4,7 +4,9 @@ import { relativeGap, type Result } from './core/result.js';
 import type { StoppingCriterion } from './core/stopping.js';
 import { HighsHandle } from './exact/highs-handle.js';
 import { getMethod } from './methods/registry.js';
+import type { MethodOutcome } from './methods/method.js';
 import type { BatchRunner } from './parallel/batch-runner.js';
+import type { SearchProgress } from './search/progress.js';
 
 /** How to solve: which method, with which seed, budget and parameters. */
 export interface SolveOptions {
@@ -17,6 +19,13 @@ export interface SolveOptions {
   /** A HiGHS handle to reuse (one per thread); loaded if absent. */
   handle?: HighsHandle;
   runner?: BatchRunner | null;
+  /**
+   * performance.now() milliseconds at which the caller's clock started (e.g. before starting a
+   * worker pool and reading the instance): the time limit and runtime count from there.
+   */
+  startedAt?: number;
+  /** Where the searches register what they find, so an interrupted run can still report it. */
+  progress?: SearchProgress;
 }
 
 /**
@@ -24,7 +33,7 @@ export interface SolveOptions {
  * objective is recomputed from the returned design and flows, and whose feasibility is checked.
  */
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<Result> {
-  const t0 = performance.now();
+  const t0 = options.startedAt ?? performance.now();
   const methodName = options.method ?? 'milp';
   const method = getMethod(methodName);
   const seed = options.seed ?? 1;
@@ -38,7 +47,31 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     method: methodName,
     seed,
   };
-  const empty = (status: Result['status'], message: string, opts: Record<string, unknown> = {}): Result => ({
+  const empty = emptyResult(base, handle.version, t0);
+  const unsupported = method.unsupported(problem);
+  if (unsupported) return empty('error', `method ${methodName} does not support ${problem.kind}: ${unsupported}`);
+  const infeasible = problem.instanceInfeasibility();
+  if (infeasible) return empty('infeasible', infeasible);
+
+  const out = await method.run({
+    problem,
+    handle,
+    seed,
+    // Time already spent by the caller (pool start-up, reading) comes out of the limit.
+    timeLimit: options.timeLimit === undefined ? Infinity : Math.max(0, options.timeLimit - (performance.now() - t0) / 1000),
+    stop: options.stop ?? null,
+    params: options.params ?? {},
+    runner: options.runner ?? null,
+    ...(options.progress ? { progress: options.progress } : {}),
+  });
+  return packageOutcome(problem, base, out, handle.version, t0, empty);
+}
+
+type Base = Pick<Result, 'problem' | 'instance' | 'method' | 'seed'>;
+type Empty = (status: Result['status'], message: string, opts?: Record<string, unknown>) => Result;
+
+function emptyResult(base: Base, version: string, t0: number): Empty {
+  return (status, message, opts = {}) => ({
     ...base,
     status,
     objective: null,
@@ -51,23 +84,13 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     flows: null,
     runtimeSeconds: (performance.now() - t0) / 1000,
     stats: [],
-    solver: { name: 'HiGHS', version: handle.version, options: opts },
+    solver: { name: 'HiGHS', version, options: opts },
     message,
   });
-  const unsupported = method.unsupported(problem);
-  if (unsupported) return empty('error', `method ${methodName} does not support ${problem.kind}: ${unsupported}`);
-  const infeasible = problem.instanceInfeasibility();
-  if (infeasible) return empty('infeasible', infeasible);
+}
 
-  const out = await method.run({
-    problem,
-    handle,
-    seed,
-    timeLimit: options.timeLimit ?? Infinity,
-    stop: options.stop ?? null,
-    params: options.params ?? {},
-    runner: options.runner ?? null,
-  });
+/** Recomputes the objective from a method's design and flows, checks them, and makes the Result. */
+function packageOutcome(problem: Problem, base: Base, out: MethodOutcome, version: string, t0: number, empty: Empty): Result {
   if (!out.design || out.flows === null || out.flows === undefined) {
     return empty(out.status, out.message ?? `no solution (${out.status})`, out.options);
   }
@@ -93,8 +116,24 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     flows: out.flows,
     runtimeSeconds: (performance.now() - t0) / 1000,
     stats: out.stats,
-    solver: { name: 'HiGHS', version: handle.version, options: out.options },
+    solver: { name: 'HiGHS', version, options: out.options },
     ...(violations.length > 0 ? { message: `solution violates: ${violations.slice(0, 5).join('; ')}` } : out.message ? { message: out.message } : {}),
     ...(problem.scenarioOutcomes ? { scenarios: problem.scenarioOutcomes(design, out.flows) } : {}),
   };
+}
+
+/**
+ * The Result of a run interrupted by the user: the best design its searches priced so far (status
+ * `feasible`, with the best bound proved so far) or, without one, status `time_limit`; the message
+ * says it was interrupted. Packaged and checked like any result.
+ */
+export function interruptedResult(problem: Problem, options: SolveOptions, progress: SearchProgress, version: string): Result {
+  const t0 = options.startedAt ?? performance.now();
+  const base = { problem: problem.kind, instance: problem.name, method: options.method ?? 'milp', seed: options.seed ?? 1 };
+  const empty = emptyResult(base, version, t0);
+  const best = progress.best();
+  if (!best || best.evaluation.flows === null) return empty('time_limit', 'interrupted before a feasible solution was found');
+  const out: MethodOutcome = { status: 'feasible', design: best.design, flows: best.evaluation.flows, lowerBound: progress.lowerBound(), stats: [], options: { interrupted: true }, message: 'interrupted: the best solution found so far' };
+  const r = packageOutcome(problem, base, out, version, t0, empty);
+  return r.status === 'feasible' ? { ...r, message: 'interrupted: the best solution found so far' } : r;
 }

@@ -1,9 +1,8 @@
 import yargs, { type Argv } from 'yargs';
 import { InfeasibleInstanceError, InputError, ModelTooLargeError } from '../core/errors.js';
 import { COMMANDS } from './commands.js';
+import { EXIT } from './exit-codes.js';
 
-/** Exit codes of rlnd (documented in the README's CLI section). */
-export const EXIT = { ok: 0, input: 1, noSolution: 2, internal: 3, sigint: 130, sigterm: 143 } as const;
 
 // File-system errors are the user's (a path, a permission, a full disk), not rlnd's: one line.
 const USER_FS_CODES = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'EROFS', 'EMFILE', 'ENAMETOOLONG', 'ELOOP']);

@@ -8,7 +8,11 @@ import { loadProblem } from '../io/load-problem.js';
 import { HighsHandle } from '../exact/highs-handle.js';
 import { toLpText } from '../exact/lp-format.js';
 import { getMethod, methodNames } from '../methods/registry.js';
-import { solve } from '../solve.js';
+import { interruptedResult, solve } from '../solve.js';
+import type { Problem } from '../core/problem.js';
+import type { Result } from '../core/result.js';
+import { SearchProgress } from '../search/progress.js';
+import { EXIT } from './exit-codes.js';
 import { resultJson, resultText } from './format-result.js';
 import { checkOutputFile, numberOption, stringOption, threadsOption } from './options.js';
 
@@ -33,6 +37,7 @@ export function solveCommand(y: Argv): Argv {
         .option('relax', { type: 'boolean', describe: 'relax integer flows to continuous (problems with integer flows)' })
         .option('export-lp', { type: 'string', describe: 'write the full MILP in CPLEX LP format to this file' }),
     async (argv) => {
+      const startedAt = performance.now();
       // Every option is checked before any work: a bad value never costs a solve, nor loses one.
       const method = getMethod(stringOption('--method', argv.method) ?? 'milp').name;
       const capacity = numberOption('--capacity', argv.capacity, { above: 0 });
@@ -50,11 +55,33 @@ export function solveCommand(y: Argv): Argv {
         ...(capacity !== undefined ? { capacity } : {}),
         ...(argv.relax !== undefined ? { relax: argv.relax } : {}),
       };
+      const progress = new SearchProgress();
+      const print = (result: Result, problem: Problem | null): void => {
+        if (argv.json) console.log(JSON.stringify(resultJson(result, argv.flows)));
+        else {
+          const design = designFrom(result.design.length, result.design.flatMap((b, i) => (b ? [i] : [])));
+          const report = problem && result.flows !== null && problem.report ? problem.report(design, result.flows) : null;
+          console.log(resultText(result, report));
+        }
+      };
+      // Ctrl-C / SIGTERM: print the best solution found so far and exit 130 / 143. The handler runs
+      // between pricings; a single HiGHS call (the milp method) is not interruptible, so there it
+      // runs when that call returns (at its time limit at the latest).
+      let loaded: { problem: Problem; version: string } | null = null;
+      const onSignal = (signal: NodeJS.Signals): void => {
+        const code = signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
+        if (loaded) print(interruptedResult(loaded.problem, { method, seed, startedAt }, progress, loaded.version), loaded.problem);
+        else console.error(`rlnd: interrupted (${signal}) before the instance was loaded`);
+        process.exit(code);
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
       const problem = await loadProblem(argv.file, options);
       if (exportLp !== undefined) await writeFile(exportLp, toLpText(problem.buildMilp().model));
       // The exact MILP is one HiGHS solve (single-threaded WebAssembly): a pool would sit idle.
       const runner = method !== 'milp' && threads > 1 ? new PoolRunner({ file: argv.file, text: await readFile(argv.file, 'utf8'), options }, threads) : null;
       const handle = await HighsHandle.load();
+      loaded = { problem, version: handle.version };
       const result = await solve(problem, {
         method,
         seed,
@@ -62,13 +89,12 @@ export function solveCommand(y: Argv): Argv {
         ...(timeLimit !== undefined ? { timeLimit } : {}),
         ...(stop ? { stop } : {}),
         runner,
+        startedAt,
+        progress,
       }).finally(() => runner?.close());
-      if (argv.json) console.log(JSON.stringify(resultJson(result, argv.flows)));
-      else {
-        const design = designFrom(result.design.length, result.design.flatMap((b, i) => (b ? [i] : [])));
-        const report = result.flows !== null && problem.report ? problem.report(design, result.flows) : null;
-        console.log(resultText(result, report));
-      }
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      print(result, problem);
       // Written after the result is printed, so a disk that fills up meanwhile loses only the statistics.
       if (stats !== undefined) await writeFile(stats, toCsv(result.stats));
       if (result.status === 'infeasible' || result.status === 'error' || result.status === 'time_limit') process.exitCode = 2;

@@ -20,7 +20,7 @@ export const gaMethod: Method = {
   unsupported: () => null,
   async run(ctx) {
     const start = performance.now();
-    const ev = evaluatorFor(ctx);
+    const ev = evaluatorFor(ctx, deadlineOf(ctx, start));
     const params = gaParams(ctx.params);
     const { best, stats } = await geneticAlgorithm({
       evaluator: ev,
@@ -30,6 +30,6 @@ export const gaMethod: Method = {
       params,
       startTime: start,
     });
-    return finish(ctx, best, null, stats, { ...params, evaluations: ev.evaluations, stop: ctx.stop?.describe ?? null }, start);
+    return finish(ctx, best, null, stats, { ...params, evaluations: ev.evaluations, stop: ctx.stop?.describe ?? null }, start, ev);
   },
 };

@@ -1,4 +1,4 @@
-import type { Design } from '../core/design.js';
+import { designKey, type Design } from '../core/design.js';
 import type { StatRow } from '../core/result.js';
 import { DesignEvaluator, type Scored } from '../search/evaluator.js';
 import type { MethodContext, MethodOutcome } from './method.js';
@@ -17,9 +17,16 @@ export function deadlineOf(ctx: MethodContext, start: number): number {
 /** Share of a time limit kept in reserve (see {@link deadlineOf}). */
 const RESERVE = 0.03;
 
-/** A design evaluator wired to the context's handle and (optional) worker pool. */
-export function evaluatorFor(ctx: MethodContext): DesignEvaluator {
-  return new DesignEvaluator(ctx.problem, ctx.handle, ctx.runner);
+/** A design evaluator wired to the context's handle and (optional) worker pool, pricing only what fits before `deadline`. */
+export function evaluatorFor(ctx: MethodContext, deadline = Infinity): DesignEvaluator {
+  const ev = new DesignEvaluator(ctx.problem, ctx.handle, ctx.runner, deadline);
+  ctx.progress?.register(ev);
+  return ev;
+}
+
+/** performance.now() milliseconds at which the run's time limit is up (Infinity without one). */
+export function limitEnd(ctx: MethodContext, start: number): number {
+  return Number.isFinite(ctx.timeLimit) ? start + ctx.timeLimit * 1000 : Infinity;
 }
 
 /** Numeric method parameter with a default; rejects non-numbers early. */
@@ -41,9 +48,14 @@ export async function finish(
   stats: StatRow[],
   options: Record<string, unknown>,
   start: number,
+  ev?: DesignEvaluator,
 ): Promise<MethodOutcome> {
   if (!best || !best.evaluation.feasible) return noDesignOutcome(ctx, deadlineOf(ctx, start), lowerBound, stats, options);
-  const fresh = await ctx.problem.evaluate(ctx.handle, best.design as Design, { fresh: true });
+  // The cold re-pricing must fit in the time limit: when one pricing round would not, the flows of
+  // the search's own pricing of the best design are returned (same cost, possibly other optimal flows).
+  const kept = ev?.best && ev.best.evaluation.flows !== null && designKey(ev.best.design) === designKey(best.design) ? ev.best.evaluation : null;
+  const fits = ev?.secondsPerRound === null || ev?.secondsPerRound === undefined || performance.now() + 1.5 * ev.secondsPerRound * 1000 < limitEnd(ctx, start);
+  const fresh = kept && !fits ? kept : await ctx.problem.evaluate(ctx.handle, best.design as Design, { fresh: true });
   // Sites the final flows leave unused are closed (free when their fixed cost is 0, a saving otherwise).
   const design = (fresh.flows !== null && ctx.problem.trim?.(best.design, fresh.flows)) || best.design;
   const cost = fresh.flows !== null ? ctx.problem.cost(design, fresh.flows).total : fresh.cost;

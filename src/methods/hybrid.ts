@@ -38,7 +38,7 @@ export const hybridMethod: Method = {
   unsupported: () => null,
   async run(ctx) {
     const start = performance.now();
-    const st: HybridState = { ctx, ev: evaluatorFor(ctx), start, deadline: deadlineOf(ctx, start), stats: [], lowerBound: null, score: null, best: null, bounds: [], work: null };
+    const st: HybridState = { ctx, ev: evaluatorFor(ctx, deadlineOf(ctx, start)), start, deadline: deadlineOf(ctx, start), stats: [], lowerBound: null, score: null, best: null, bounds: [], work: null };
     const rng = makeRng(ctx.seed, 'hybrid');
     const share = numParam(ctx.params, 'lagrangianShare') ?? DEFAULT_LAGRANGIAN_SHARE;
     const vns = vnsParams(ctx.params); // checked before any work is done
@@ -56,6 +56,6 @@ export const hybridMethod: Method = {
       // After a proven sparse MILP, the VNS would search neighbourhoods that MILP covered exactly.
       if (!proven(st) && !searched && performance.now() < st.deadline) await vnsPhase(st, rng, vns);
     }
-    return finish(ctx, st.best, st.lowerBound, st.stats, { lagrangianShare: share, evaluations: st.ev.evaluations, bound: [...new Set(st.bounds)].join('+') || 'none' }, start);
+    return finish(ctx, st.best, st.lowerBound, st.stats, { lagrangianShare: share, evaluations: st.ev.evaluations, bound: [...new Set(st.bounds)].join('+') || 'none' }, start, st.ev);
   },
 };

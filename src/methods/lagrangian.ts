@@ -22,7 +22,7 @@ export const lagrangianMethod: Method = {
   unsupported: (problem) => (problem.lagrangian ? null : 'the problem offers no Lagrangian relaxation'),
   async run(ctx) {
     const start = performance.now();
-    const ev = evaluatorFor(ctx);
+    const ev = evaluatorFor(ctx, deadlineOf(ctx, start));
     const params = lagrangianParams(ctx.params);
     const out = await lagrangianSearch({
       relaxation: ctx.problem.lagrangian!(),
@@ -40,6 +40,6 @@ export const lagrangianMethod: Method = {
       const polished = await localSearch(ev, best.design, { deadline: deadlineOf(ctx, start), score: out.score, swapCandidates: 10 });
       if (isBetter(polished, best)) best = polished;
     }
-    return finish(ctx, best, lb, out.stats, { ...params, iterations: out.iterations, evaluations: ev.evaluations }, start);
+    return finish(ctx, best, lb, out.stats, { ...params, iterations: out.iterations, evaluations: ev.evaluations }, start, ev);
   },
 };

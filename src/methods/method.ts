@@ -5,6 +5,7 @@ import type { StoppingCriterion } from '../core/stopping.js';
 import type { HighsHandle } from '../exact/highs-handle.js';
 import type { SolveStatus } from '../exact/status.js';
 import type { BatchRunner } from '../parallel/batch-runner.js';
+import type { SearchProgress } from '../search/progress.js';
 
 /** Everything a method is given: the problem, one HiGHS handle, and how to stop. */
 export interface MethodContext {
@@ -18,6 +19,8 @@ export interface MethodContext {
   readonly params: Readonly<Record<string, unknown>>;
   /** Evaluates designs in parallel when a pool is available (injected, never imported). */
   readonly runner: BatchRunner | null;
+  /** Where the run's searches register what they found, readable if the run is interrupted. */
+  readonly progress?: SearchProgress;
 }
 
 /** A method's answer before `solve` recomputes and packages it. */

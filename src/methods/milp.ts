@@ -2,6 +2,9 @@ import { ModelTooLargeError } from '../core/errors.js';
 import { solveModel } from '../exact/solve-model.js';
 import type { Method } from './method.js';
 
+/** Share of the time limit kept for decoding and recomputing the solution after HiGHS returns. */
+const MILP_RESERVE = 0.03;
+
 /** The full MILP solved by HiGHS: optimal, or incumbent and bound at the time limit. */
 export const milpMethod: Method = {
   name: 'milp',
@@ -17,8 +20,14 @@ export const milpMethod: Method = {
       return { status: 'error', design: null, flows: null, lowerBound: null, stats: [], options: {}, message: err.message };
     }
     const mipRelGap = typeof params.mipRelGap === 'number' ? params.mipRelGap : undefined;
+    // HiGHS gets the time left after building the model, less a reserve for decoding and the
+    // recomputation of the objective from the flows (3%, as the heuristics keep).
+    const left = Number.isFinite(timeLimit) ? (timeLimit * (1 - MILP_RESERVE) * 1000 - (performance.now() - t0)) / 1000 : Infinity;
+    if (left <= 0) {
+      return { status: 'time_limit', design: null, flows: null, lowerBound: null, stats: [], options: {}, message: `building the MILP took ${((performance.now() - t0) / 1000).toFixed(1)} s of the ${timeLimit} s limit: not solved` };
+    }
     const sol = await solveModel(handle, formulation.model, {
-      timeLimit,
+      timeLimit: left,
       randomSeed: seed,
       ...(mipRelGap !== undefined ? { mipRelGap } : {}),
       ...(params.verbose === true ? { verbose: true } : {}),

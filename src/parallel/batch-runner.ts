@@ -1,5 +1,5 @@
 import type { Design } from '../core/design.js';
-import type { Evaluation } from '../core/problem.js';
+import type { EvaluateOptions, Evaluation } from '../core/problem.js';
 
 /**
  * Evaluates a batch of designs, possibly in parallel. Algorithms receive one of these and never
@@ -8,5 +8,6 @@ import type { Evaluation } from '../core/problem.js';
  */
 export interface BatchRunner {
   readonly threads: number;
-  evaluateAll(designs: readonly Design[]): Promise<Evaluation<unknown>[]>;
+  /** `options.timeLimit` bounds each pricing (e.g. a single-source allocation MIP) near a deadline. */
+  evaluateAll(designs: readonly Design[], options?: Pick<EvaluateOptions, 'timeLimit'>): Promise<Evaluation<unknown>[]>;
 }

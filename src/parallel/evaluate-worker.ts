@@ -8,6 +8,8 @@ import { sourceKey, type ProblemSource } from './problem-source.js';
 /** A batch of designs to price, as posted to a worker (the problem came once, as workerData). */
 export interface EvaluateTask {
   readonly designs: readonly Uint8Array[];
+  /** Seconds each pricing may take at most (set near a search's deadline). */
+  readonly timeLimit?: number;
 }
 
 // One HiGHS module per worker thread, loaded once and kept for the worker's life.
@@ -29,7 +31,7 @@ export default async function evaluateBatch(task: EvaluateTask): Promise<Evaluat
   for (const raw of task.designs) {
     const design: Design = Uint8Array.from(raw);
     const reason = problem.quickInfeasibility(design);
-    out.push(reason ? { feasible: false, cost: Infinity, parts: {}, flows: null, reason } : await problem.evaluate(h, design));
+    out.push(reason ? { feasible: false, cost: Infinity, parts: {}, flows: null, reason } : await problem.evaluate(h, design, task.timeLimit !== undefined ? { timeLimit: task.timeLimit } : {}));
   }
   return out;
 }

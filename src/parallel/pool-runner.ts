@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Design } from '../core/design.js';
-import type { Evaluation } from '../core/problem.js';
+import type { EvaluateOptions, Evaluation } from '../core/problem.js';
 import type { BatchRunner } from './batch-runner.js';
 import type { EvaluateTask } from './evaluate-worker.js';
 import type { ProblemSource } from './problem-source.js';
@@ -29,11 +29,11 @@ export class PoolRunner implements BatchRunner {
     this.pool = new Piscina({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, workerData: source });
   }
 
-  async evaluateAll(designs: readonly Design[]): Promise<Evaluation<unknown>[]> {
+  async evaluateAll(designs: readonly Design[], options: Pick<EvaluateOptions, 'timeLimit'> = {}): Promise<Evaluation<unknown>[]> {
     const chunk = Math.ceil(designs.length / this.threads);
     const parts: Promise<Evaluation<unknown>[]>[] = [];
     for (let k = 0; k < designs.length; k += chunk) {
-      parts.push(this.runTask({ designs: designs.slice(k, k + chunk).map((d) => Uint8Array.from(d)) }));
+      parts.push(this.runTask({ designs: designs.slice(k, k + chunk).map((d) => Uint8Array.from(d)), ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}) }));
     }
     return (await Promise.all(parts)).flat();
   }

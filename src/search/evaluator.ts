@@ -1,7 +1,8 @@
 import { designKey, type Design } from '../core/design.js';
-import type { Evaluation, Problem } from '../core/problem.js';
+import type { EvaluateOptions, Evaluation, Problem } from '../core/problem.js';
 import type { HighsHandle } from '../exact/highs-handle.js';
 import type { BatchRunner } from '../parallel/batch-runner.js';
+import { breathe } from './breathe.js';
 
 /** A priced design. */
 export interface Scored {
@@ -32,21 +33,38 @@ export function isBetter(a: Scored, b: Scored | null): boolean {
   return designKey(a.design) < designKey(b.design);
 }
 
+/** Why a design left unpriced at the deadline counts as infeasible (it is not cached: a later call may price it). */
+export const UNPRICED = 'not priced: the time limit was reached';
+
 /**
  * Prices designs for a search: caches every evaluation by design, sends uncached batches to the
  * injected runner (worker pool) or prices them here, and keeps the best feasible design.
+ * With a deadline, a batch is priced only as far as the measured time per design says it fits
+ * (always at least one round until a feasible design is known): one pricing can take seconds on a
+ * large instance, and a search checks its deadline only between batches.
  */
 export class DesignEvaluator {
   private readonly cache = new Map<string, Evaluation<unknown>>();
   best: Scored | null = null;
   /** Distinct designs priced exactly. */
   evaluations = 0;
+  /** Best lower bound the search using this evaluator has proved (for an interrupted run), or null. */
+  lowerBound: number | null = null;
+  /** Measured wall seconds of one pricing round (one design per worker), null before the first. */
+  secondsPerRound: number | null = null;
 
   constructor(
     readonly problem: Problem,
     private readonly handle: HighsHandle,
     private readonly runner: BatchRunner | null,
+    /** performance.now() milliseconds after which no new pricing round starts; Infinity: none. */
+    readonly deadline = Infinity,
   ) {}
+
+  /** Records a proved lower bound if it is better than the one known. */
+  raiseBound(bound: number): void {
+    if (Number.isFinite(bound) && (this.lowerBound === null || bound > this.lowerBound)) this.lowerBound = bound;
+  }
 
   /** Prices one design. */
   async evaluate(design: Design): Promise<Evaluation<unknown>> {
@@ -64,13 +82,36 @@ export class DesignEvaluator {
         missing.push(d);
       }
     }
-    if (missing.length > 0) {
-      const priced = this.runner && missing.length > 1 ? await this.runner.evaluateAll(missing) : await this.local(missing);
-      // The cache keeps prices, not flows: flows of thousands of designs would fill the memory,
-      // and only the best design's flows are ever returned (and re-priced cold at the end).
-      missing.forEach((d, k) => this.remember(d, priced[k]!));
+    const unpriced = new Map<string, Evaluation<unknown>>();
+    if (!Number.isFinite(this.deadline)) await this.priceAll(missing);
+    else {
+      const workers = this.runner && missing.length > 1 ? Math.max(1, this.runner.threads) : 1;
+      let at = 0;
+      while (at < missing.length) {
+        const left = (this.deadline - performance.now()) / 1000;
+        // Rounds that fit in the time left; one probing round while the time per round is unknown.
+        let rounds = this.secondsPerRound === null ? 1 : Math.floor(left / Math.max(this.secondsPerRound, 1e-6));
+        if (rounds < 1 && this.best === null && at === 0) rounds = 1;
+        if (rounds < 1) break;
+        const part = missing.slice(at, at + rounds * workers);
+        const t0 = performance.now();
+        await this.priceAll(part, Math.max(0.5, left));
+        const perRound = (performance.now() - t0) / 1000 / Math.ceil(part.length / workers);
+        this.secondsPerRound = this.secondsPerRound === null ? perRound : 0.5 * this.secondsPerRound + 0.5 * perRound;
+        at += part.length;
+      }
+      for (const d of missing.slice(at)) unpriced.set(designKey(d), { feasible: false, cost: Infinity, parts: {}, flows: null, reason: UNPRICED });
     }
-    return designs.map((d) => this.cache.get(designKey(d))!);
+    return designs.map((d) => this.cache.get(designKey(d)) ?? unpriced.get(designKey(d))!);
+  }
+
+  private async priceAll(missing: Design[], timeLimit?: number): Promise<void> {
+    if (missing.length === 0) return;
+    const options = timeLimit !== undefined ? { timeLimit } : {};
+    const priced = this.runner && missing.length > 1 ? await this.runner.evaluateAll(missing, options) : await this.local(missing, options);
+    // The cache keeps prices, not flows: flows of thousands of designs would fill the memory,
+    // and only the best design's flows are ever returned (and re-priced cold at the end).
+    missing.forEach((d, k) => this.remember(d, priced[k]!));
   }
 
   /**
@@ -78,7 +119,8 @@ export class DesignEvaluator {
    * trim step that derives a neighbour's exact price from them.
    */
   async evaluateWithFlows(design: Design): Promise<Evaluation<unknown>> {
-    const ev = (await this.local([design]))[0]!;
+    const left = (this.deadline - performance.now()) / 1000;
+    const ev = (await this.local([design], Number.isFinite(left) ? { timeLimit: Math.max(0.5, left) } : {}))[0]!;
     this.remember(design, ev);
     return ev;
   }
@@ -98,11 +140,15 @@ export class DesignEvaluator {
     return this.cache.get(designKey(design));
   }
 
-  private async local(designs: Design[]): Promise<Evaluation<unknown>[]> {
+  private async local(designs: Design[], options: EvaluateOptions = {}): Promise<Evaluation<unknown>[]> {
     const out: Evaluation<unknown>[] = [];
     for (const d of designs) {
+      await breathe();
       const q = this.problem.quickInfeasibility(d);
-      out.push(q ? { feasible: false, cost: Infinity, parts: {}, flows: null, reason: q } : await this.problem.evaluate(this.handle, d));
+      const ev: Evaluation<unknown> = q ? { feasible: false, cost: Infinity, parts: {}, flows: null, reason: q } : await this.problem.evaluate(this.handle, d, options);
+      // Remembered at once, so an interrupted batch still leaves its best design behind.
+      this.remember(d, ev);
+      out.push(ev);
     }
     return out;
   }

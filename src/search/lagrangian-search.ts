@@ -3,6 +3,7 @@ import type { LagrangianRelaxation } from '../core/problem.js';
 import type { StatRow } from '../core/result.js';
 import type { StoppingCriterion } from '../core/stopping.js';
 import { isBetter, type DesignEvaluator, type Scored } from './evaluator.js';
+import { breathe } from './breathe.js';
 import { repair } from './repair.js';
 import type { Rng } from './rng.js';
 import { SubgradientStepper } from './subgradient.js';
@@ -59,9 +60,11 @@ export async function lagrangianSearch(input: {
   let sinceImprovement = 0;
   let it = 0;
   for (it = 1; it <= maxIt && performance.now() < input.deadline; it++) {
+    await breathe();
     const lbBefore = stepper.best;
     const sol = stepper.step(best?.evaluation.cost ?? null);
     if (stepper.best > lbBefore) score = Float64Array.from(sol.score);
+    ev.raiseBound(stepper.best);
     // Near convergence (small step) the multipliers are at their best: price their designs more often.
     const spacing = stepper.lambda < LATE_LAMBDA ? Math.max(5, Math.round(every / 5)) : every;
     if (it === 1 || stepper.converged(sol) || it % spacing === 0) {

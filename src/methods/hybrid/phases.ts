@@ -77,8 +77,11 @@ export async function lagrangianPhase(st: HybridState, rng: Rng, share: number):
 
 /** The LP relaxation of the full MILP: a bound and guidance for problems without a Lagrangian. */
 export async function lpRelaxationPhase(st: HybridState): Promise<void> {
+  if (performance.now() >= st.deadline) return;
   const f = st.ctx.problem.buildMilp();
-  const left = Number.isFinite(st.deadline) ? Math.max(1, (st.deadline - performance.now()) / 1000 / 4) : Infinity;
+  // A quarter of the time left after building the model (building 100 x 8,000 takes seconds).
+  const left = Number.isFinite(st.deadline) ? (st.deadline - performance.now()) / 1000 / 4 : Infinity;
+  if (left <= 0) return;
   const sol = await solveModel(st.ctx.handle, relaxIntegrality(f.model), { timeLimit: left });
   if (sol.status !== 'optimal' || !sol.values) return;
   raiseBound(st, sol.dualBound, 'lp-relaxation');

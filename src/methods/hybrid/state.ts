@@ -28,6 +28,7 @@ export function offer(st: HybridState, s: Scored | null): void {
 export function raiseBound(st: HybridState, b: number | null, source: string): void {
   if (b === null || !Number.isFinite(b)) return;
   if (st.lowerBound === null || b > st.lowerBound) st.lowerBound = b;
+  st.ev.raiseBound(b);
   st.bounds.push(source);
 }
 

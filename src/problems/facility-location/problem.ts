@@ -145,7 +145,8 @@ async function allocate(handle: HighsHandle, inst: FacilityLocationInstance, des
   const fm = buildFlowModel(inst, design);
   const single = inst.variant === 'sscflp';
   const what = single ? 'single-source allocation' : 'allocation';
-  const limit = options.timeLimit ?? (single ? SINGLE_SOURCE_PRICING_SECONDS : undefined);
+  // A caller's limit (a search near its deadline) can only shorten the single-source cap.
+  const limit = single ? Math.min(options.timeLimit ?? Infinity, SINGLE_SOURCE_PRICING_SECONDS) : options.timeLimit;
   const sol = await solveModel(handle, fm.model, { ...options, ...(limit !== undefined ? { timeLimit: limit } : {}) });
   if (sol.status === 'optimal' && sol.values) return { flows: fm.decode(sol.values) };
   // At a limit HiGHS returns its incumbent (status feasible) or nothing (status time_limit).
