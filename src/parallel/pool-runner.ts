@@ -5,6 +5,8 @@ import type { EvaluateOptions, Evaluation } from '../core/problem.js';
 import type { BatchRunner } from './batch-runner.js';
 import type { EvaluateTask } from './evaluate-worker.js';
 import type { ProblemSource } from './problem-source.js';
+import type { ScenarioRunner, ScenarioTask } from './scenario-runner.js';
+import type { ScenarioCut } from '../core/two-stage.js';
 
 /** Default pool size: the machine's cores. */
 export function defaultThreads(): number {
@@ -17,7 +19,7 @@ export function defaultThreads(): number {
  * back in input order. A task whose worker crashes is retried once on a fresh worker (piscina
  * replaces dead workers); a second failure is an error, never a silently dropped design.
  */
-export class PoolRunner implements BatchRunner {
+export class PoolRunner implements BatchRunner, ScenarioRunner {
   private readonly pool: Piscina;
 
   constructor(
@@ -48,6 +50,18 @@ export class PoolRunner implements BatchRunner {
         throw new Error(`design evaluation failed twice (${(first as Error).message}; then ${(second as Error).message})`);
       }
     }
+  }
+
+  /**
+   * Prices two-stage scenario subproblems on the same workers (scenario-worker.ts): a few
+   * contiguous chunks of scenarios per worker, so uneven scenarios balance, results in order.
+   */
+  async scenarioCuts(task: ScenarioTask): Promise<ScenarioCut[]> {
+    const filename = new URL('./scenario-worker.js', import.meta.url).href;
+    const chunk = Math.max(1, Math.ceil(task.scenarios.length / (4 * this.threads)));
+    const parts: Promise<ScenarioCut[]>[] = [];
+    for (let k = 0; k < task.scenarios.length; k += chunk) parts.push(this.pool.run({ ...task, scenarios: task.scenarios.slice(k, k + chunk) }, { filename }) as Promise<ScenarioCut[]>);
+    return (await Promise.all(parts)).flat();
   }
 
   /** Stops the workers. */
