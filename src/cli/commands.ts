@@ -5,6 +5,7 @@ import { generateCommand } from './generate-command.js';
 import { loadDistanceCommand } from './load-distance-command.js';
 import { mapCommand } from './map-command.js';
 import { mergeCommand } from './merge-command.js';
+import { paretoCommand } from './pareto-command.js';
 import { reportCommand } from './report-command.js';
 import { runCommand } from './run-command.js';
 import { solveCommand } from './solve-command.js';
@@ -24,4 +25,5 @@ export const COMMANDS: ReadonlyArray<(y: Argv) => Argv> = [
   technoEconomicsCommand,
   mapCommand,
   convertCommand,
+  paretoCommand,
 ];

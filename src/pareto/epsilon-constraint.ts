@@ -19,6 +19,8 @@ export interface FrontOptions {
   readonly points?: number;
   /** Share of each objective's range the refined front is within (default 0.001). */
   readonly resolution?: number;
+  /** Called after each batch of scalarised problems (e.g. a progress line on stderr). */
+  readonly progress?: (message: string) => void;
 }
 
 /** The `rlnd pareto --json` object (fields are extended, never renamed). */
@@ -75,7 +77,9 @@ export async function paretoFront(inst: NetworkInstance, runner: ScalarRunner, o
   let solved = 0;
   const run = async (tasks: ScalarTask[]): Promise<ScalarOutcome[]> => {
     solved += tasks.length;
-    return runner.run(tasks);
+    const out = await runner.run(tasks);
+    options.progress?.(`${solved} problems, ${((performance.now() - t0) / 1000).toFixed(1)} s: ${out.map((r) => `(${r.cost}, ${r.emissions}) ${r.status}`).join('; ')}`);
+    return out;
   };
   /** Second stage: least emissions at the first stage's cost (the whole problem, or the design's flows). */
   const stage2Tasks = (r: ScalarOutcome, cap: number | undefined): ScalarTask => ({
