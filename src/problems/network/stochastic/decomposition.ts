@@ -39,8 +39,9 @@ export function networkDecomposition(st: StochasticNetwork): TwoStageDecompositi
     return out;
   };
   const first = stage(0);
+  // A design column costs its bit's fixed cost (model.ts): no need to build every scenario's model here.
   const firstStageCost = new Float64Array(first.cols.length);
-  st.scenarios.forEach((sc, s) => stage(s).fixed.forEach((c, i) => (firstStageCost[i] += sc.probability * c)));
+  st.scenarios.forEach((sc) => sc.instance.bits.forEach((b, i) => (firstStageCost[i] += sc.probability * b.fixedCost)));
   return {
     scenarios: st.scenarios.map((s) => ({ id: s.id, probability: s.probability })),
     firstStageCost,
