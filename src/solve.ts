@@ -3,6 +3,7 @@ import type { Problem } from './core/problem.js';
 import { relativeGap, type Result } from './core/result.js';
 import type { StoppingCriterion } from './core/stopping.js';
 import { HighsHandle } from './exact/highs-handle.js';
+import { validate } from './core/validation.js';
 import { getMethod } from './methods/registry.js';
 import type { MethodOutcome } from './methods/method.js';
 import type { BatchRunner } from './parallel/batch-runner.js';
@@ -37,6 +38,8 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const methodName = options.method ?? 'milp';
   const method = getMethod(methodName);
   const seed = options.seed ?? 1;
+  // Misspelled or mistyped parameters would otherwise be ignored and recorded as if they applied.
+  if (method.parameters) validate(method.parameters, options.params ?? {}, `method ${methodName}`, 'params');
   const handle = options.handle ?? (await HighsHandle.load());
   // A run must not depend on what this thread priced before it (e.g. an earlier run of the same
   // experiment in this worker): start from fresh pricing sessions.

@@ -1,4 +1,5 @@
 import { InputError } from '../core/errors.js';
+import { nearestName } from '../core/validation.js';
 
 /** A config value with its key path, for errors that say where and what was expected. */
 export class Field {
@@ -27,7 +28,9 @@ export class Field {
   object(allowed: readonly string[]): Field {
     if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value)) this.fail(`an object with keys among ${allowed.join(', ')}`);
     for (const key of Object.keys(this.value as object)) {
-      if (!allowed.includes(key)) throw new InputError(this.file, this.at(key).path, `an unknown key; expected one of ${allowed.join(', ')}`);
+      if (allowed.includes(key)) continue;
+      const near = nearestName(key, allowed);
+      throw new InputError(this.file, this.at(key).path, `an unknown key${near ? `; did you mean '${near}'?` : ''} (expected one of ${allowed.join(', ')})`);
     }
     return this;
   }

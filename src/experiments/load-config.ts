@@ -4,12 +4,39 @@ import { basename, dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../core/errors.js';
 import { parseStopping } from '../core/stopping.js';
-import { methodNames } from '../methods/registry.js';
+import { validate } from '../core/validation.js';
+import { getMethod, methodNames } from '../methods/registry.js';
 import type { LoadOptions } from '../problems/problem-kind.js';
 import { Field } from './config-fields.js';
 import type { BlockScope, ExperimentConfig, InstanceEntry, MethodEntry, ParameterDraw, SensitivityBlock, StochasticBlock } from './config-types.js';
 import { readDistribution } from './distributions.js';
 import { generateFromConfig } from './generators.js';
+
+/** Most runs one experiment may expand to (shard a larger study into several configs). */
+export const MAX_RUNS = 1_000_000;
+
+/** Scenarios of one sensitivity block: the product of its axes' value counts. */
+function sensitivityCount(b: SensitivityBlock): number {
+  return b.axes.reduce((p, a) => p * a.values.length, 1);
+}
+
+/**
+ * Counts the runs a config expands to (each scenario x the instances, methods and seeds in its
+ * block's scope) before any run list is built, and fails with the count past {@link MAX_RUNS}.
+ */
+function checkRunCount(root: Field, c: { seeds: readonly number[]; instances: readonly string[]; methods: readonly string[]; nominal: boolean; stochastic: readonly StochasticBlock[]; sensitivity: readonly SensitivityBlock[] }): void {
+  const triples = (s: BlockScope | null): number =>
+    (s?.instances?.length ?? c.instances.length) * (s?.methods?.length ?? c.methods.length) * (s?.seeds?.length ?? c.seeds.length);
+  const parts: [string, number][] = [];
+  if (c.nominal) parts.push(['nominal', triples(null)]);
+  for (const b of c.stochastic) parts.push([`stochastic ${b.name}`, b.count * triples(b)]);
+  for (const b of c.sensitivity) parts.push([`sensitivity ${b.name}`, sensitivityCount(b) * triples(b)]);
+  const total = parts.reduce((a, [, n]) => a + n, 0);
+  if (total > MAX_RUNS) {
+    const fmt = (n: number): string => n.toLocaleString('en-US');
+    throw new InputError(root.file, 'runs', `at most ${fmt(MAX_RUNS)} runs in one experiment; this config would expand to ${fmt(total)} runs (${parts.map(([k, n]) => `${k}: ${fmt(n)}`).join(', ')}); split it into several configs or fewer seeds/scenarios`);
+  }
+}
 
 const TOP_KEYS = ['name', 'description', 'output', 'seeds', 'replications', 'timeLimit', 'instances', 'methods', 'reference', 'scenarios'];
 
@@ -68,6 +95,7 @@ export function configFromText(text: string, file: string): ExperimentConfig {
     if (blockNames.has(b.name)) sc.fail(`unique scenario block names (${b.name} is used twice)`);
     blockNames.add(b.name);
   });
+  checkRunCount(root, { seeds, instances: instances.map((i) => i.label), methods: [...labels], nominal: sc.at('nominal').present ? sc.at('nominal').value === true : true, stochastic, sensitivity });
   return {
     file,
     name,
@@ -86,6 +114,8 @@ function readSeeds(root: Field): number[] {
   if (root.at('seeds').present && root.at('replications').present) root.at('replications').fail('either seeds or replications, not both');
   if (root.at('replications').present) {
     const n = root.at('replications').number({ integer: true, positive: true });
+    // Checked before the seed list is allocated (10^9 replications ran V8 out of memory, even with --dry-run).
+    if (n > MAX_RUNS) root.at('replications').fail(`at most ${MAX_RUNS.toLocaleString('en-US')} runs in one experiment; replications: ${n.toLocaleString('en-US')} would expand to at least ${n.toLocaleString('en-US')} runs`);
     return Array.from({ length: n }, (_, i) => i + 1);
   }
   if (!root.at('seeds').present) return [1];
@@ -158,10 +188,13 @@ function readMethod(f: Field, defaultTime: number | null): MethodEntry {
       f.at('stop').fail(`a stopping rule like time=5,stall=50 (${(err as Error).message})`);
     }
   }
+  const params = f.at('params').plain();
+  const declared = getMethod(name).parameters;
+  if (declared) validate(declared, params, f.file, f.at('params').path);
   return {
     label: f.at('label').present ? f.at('label').string() : name,
     name,
-    params: f.at('params').plain(),
+    params,
     timeLimit: f.at('timeLimit').present ? f.at('timeLimit').number({ positive: true }) : defaultTime,
     stop,
   };
@@ -204,7 +237,7 @@ function readStochastic(f: Field, scope: Scope): StochasticBlock {
   if (Object.keys(parameters).length === 0) pf.fail('at least one parameter group (e.g. demand)');
   return {
     name: f.at('name').string(),
-    count: f.at('count').number({ integer: true, positive: true }),
+    count: f.at('count').number({ integer: true, positive: true, max: MAX_RUNS }),
     seed: f.at('seed').present ? f.at('seed').number({ integer: true, min: 0 }) : 1,
     parameters,
     twoStage: f.at('twoStage').present ? f.at('twoStage').boolean() : true,

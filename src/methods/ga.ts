@@ -2,6 +2,7 @@ import { geneticAlgorithm, type GaParams } from '../search/ga.js';
 import { makeRng } from '../search/rng.js';
 import { deadlineOf, evaluatorFor, finish, numParam } from './heuristic-common.js';
 import type { Method } from './method.js';
+import { GA_PARAMETERS } from './parameters.js';
 
 /** GA parameters from a method's params record. */
 export function gaParams(params: Readonly<Record<string, unknown>>): GaParams {
@@ -16,6 +17,7 @@ export function gaParams(params: Readonly<Record<string, unknown>>): GaParams {
 /** Genetic algorithm over designs, each priced exactly by the flow model. */
 export const gaMethod: Method = {
   name: 'ga',
+  parameters: GA_PARAMETERS,
   description: 'genetic algorithm over designs with exact flow pricing and local search',
   unsupported: () => null,
   async run(ctx) {

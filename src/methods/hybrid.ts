@@ -4,6 +4,7 @@ import { coreMilpPhase, enumerationPhase, lagrangianPhase, lpRelaxationPhase, mi
 import { bendersPhase } from './hybrid/benders.js';
 import { proven, type HybridState } from './hybrid/state.js';
 import type { Method } from './method.js';
+import { HYBRID_PARAMETERS } from './parameters.js';
 
 /** Design spaces with at most this many valid designs are enumerated instead of searched. */
 const DEFAULT_ENUMERATE_LIMIT = 256;
@@ -34,6 +35,7 @@ const DEFAULT_LAGRANGIAN_SHARE = 0.4;
  */
 export const hybridMethod: Method = {
   name: 'hybrid',
+  parameters: HYBRID_PARAMETERS,
   description: 'Lagrangian bound and designs, core or sparse MILP, exact local search and VNS, all priced by exact flows',
   unsupported: () => null,
   async run(ctx) {

@@ -4,6 +4,7 @@ import { localSearch } from '../search/local-search.js';
 import { makeRng } from '../search/rng.js';
 import { deadlineOf, evaluatorFor, finish, numParam } from './heuristic-common.js';
 import type { Method } from './method.js';
+import { LAGRANGIAN_PARAMETERS } from './parameters.js';
 
 /** Lagrangian parameters from a method's params record. */
 export function lagrangianParams(params: Readonly<Record<string, unknown>>): LagrangianParams {
@@ -18,6 +19,7 @@ export function lagrangianParams(params: Readonly<Record<string, unknown>>): Lag
 /** Lagrangian relaxation with subgradient optimisation and a Lagrangian heuristic. */
 export const lagrangianMethod: Method = {
   name: 'lagrangian',
+  parameters: LAGRANGIAN_PARAMETERS,
   description: 'Lagrangian relaxation (subgradient) with a Lagrangian heuristic: lower and upper bounds',
   unsupported: (problem) => (problem.lagrangian ? null : 'the problem offers no Lagrangian relaxation'),
   async run(ctx) {

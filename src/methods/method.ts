@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Design } from '../core/design.js';
 import type { Problem } from '../core/problem.js';
 import type { StatRow } from '../core/result.js';
@@ -38,6 +39,12 @@ export interface MethodOutcome {
 export interface Method {
   readonly name: string;
   readonly description: string;
+  /**
+   * The parameters the method reads, as a strict zod object (unknown keys are errors): checked
+   * by `solve` and by experiment configs. Every method should declare them (without a declaration
+   * its params go unchecked).
+   */
+  readonly parameters?: z.ZodObject;
   /** Null when the method supports the problem; else the reason it does not. */
   unsupported(problem: Problem): string | null;
   run(ctx: MethodContext): Promise<MethodOutcome>;

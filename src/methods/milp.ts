@@ -1,6 +1,7 @@
 import { ModelTooLargeError } from '../core/errors.js';
 import { solveModel } from '../exact/solve-model.js';
 import type { Method } from './method.js';
+import { MILP_PARAMETERS } from './parameters.js';
 
 /** Share of the time limit kept for decoding and recomputing the solution after HiGHS returns. */
 const MILP_RESERVE = 0.03;
@@ -8,6 +9,7 @@ const MILP_RESERVE = 0.03;
 /** The full MILP solved by HiGHS: optimal, or incumbent and bound at the time limit. */
 export const milpMethod: Method = {
   name: 'milp',
+  parameters: MILP_PARAMETERS,
   description: 'full MILP with HiGHS (branch and cut)',
   unsupported: () => null,
   async run({ problem, handle, seed, timeLimit, params }) {
