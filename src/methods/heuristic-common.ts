@@ -24,10 +24,7 @@ export function evaluatorFor(ctx: MethodContext, deadline = Infinity): DesignEva
   return ev;
 }
 
-/** performance.now() milliseconds at which the run's time limit is up (Infinity without one). */
-export function limitEnd(ctx: MethodContext, start: number): number {
-  return Number.isFinite(ctx.timeLimit) ? start + ctx.timeLimit * 1000 : Infinity;
-}
+
 
 /** Numeric method parameter with a default; rejects non-numbers early. */
 export function numParam(params: Readonly<Record<string, unknown>>, key: string): number | undefined {
@@ -51,11 +48,12 @@ export async function finish(
   ev?: DesignEvaluator,
 ): Promise<MethodOutcome> {
   if (!best || !best.evaluation.feasible) return noDesignOutcome(ctx, deadlineOf(ctx, start), lowerBound, stats, options);
-  // The cold re-pricing must fit in the time limit: when one pricing round would not, the flows of
-  // the search's own pricing of the best design are returned (same cost, possibly other optimal flows).
+  // Under a time limit the search's own pricing of the best design is returned (same cost; only
+  // alternative optimal flows may differ): the cold re-pricing is a full LP from scratch (seconds at
+  // 100 x 2,000, more on a busy machine) that no limit budgets for. Without a limit, a cold solve
+  // makes the flows independent of which worker priced the design first.
   const kept = ev?.best && ev.best.evaluation.flows !== null && designKey(ev.best.design) === designKey(best.design) ? ev.best.evaluation : null;
-  const fits = ev?.secondsPerRound === null || ev?.secondsPerRound === undefined || performance.now() + 1.5 * ev.secondsPerRound * 1000 < limitEnd(ctx, start);
-  const fresh = kept && !fits ? kept : await ctx.problem.evaluate(ctx.handle, best.design as Design, { fresh: true });
+  const fresh = kept && Number.isFinite(ctx.timeLimit) ? kept : await ctx.problem.evaluate(ctx.handle, best.design as Design, { fresh: true });
   // Sites the final flows leave unused are closed (free when their fixed cost is 0, a saving otherwise).
   const design = (fresh.flows !== null && ctx.problem.trim?.(best.design, fresh.flows)) || best.design;
   const cost = fresh.flows !== null ? ctx.problem.cost(design, fresh.flows).total : fresh.cost;
