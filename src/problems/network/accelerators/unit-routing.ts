@@ -61,22 +61,16 @@ export class UnitRouting {
 
   /** `x` units of p leave n on its cheapest usable lane (a pure source, or a node that chose to ship). */
   private ship(n: number, p: number, x: number): void {
-    const { uv } = this;
-    let best: { to: number } | null = null;
-    let bestValue = Infinity;
-    for (const l of uv.lanesOf(n, p)) {
-      if (!uv.usable[l.to]) continue;
-      const v = l.cost + uv.arrive(l.to, p);
-      if (v < bestValue) [best, bestValue] = [l, v];
-    }
-    if (!best || bestValue === Infinity) {
+    const value = this.uv.shipValue(n, p);
+    const lane = this.uv.bestLane;
+    if (lane < 0 || value === Infinity) {
       this.stranded = true;
       return;
     }
-    const N = this.inst.nodes.length;
-    const key = (n * N + best.to) * this.P + p;
+    const to = this.uv.laneTo[lane]!;
+    const key = (n * this.inst.nodes.length + to) * this.P + p;
     this.arcs.set(key, (this.arcs.get(key) ?? 0) + x);
-    this.arrive(best.to, p, x);
+    this.arrive(to, p, x);
   }
 
   private arrive(n: number, p: number, x: number): void {
@@ -96,9 +90,7 @@ export class UnitRouting {
       return;
     }
     if (uv.absorbs(n, p) && target === 0) return this.absorb(n, p, x);
-    let shipValue = Infinity;
-    for (const l of uv.lanesOf(n, p)) if (uv.usable[l.to]) shipValue = Math.min(shipValue, l.cost + uv.arrive(l.to, p));
-    if (shipValue === target) return this.ship(n, p, x);
+    if (uv.shipValue(n, p) === target) return this.ship(n, p, x);
     const c = uv.processingOf(n, p).find((c) => uv.processingValue(n, c) === target)!;
     this.process(n, c, x);
   }

@@ -1,12 +1,6 @@
 import { at, type NetConversion, type NetNode, type NetworkInstance } from '../instance.js';
 import { roles, type Roles } from '../roles.js';
 
-/** An arc seen from its tail for one product: where it goes and its objective coefficient. */
-export interface OutLane {
-  readonly to: number;
-  readonly cost: number;
-}
-
 /**
  * Objective coefficient of one unit of product `p` on arc column (`arc`, position `k`) of a
  * one-period network without options, exactly as the network builder (model.ts) writes it: unit
@@ -40,7 +34,12 @@ export function laneCost(inst: NetworkInstance, R: Roles, from: NetNode, to: Net
 export class UnitValues {
   readonly roles: Roles;
   private readonly P: number;
-  private readonly lanes: (OutLane[] | undefined)[];
+  /** Lanes (an arc seen from its tail for one product) of state n * P + p: `laneStart[key]` to `laneStart[key + 1]`. */
+  readonly laneStart: Int32Array;
+  /** Head node of each lane. */
+  readonly laneTo: Int32Array;
+  /** Objective coefficient of each lane ({@link laneCost}). */
+  readonly laneCost: Float64Array;
   private readonly processing: (NetConversion[] | undefined)[];
   private readonly absorbing: Uint8Array;
   private readonly memo: Float64Array;
@@ -54,13 +53,20 @@ export class UnitValues {
     const R = this.roles;
     const P = (this.P = inst.products.length);
     const N = inst.nodes.length;
-    this.lanes = new Array<OutLane[] | undefined>(N * P);
+    // Flat arrays (counted, then filled): 400,000 lanes at 20,000 dealers x 1,000 clusters.
+    const start = (this.laneStart = new Int32Array(N * P + 1));
+    for (const a of inst.arcs) for (const p of a.products) start[a.from * P + p + 1]!++;
+    for (let k = 0; k < N * P; k++) start[k + 1]! += start[k]!;
+    const fill = start.slice(0, N * P);
+    this.laneTo = new Int32Array(start[N * P]!);
+    this.laneCost = new Float64Array(start[N * P]!);
     for (const a of inst.arcs) {
       const from = inst.nodes[a.from]!;
       const to = inst.nodes[a.to]!;
       a.products.forEach((p, k) => {
-        const key = a.from * P + p;
-        (this.lanes[key] ??= []).push({ to: a.to, cost: laneCost(inst, R, from, to, a.cost[k]!, a.emission[k]!, p) });
+        const i = fill[a.from * P + p]!++;
+        this.laneTo[i] = a.to;
+        this.laneCost[i] = laneCost(inst, R, from, to, a.cost[k]!, a.emission[k]!, p);
       });
     }
     this.processing = new Array<NetConversion[] | undefined>(N * P);
@@ -90,10 +96,29 @@ export class UnitValues {
     this.stamp.fill(0, node * this.P, (node + 1) * this.P);
   }
 
-  /** Lanes of product p leaving node n. */
-  lanesOf(n: number, p: number): readonly OutLane[] {
-    return this.lanes[n * this.P + p] ?? [];
+  /**
+   * Value of shipping one unit of p out of n on its cheapest lane to a usable node (lane plus
+   * arrival; Infinity when there is none). The lane is left in {@link bestLane} (-1 if none).
+   */
+  shipValue(n: number, p: number): number {
+    let lane = -1;
+    let value = Infinity;
+    const key = n * this.P + p;
+    for (let i = this.laneStart[key]!; i < this.laneStart[key + 1]!; i++) {
+      const to = this.laneTo[i]!;
+      if (!this.usable[to]) continue;
+      const v = this.laneCost[i]! + this.arrive(to, p);
+      if (v < value) {
+        lane = i;
+        value = v;
+      }
+    }
+    this.bestLane = lane;
+    return value;
   }
+
+  /** The lane the last {@link shipValue} call found cheapest (-1 if none). */
+  bestLane = -1;
 
   /** Value of one unit of p arriving at n on an arc (whose coefficient is already paid). */
   arrive(n: number, p: number): number {
@@ -107,17 +132,14 @@ export class UnitValues {
   leave(n: number, p: number): number {
     const node = this.inst.nodes[n]!;
     if (!this.roles.pureSource(node, p)) return at(node.supplyCost, 1, p, 0) + this.present(n, p);
-    let best = Infinity;
-    for (const l of this.lanesOf(n, p)) if (this.usable[l.to]) best = Math.min(best, l.cost + this.arrive(l.to, p));
-    return best;
+    return this.shipValue(n, p);
   }
 
   /** Value of one unit of p present in n's balance (Infinity when it cannot be disposed of). */
   present(n: number, p: number): number {
     const key = n * this.P + p;
     if (this.stamp[key] === this.epoch) return this.memo[key]!;
-    let best = this.absorbing[key] ? 0 : Infinity;
-    for (const l of this.lanes[key] ?? []) if (this.usable[l.to]) best = Math.min(best, l.cost + this.arrive(l.to, p));
+    let best = Math.min(this.absorbing[key] ? 0 : Infinity, this.shipValue(n, p));
     for (const c of this.processing[key] ?? []) best = Math.min(best, this.processingValue(n, c));
     this.memo[key] = best;
     this.stamp[key] = this.epoch;
