@@ -16,7 +16,7 @@ export function mergeCommand(y: Argv): Argv {
       checkOutputFolder('--out', out);
       const s = await mergeResults(argv.dirs as string[], out);
       for (const w of s.warnings) console.error(`warning: ${w}`);
-      console.error(`merged ${s.runs} runs (${s.duplicates} duplicates dropped) and ${s.stochastic} stochastic analyses into ${out}`);
+      console.error(`merged ${s.runs} runs (${s.duplicates} duplicates dropped${s.corrupt > 0 ? `, ${s.corrupt} corrupt lines skipped` : ''}) and ${s.stochastic} stochastic analyses into ${out}`);
     },
   );
 }

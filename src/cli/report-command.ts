@@ -15,7 +15,8 @@ export function reportCommand(y: Argv): Argv {
       const out = stringOption('--out', argv.out);
       if (out !== undefined) checkOutputFolder('--out', out);
       const s = await writeReport(argv.results, out);
-      console.error(`report of ${s.runs} runs: ${s.dir}/report.md (${s.files.length} files)`);
+      for (const w of s.warnings) console.error(`warning: ${w}`);
+      console.error(`report of ${s.runs} runs${s.warnings.length > 0 ? ` (${s.warnings.length} corrupt lines skipped)` : ''}: ${s.dir}/report.md (${s.files.length} files)`);
     },
   );
 }

@@ -2,13 +2,15 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
-import { readJsonl, writeAtomic } from './jsonl.js';
+import { corruptWarnings, readJsonlChecked, writeAtomic } from './jsonl.js';
 import type { RunRecord, StochasticRecord } from './records.js';
 
 /** What a merge combined. */
 export interface MergeSummary {
   readonly runs: number;
   readonly duplicates: number;
+  /** Lines of the inputs that were not valid records (each also in `warnings`). */
+  readonly corrupt: number;
   readonly stochastic: number;
   readonly warnings: readonly string[];
 }
@@ -29,10 +31,15 @@ export async function mergeResults(dirs: readonly string[], out: string): Promis
   const runs = new Map<string, RunRecord>();
   const stoch = new Map<string, StochasticRecord>();
   let duplicates = 0;
+  let corrupt = 0;
   let config: string | null = null;
   for (const dir of dirs) {
     if (!existsSync(join(dir, 'runs.jsonl'))) throw new InputError(dir, 'runs.jsonl', 'a result folder written by `rlnd run` (no runs.jsonl found)');
-    for (const r of await readJsonl<RunRecord>(join(dir, 'runs.jsonl'))) {
+    const runsRead = await readJsonlChecked<RunRecord>(join(dir, 'runs.jsonl'), { key: 'runId' });
+    const stochRead = await readJsonlChecked<StochasticRecord>(join(dir, 'stochastic.jsonl'), { key: 'key' });
+    warnings.push(...corruptWarnings(join(dir, 'runs.jsonl'), runsRead.corrupt), ...corruptWarnings(join(dir, 'stochastic.jsonl'), stochRead.corrupt));
+    corrupt += runsRead.corrupt.length + stochRead.corrupt.length;
+    for (const r of runsRead.records) {
       const prev = runs.get(r.runId);
       if (prev) {
         duplicates++;
@@ -41,7 +48,7 @@ export async function mergeResults(dirs: readonly string[], out: string): Promis
       }
       runs.set(r.runId, r);
     }
-    for (const s of await readJsonl<StochasticRecord>(join(dir, 'stochastic.jsonl'))) if (!stoch.has(s.key)) stoch.set(s.key, s);
+    for (const s of stochRead.records) if (!stoch.has(s.key)) stoch.set(s.key, s);
     for (const name of ['config.yaml', 'config.json']) {
       if (!existsSync(join(dir, name))) continue;
       const text = await readFile(join(dir, name), 'utf8');
@@ -59,5 +66,5 @@ export async function mergeResults(dirs: readonly string[], out: string): Promis
   const sortedStoch = [...stoch.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
   await writeAtomic(join(out, 'runs.jsonl'), sortedRuns.map((r) => `${JSON.stringify(r)}\n`).join(''));
   if (sortedStoch.length > 0) await writeAtomic(join(out, 'stochastic.jsonl'), sortedStoch.map((r) => `${JSON.stringify(r)}\n`).join(''));
-  return { runs: sortedRuns.length, duplicates, stochastic: sortedStoch.length, warnings };
+  return { runs: sortedRuns.length, duplicates, corrupt, stochastic: sortedStoch.length, warnings };
 }

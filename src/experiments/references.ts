@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { scenarioHook } from '../problems/scenario-hooks.js';
 import type { ExperimentConfig } from './config-types.js';
@@ -19,6 +19,8 @@ export interface ReferencePlan {
   /** Per stochastic analysis: the nominal MILP key and each scenario's reference key. */
   readonly stochRefKeys: Map<string, { nominal: string; scenarios: string[] }>;
   readonly counts: { known: number; cached: number; computed: number };
+  /** Cache files that were not valid references: deleted, their MILPs solved again. */
+  readonly discarded: string[];
 }
 
 /**
@@ -59,14 +61,18 @@ export async function planReferences(
   }
   const milp = new Map<string, ReferenceOutcome>();
   const toSolve: [string, { inst: InstanceSource; scenario: ScenarioSpec }][] = [];
+  const discarded: string[] = [];
   for (const [key, n] of milpNeeded) {
     const cacheFile = join(outDir, 'milp-cache', `${key}.json`);
-    if (existsSync(cacheFile)) {
-      milp.set(key, JSON.parse(await readFile(cacheFile, 'utf8')) as ReferenceRecord);
+    const present = existsSync(cacheFile);
+    const cached = present ? await readCacheFile(cacheFile) : null;
+    if (present && !cached) discarded.push(cacheFile);
+    if (cached) {
+      milp.set(key, cached);
       counts.cached++;
     } else toSolve.push([key, n]);
   }
-  return { gapRefs, milp, toSolve, stochRefKeys, counts };
+  return { gapRefs, milp, toSolve, stochRefKeys, counts, discarded };
 }
 
 /** The objective of a reference only when it is a proven or published optimum. */
@@ -86,3 +92,19 @@ export async function knownOptimum(inst: InstanceSource): Promise<number | null>
   return optima ? hook.knownOptimum(optima, inst.file, inst.options) : null;
 }
 
+
+/**
+ * A cached MILP reference, or null when the file is not one (a crash mid-write, an edit): the
+ * corrupt file is deleted and the reference solved again, instead of stopping the runner.
+ */
+async function readCacheFile(file: string): Promise<ReferenceRecord | null> {
+  try {
+    const value: unknown = JSON.parse(await readFile(file, 'utf8'));
+    const rec = value as Partial<ReferenceRecord> | null;
+    if (typeof rec === 'object' && rec !== null && typeof rec.status === 'string' && (rec.objective === null || typeof rec.objective === 'number')) return value as ReferenceRecord;
+  } catch {
+    // not JSON: discarded below
+  }
+  await rm(file, { force: true });
+  return null;
+}

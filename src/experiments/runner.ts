@@ -6,7 +6,7 @@ import type { ExperimentConfig } from './config-types.js';
 import { expand, shardOf, type Expansion } from './expand.js';
 import { lockFolder } from './folder-lock.js';
 import { loadSources, type InstanceSource } from './instance-source.js';
-import { appendLine, readJsonl, writeAtomic } from './jsonl.js';
+import { appendLine, moveCorruptLines, readJsonlChecked, writeAtomic } from './jsonl.js';
 import { progressBar, type Progress } from './progress.js';
 import type { ReferenceRecord, RunRecord, StochasticRecord } from './records.js';
 import { planReferences, referenceOptimum } from './references.js';
@@ -110,14 +110,16 @@ export class ExperimentRun {
     const stochFile = join(outDir, 'stochastic.jsonl');
     const runs = shardOf(exp.runs, options.shard ?? null);
     const stoch = shardOf(exp.stochastic, options.shard ?? null);
-    const doneRuns = new Set((await readJsonl<RunRecord>(runsFile, { repair: true })).map((r) => r.runId));
-    const doneStoch = new Set((await readJsonl<StochasticRecord>(stochFile, { repair: true })).map((r) => r.key));
+    // A corrupt line is moved aside (its run, no longer recorded, is run again), not skipped silently.
+    const doneRuns = new Set((await readSettled<RunRecord>(runsFile, 'runId', log)).map((r) => r.runId));
+    const doneStoch = new Set((await readSettled<StochasticRecord>(stochFile, 'key', log)).map((r) => r.key));
     const pendingRuns = runs.filter((r) => !doneRuns.has(r.runId));
     const pendingStoch = stoch.filter((s) => !doneStoch.has(s.key));
     log(`${config.name}: ${exp.runs.length} runs${options.shard ? `, shard ${options.shard.index}/${options.shard.count} has ${runs.length}` : ''}; ${runs.length - pendingRuns.length} already done; writing to ${outDir}`);
 
     const plan = await planReferences(config, outDir, pendingRuns, pendingStoch, byLabel);
     const { gapRefs, milp, toSolve, stochRefKeys, counts } = plan;
+    for (const f of plan.discarded) log(`warning: ${f}: not a valid MILP reference; discarded, the MILP is solved again`);
     const gapRef = (key: string): ReferenceOutcome | null => gapRefs.get(key) ?? milp.get(key) ?? null;
 
     const threads = Math.max(1, options.threads ?? 1);
@@ -212,3 +214,13 @@ export class ExperimentRun {
   }
 }
 
+
+/** Records of a results file; corrupt lines are reported by line number and moved to `<name>.corrupt.jsonl`. */
+async function readSettled<T>(file: string, key: string, log: (m: string) => void): Promise<T[]> {
+  const { records, corrupt } = await readJsonlChecked<T>(file, { repair: true, key });
+  if (corrupt.length > 0) {
+    const aside = await moveCorruptLines(file, corrupt);
+    for (const c of corrupt) log(`warning: ${file}: line ${c.line}: not a valid record (${c.error}); moved to ${aside}, its run will run again`);
+  }
+  return records;
+}

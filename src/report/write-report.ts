@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { toCsv } from '../io/csv.js';
-import { readJsonl, writeAtomic } from '../experiments/jsonl.js';
+import { corruptWarnings, readJsonlChecked, writeAtomic } from '../experiments/jsonl.js';
 import type { RunRecord, StochasticRecord } from '../experiments/records.js';
 import { flatRun, instanceSummary, methodSummary, sensitivityRows, sortRuns, stochasticSummary, type Row } from '../experiments/summaries.js';
 import { gapBoxes, gapVsTime, sensitivityCurves, siteOpening, type Plot } from './plots.js';
@@ -17,6 +17,8 @@ export interface ReportSummary {
   readonly dir: string;
   readonly runs: number;
   readonly files: readonly string[];
+  /** One line per corrupt line of runs.jsonl / stochastic.jsonl (skipped, counted). */
+  readonly warnings: readonly string[];
 }
 
 /** Per-scenario stochastic figures, one row per scenario of each analysis. */
@@ -32,8 +34,12 @@ function stochasticScenarioRows(analyses: readonly StochasticRecord[]): Row[] {
 export async function writeReport(resultsDir: string, outDir = join(resultsDir, 'report')): Promise<ReportSummary> {
   const file = join(resultsDir, 'runs.jsonl');
   if (!existsSync(file)) throw new InputError(resultsDir, 'runs.jsonl', 'a result folder written by `rlnd run` or `rlnd merge`');
-  const runs = sortRuns(await readJsonl<RunRecord>(file));
-  const analyses = (await readJsonl<StochasticRecord>(join(resultsDir, 'stochastic.jsonl'))).sort((a, b) => (a.key < b.key ? -1 : 1));
+  const runsRead = await readJsonlChecked<RunRecord>(file, { key: 'runId' });
+  const stochFile = join(resultsDir, 'stochastic.jsonl');
+  const stochRead = await readJsonlChecked<StochasticRecord>(stochFile, { key: 'key' });
+  const warnings = [...corruptWarnings(file, runsRead.corrupt), ...corruptWarnings(stochFile, stochRead.corrupt)];
+  const runs = sortRuns(runsRead.records);
+  const analyses = stochRead.records.sort((a, b) => (a.key < b.key ? -1 : 1));
   const name = runs[0]?.experiment ?? resultsDir;
   const tables: [string, string, Row[]][] = [
     ['summary', 'Summary per scenario set, instance group and method (gaps in % of the optimum)', methodSummary(runs)],
@@ -82,5 +88,5 @@ export async function writeReport(resultsDir: string, outDir = join(resultsDir, 
     md.push(`### ${p.title}`, '', `![${p.title}](${p.file})`, '');
   }
   await put('report.md', md.join('\n'));
-  return { dir: outDir, runs: runs.length, files: written };
+  return { dir: outDir, runs: runs.length, files: written, warnings };
 }
