@@ -9,6 +9,9 @@ import type { Method, MethodContext, MethodOutcome } from './method.js';
 
 /** Relative gap at which the decomposition stops (the extensive form's MIP gap). */
 const DEFAULT_GAP = 1e-9;
+/** Most LP-phase rounds, and rounds without a higher LP bound before the integer master starts. */
+const DEFAULT_LP_ROUNDS = 50;
+const LP_STALL = 3;
 /** A cut is added only where the master's theta falls short of it by more than this (relative). */
 const VIOLATION = 1e-9;
 
@@ -18,7 +21,8 @@ const VIOLATION = 1e-9;
  * default) or one for the expectation (`cuts: single`); each master design is priced in every
  * scenario (in parallel on the worker pool when there is one), which returns optimality cuts from
  * the scenario LP's reduced costs, or feasibility cuts where a scenario cannot be served. The
- * master's bound is a certified lower bound; the best priced design is the incumbent. Second
+ * master's bound is a certified lower bound (an LP phase first adds cuts at the relaxed master's
+ * points: `lpRounds`, default 50, 0 to skip); the best priced design is the incumbent. Second
  * stages with integer flows get integer L-shaped cuts as well, so the bound closes there too.
  */
 export const lshapedMethod: Method = {
@@ -64,7 +68,38 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
   let status: MethodOutcome['status'] = 'time_limit';
   let masterMessage: string | undefined;
   let scale = Math.max(1, ...lower.map(Math.abs), dec.firstStageCost.reduce((t, c) => t + Math.abs(c), 0));
-  for (let iter = 1; ; iter++) {
+  const n = dec.firstStageCost.length;
+  /** Adds the cuts a point's pricing gives where the master's theta falls short of them. */
+  const addOptimalityCuts = (cuts: readonly ScenarioCut[], theta: (k: number) => number): void => {
+    if (mode === 'multi') {
+      cuts.forEach((c, s) => {
+        if (theta(s) < c.value - VIOLATION * Math.max(1, Math.abs(c.value))) rows.push(optimalityRow(c, s));
+      });
+    } else {
+      const v = dot(p, cuts.map((c) => c.value));
+      if (theta(0) < v - VIOLATION * Math.max(1, Math.abs(v))) rows.push(aggregate(cuts.map((c, s) => optimalityRow(c, 0, p[s]!)), 0));
+    }
+  };
+
+  // LP phase (McDaniel & Devine 1977): cuts at the LP master's fractional points are valid too
+  // (each scenario's cost is convex in y) and start the integer master near its LP bound.
+  const lpRounds = typeof ctx.params.lpRounds === 'number' ? ctx.params.lpRounds : DEFAULT_LP_ROUNDS;
+  let stall = 0;
+  for (let round = 1; round <= lpRounds && stall < LP_STALL && performance.now() < deadline; round++) {
+    const sol = await solveModel(ctx.handle, masterModel(dec.firstStageCost, weights, thetaLower, rows, dec.designRows, scale, true), { timeLimit: Math.max(0.1, (deadline - performance.now()) / 1000) });
+    if (sol.status !== 'optimal' || !sol.values || sol.objective === null) break;
+    const bound = sol.objective * scale;
+    stall = bound <= lowerBound + 1e-6 * Math.max(1, Math.abs(bound)) ? stall + 1 : 0;
+    lowerBound = Math.max(lowerBound, bound);
+    const y = Float64Array.from({ length: n }, (_, i) => Math.min(1, Math.max(0, sol.values![i]!)));
+    const cuts = await price({ kind: 'cut', at: y, scenarios: all });
+    for (const c of cuts) if (!c.feasible) rows.push(feasibilityRow(c));
+    if (cuts.every((c) => c.feasible)) addOptimalityCuts(cuts, (k) => sol.values![n + k]! * scale);
+    scale = Math.max(scale, ...cuts.map((c) => Math.abs(c.value)));
+    stats.push({ method: 'lshaped', iteration: stats.length + 1, timeSeconds: (performance.now() - t0) / 1000, upperBound: null, lowerBound, gap: null, cuts: rows.length, design: 'lp' });
+  }
+
+  for (;;) {
     const left = (deadline - performance.now()) / 1000;
     if (!(left > 0)) break;
     const master = masterModel(dec.firstStageCost, weights, thetaLower, rows, dec.designRows, scale);
@@ -87,28 +122,28 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
     const closed = (): boolean => best !== null && (relativeGap(best.cost, lowerBound) ?? 1) <= gapTarget;
     if (!closed() && !repeated) {
       const cuts = await price({ kind: 'cut', at: y, scenarios: all });
-      const theta = (k: number): number => sol.values![dec.firstStageCost.length + k]! * scale;
+      const theta = (k: number): number => sol.values![n + k]! * scale;
       const infeasible = cuts.filter((c) => !c.feasible || c.exact === Infinity);
       for (const c of infeasible) rows.push(c.feasible ? noGoodRow(y) : feasibilityRow(c));
       if (infeasible.length === 0) {
         const second = cuts.map((c) => c.exact ?? c.value);
         const cost = dot(dec.firstStageCost, y) + dot(p, second);
         if (!best || cost < best.cost) best = { design: Uint8Array.from(y), cost };
+        addOptimalityCuts(cuts, theta);
+        // A MIP second stage: integer L-shaped cuts where the exact price is above the LP cut.
         if (mode === 'multi') {
           cuts.forEach((c, s) => {
-            if (theta(s) < c.value - VIOLATION * Math.max(1, Math.abs(c.value))) rows.push(optimalityRow(c, s));
             if (c.exact !== undefined && c.exact > c.value + VIOLATION * Math.max(1, Math.abs(c.exact))) rows.push(integerRow(y, c.exact, lower[s]!, s));
           });
         } else {
           const v = dot(p, cuts.map((c) => c.value));
-          if (theta(0) < v - VIOLATION * Math.max(1, Math.abs(v))) rows.push(aggregate(cuts.map((c, s) => optimalityRow(c, 0, p[s]!)), 0));
           const e = dot(p, second);
           if (e > v + VIOLATION * Math.max(1, Math.abs(e))) rows.push(integerRow(y, e, thetaLower[0]!, 0));
         }
       }
       scale = Math.max(scale, ...cuts.map((c) => Math.abs(c.exact ?? c.value)).filter(Number.isFinite));
     }
-    stats.push({ method: 'lshaped', iteration: iter, timeSeconds: (performance.now() - t0) / 1000, upperBound: best?.cost ?? null, lowerBound, gap: relativeGap(best?.cost ?? null, lowerBound), cuts: rows.length, design: key });
+    stats.push({ method: 'lshaped', iteration: stats.length + 1, timeSeconds: (performance.now() - t0) / 1000, upperBound: best?.cost ?? null, lowerBound, gap: relativeGap(best?.cost ?? null, lowerBound), cuts: rows.length, design: key });
     // A repeated design has tight cuts at it: the master's bound cannot rise any more.
     if (closed() || repeated) {
       status = 'optimal';

@@ -62,12 +62,12 @@ export function noGoodRow(at: Float64Array): MasterRow {
 
 /**
  * The master MIP: min c y + sum_k w_k theta_k subject to the rows, the design rows, y binary,
- * theta_k >= its lower bound. Objective and theta are divided by `scale` (values reach 1e12 in
+ * theta_k >= its lower bound (`relaxed`: y in [0, 1], the LP phase). Objective and theta are divided by `scale` (values reach 1e12 in
  * some networks; HiGHS's absolute tolerances need O(1) numbers).
  */
-export function masterModel(cost: Float64Array, weights: readonly number[], lower: readonly number[], rows: readonly MasterRow[], designRows: readonly DesignRow[], scale: number): LinearModel {
-  const b = new LinearModelBuilder('lshaped-master');
-  const y = Array.from(cost, (c, i) => b.addVar(`y${i}`, { type: 'binary', cost: c / scale }));
+export function masterModel(cost: Float64Array, weights: readonly number[], lower: readonly number[], rows: readonly MasterRow[], designRows: readonly DesignRow[], scale: number, relaxed = false): LinearModel {
+  const b = new LinearModelBuilder(relaxed ? 'lshaped-master-lp' : 'lshaped-master');
+  const y = Array.from(cost, (c, i) => b.addVar(`y${i}`, relaxed ? { upper: 1, cost: c / scale } : { type: 'binary', cost: c / scale }));
   const theta = weights.map((w, k) => b.addVar(`theta${k}`, { lower: lower[k]! / scale, cost: w }));
   rows.forEach((r, k) => {
     const vars: number[] = [];
