@@ -12,6 +12,8 @@ const DEFAULT_GAP = 1e-9;
 /** Most LP-phase rounds, and rounds without a higher LP bound before the integer master starts. */
 const DEFAULT_LP_ROUNDS = 50;
 const LP_STALL = 3;
+/** Largest relative MIP gap an early master is stopped at. */
+const MASTER_GAP_MAX = 0.01;
 /** A cut is added only where the master's theta falls short of it by more than this (relative). */
 const VIOLATION = 1e-9;
 
@@ -99,11 +101,17 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
     stats.push({ method: 'lshaped', iteration: stats.length + 1, timeSeconds: (performance.now() - t0) / 1000, upperBound: null, lowerBound, gap: null, cuts: rows.length, design: 'lp' });
   }
 
+  let exactMaster = false;
   for (;;) {
     const left = (deadline - performance.now()) / 1000;
     if (!(left > 0)) break;
     const master = masterModel(dec.firstStageCost, weights, thetaLower, rows, dec.designRows, scale);
-    const sol = await solveModel(ctx.handle, master, { timeLimit: left, randomSeed: ctx.seed });
+    // While the gap is wide a master need not be solved to the end: its incumbent is a design to
+    // price and its dual bound a valid bound (a multi-cut master with thousands of cuts takes
+    // minutes to close). Exact once the gap is small or a design repeats.
+    const wide = best ? 0.1 * (relativeGap(best.cost, lowerBound) ?? 1) : MASTER_GAP_MAX;
+    const masterGap = exactMaster ? gapTarget : Math.max(gapTarget, Math.min(MASTER_GAP_MAX, wide));
+    const sol = await solveModel(ctx.handle, master, { timeLimit: left, randomSeed: ctx.seed, mipRelGap: masterGap });
     if (sol.status === 'infeasible') {
       // Every design the rules allow has been cut off: no design serves every scenario.
       status = best ? 'optimal' : 'infeasible';
@@ -144,11 +152,13 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
       scale = Math.max(scale, ...cuts.map((c) => Math.abs(c.exact ?? c.value)).filter(Number.isFinite));
     }
     stats.push({ method: 'lshaped', iteration: stats.length + 1, timeSeconds: (performance.now() - t0) / 1000, upperBound: best?.cost ?? null, lowerBound, gap: relativeGap(best?.cost ?? null, lowerBound), cuts: rows.length, design: key });
-    // A repeated design has tight cuts at it: the master's bound cannot rise any more.
-    if (closed() || repeated) {
+    // A repeated design has tight cuts at it: an exact master's bound cannot rise any more; an
+    // early-stopped master is solved exactly next.
+    if (closed() || (repeated && masterGap <= gapTarget)) {
       status = 'optimal';
       break;
     }
+    if (repeated) exactMaster = true;
   }
   const options = { cuts: mode, scenarios: S, threads: runner?.threads ?? 1 };
   // Stopped by the clock with an incumbent: a feasible design and a certified bound.
