@@ -97,7 +97,21 @@ function describeIssue(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue
     if (deepest && deepest.path.length > 0) return describeIssue(schema, data, { ...deepest, path: [...issue.path, ...deepest.path] }, prefix);
   }
   const got = valueAt(data, issue.path);
-  return { where, expected: `${issue.message}${got === undefined ? ' (missing)' : `, got ${JSON.stringify(got)}`}` };
+  return { where, expected: `${expectation(issue)}${got === undefined ? ' (missing)' : `, got ${JSON.stringify(got)}`}` };
+}
+
+const ARTICLE: Record<string, string> = { number: 'a number', string: 'a string', boolean: 'true or false', object: 'an object', array: 'a list', int: 'an integer' };
+
+/** What an issue expected, in the words rlnd uses elsewhere ("a number >= 0", "one of a, b"). */
+function expectation(issue: z.core.$ZodIssue): string {
+  const i = issue as unknown as { code: string; expected?: string; origin?: string; minimum?: number | bigint; maximum?: number | bigint; inclusive?: boolean; values?: unknown[]; format?: string };
+  const what = ARTICLE[i.origin ?? ''] ?? (i.origin === 'array' ? 'a list' : 'a value');
+  if (i.code === 'invalid_type') return ARTICLE[i.expected ?? ''] ?? `a ${i.expected}`;
+  if (i.code === 'too_small') return i.origin === 'array' ? `a list of at least ${i.minimum}` : i.origin === 'string' ? 'a non-empty string' : `${what} ${i.inclusive ? '>=' : '>'} ${i.minimum}`;
+  if (i.code === 'too_big') return i.origin === 'array' ? `a list of at most ${i.maximum}` : `${what} ${i.inclusive ? '<=' : '<'} ${i.maximum}`;
+  if (i.code === 'invalid_value') return `one of ${(i.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+  if (i.code === 'invalid_format') return `a ${i.format ?? 'well-formed'} value`;
+  return issue.message;
 }
 
 /** JSON turns 1e999 into Infinity and YAML accepts .inf / .nan: name them before a schema says "got null". */
@@ -116,7 +130,9 @@ export function validate<S extends z.ZodType>(schema: S, data: unknown, file: st
   checkFiniteNumbers(data, file, prefix);
   const result = schema.safeParse(data);
   if (!result.success) {
-    const { where, expected } = describeIssue(schema, data, result.error.issues[0]!, prefix);
+    // A misspelled key also shows as a required key missing: the typo is the cause, so say that first.
+    const issue = result.error.issues.find((i) => i.code === 'unrecognized_keys') ?? result.error.issues[0]!;
+    const { where, expected } = describeIssue(schema, data, issue, prefix);
     throw new InputError(file, where, expected);
   }
   return result.data;

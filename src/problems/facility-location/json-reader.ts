@@ -1,5 +1,7 @@
 import { InputError } from '../../core/errors.js';
 import { distance, type DistanceMetric } from '../../io/geo.js';
+import { z } from 'zod';
+import { validate } from '../../core/validation.js';
 import { JsonFields } from '../../io/json-fields.js';
 import { FL_VARIANTS, makeFlInstance, type Customer, type FacilityLocationInstance, type FlVariant, type Site } from './instance.js';
 
@@ -18,36 +20,57 @@ import { FL_VARIANTS, makeFlInstance, type Customer, type FacilityLocationInstan
  * customer's demand; `"total"` is the OR-Library convention (cost of all of the demand).
  */
 export function parseFlJson(data: unknown, file: string, override: { variant?: FlVariant } = {}): FacilityLocationInstance {
+  const doc = validate(FL_DOCUMENT, data, file);
   const f = new JsonFields(file);
-  const root = f.object(data, '(top level)');
-  const variant = override.variant ?? (root.variant === undefined ? 'cflp' : f.oneOf(root.variant, 'variant', FL_VARIANTS));
-  const sites: Site[] = f.array(root.sites, 'sites').map((raw, i) => {
-    const s = f.object(raw, `sites[${i}]`);
-    const capacity = s.capacity === undefined && variant === 'uflp' ? Infinity : f.number(s.capacity, `sites[${i}].capacity`, { min: 0 });
-    return {
-      id: f.string(s.id, `sites[${i}].id`),
-      capacity,
-      fixedCost: f.number(s.fixedCost ?? 0, `sites[${i}].fixedCost`, { min: 0 }),
-      ...coords(f, s, `sites[${i}]`),
-    };
+  const variant = override.variant ?? doc.variant ?? 'cflp';
+  const haversine = 'distance' in doc.cost && doc.cost.distance === 'haversine';
+  const totalDemand = doc.customers.reduce((a, c) => a + c.demand, 0);
+  const sites: Site[] = doc.sites.map((s, i) => {
+    // An uncapacitated site can serve all of the demand: the same model, with a finite number.
+    if (s.capacity === undefined && variant !== 'uflp') throw new InputError(file, `sites[${i}] (${s.id}).capacity`, `a number >= 0 (required unless the variant is uflp) (missing)`);
+    return { id: String(s.id), capacity: s.capacity ?? totalDemand, fixedCost: s.fixedCost, ...coords(file, s, `sites[${i}] (${s.id})`, haversine) };
   });
-  const customers: Customer[] = f.array(root.customers, 'customers').map((raw, j) => {
-    const c = f.object(raw, `customers[${j}]`);
-    return { id: f.string(c.id, `customers[${j}].id`), demand: f.number(c.demand, `customers[${j}].demand`, { min: 0 }), ...coords(f, c, `customers[${j}]`) };
-  });
-  const cost = f.object(root.cost, 'cost');
-  const allocCost = cost.matrix !== undefined ? matrixCosts(f, cost, sites, customers) : distanceCosts(f, cost, sites, customers);
-  const maxOpen = f.optionalNumber(root.maxOpen, 'maxOpen', { min: 1, integer: true });
-  const name = root.name === undefined ? file.split('/').pop()!.replace(/\.json$/, '') : f.string(root.name, 'name');
-  return makeFlInstance({ name, source: file, variant, sites, customers, allocCost, ...(maxOpen !== undefined ? { maxOpen } : {}) });
+  const customers: Customer[] = doc.customers.map((c, j) => ({ id: String(c.id), demand: c.demand, ...coords(file, c, `customers[${j}] (${c.id})`, haversine) }));
+  const allocCost = 'matrix' in doc.cost ? matrixCosts(f, doc.cost as Record<string, unknown>, sites, customers) : distanceCosts(f, doc.cost as Record<string, unknown>, sites, customers);
+  const name = doc.name ?? file.split('/').pop()!.replace(/\.json$/, '');
+  return makeFlInstance({ name, source: file, variant, sites, customers, allocCost, ...(doc.maxOpen !== undefined ? { maxOpen: doc.maxOpen } : {}) });
 }
 
-function coords(f: JsonFields, o: Record<string, unknown>, path: string): { x?: number; y?: number } {
-  // Accept lon/lat as an alias of x/y, since geographic data usually comes that way.
+const id = z.union([z.string().min(1), z.number()]);
+const nonNegative = z.number().min(0);
+// Coordinates: x/y (planar or lon/lat degrees), or lon/lat, range-checked where they are degrees.
+const POINT = { x: z.number().optional(), y: z.number().optional(), lon: z.number().min(-180).max(180).optional(), lat: z.number().min(-90).max(90).optional() };
+// Descriptive fields the bundled instances carry; they do not change the model.
+const LABELS = { name: z.string().optional(), region: z.string().optional(), notes: z.string().optional() };
+
+/** The facility-location JSON document (docs/instance-formats.md): unknown keys are errors. */
+export const FL_DOCUMENT = z.strictObject({
+  $schema: z.string().optional(),
+  problem: z.literal('facility-location').optional(),
+  name: z.string().min(1).optional(),
+  description: z.string().optional(),
+  notes: z.union([z.string(), z.array(z.string())]).optional(),
+  provenance: z.unknown().optional(),
+  variant: z.enum(FL_VARIANTS).optional(),
+  maxOpen: z.number().int().min(1).optional(),
+  sites: z.array(z.strictObject({ id, capacity: nonNegative.optional(), fixedCost: nonNegative, ...POINT, ...LABELS })).min(1),
+  customers: z.array(z.strictObject({ id, demand: nonNegative, population: nonNegative.optional(), seat: z.string().optional(), ...POINT, ...LABELS })).min(1),
+  cost: z.union([
+    z.strictObject({ distance: z.enum(['euclidean', 'haversine']), perUnitDistance: nonNegative, circuity: z.number().min(1).optional() }),
+    z.strictObject({ matrix: z.record(z.string(), z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())])), per: z.enum(['unit', 'total']).optional() }),
+  ]),
+});
+
+function coords(file: string, o: { x?: number | undefined; y?: number | undefined; lon?: number | undefined; lat?: number | undefined }, path: string, degrees: boolean): { x?: number; y?: number } {
+  // lon/lat are an alias of x/y, since geographic data usually comes that way.
   const x = o.x ?? o.lon;
   const y = o.y ?? o.lat;
   if (x === undefined && y === undefined) return {};
-  return { x: f.number(x, `${path}.x`), y: f.number(y, `${path}.y`) };
+  if (x === undefined || y === undefined) throw new InputError(file, path, 'both coordinates, x and y (or lon and lat)');
+  // With haversine distances x and y are degrees: a latitude of 200 is a typo, not a place.
+  if (degrees && (x < -180 || x > 180)) throw new InputError(file, `${path}.x`, `a longitude in [-180, 180] (cost.distance is haversine), got ${x}`);
+  if (degrees && (y < -90 || y > 90)) throw new InputError(file, `${path}.y`, `a latitude in [-90, 90] (cost.distance is haversine), got ${y}`);
+  return { x, y };
 }
 
 function matrixCosts(f: JsonFields, cost: Record<string, unknown>, sites: Site[], customers: Customer[]): Float64Array {
