@@ -35,7 +35,8 @@ export async function main(args: string[]): Promise<void> {
   try {
     await cli
       .fail((msg, err) => {
-        throw err ?? new InputError('command line', 'arguments', msg);
+        // yargs words some messages over several lines ("Invalid values:\n  Argument: ..."): keep one.
+        throw err ?? new InputError('command line', 'arguments', msg.replace(/\s*\n\s*/g, ' '));
       })
       .parseAsync();
   } catch (err) {

@@ -50,7 +50,7 @@ export function mapCommand(y: Argv): Argv {
       a
         .positional('file', { type: 'string', demandOption: true, describe: 'facility-location instance (.json with lon/lat)' })
         .option('out', { type: 'string', demandOption: true, describe: 'SVG file to write' })
-        .option('method', { type: 'string', default: 'milp', describe: `one of ${methodNames().join(', ')}` })
+        .option('method', { type: 'string', describe: `one of ${methodNames().join(', ')} (default milp)` })
         .option('variant', { type: 'string', choices: [...FL_VARIANTS], describe: 'facility-location variant' })
         .option('seed', { type: 'string', describe: 'random seed, an integer >= 0 (default 1)' })
         .option('time-limit', { type: 'string', describe: 'wall-clock limit in seconds (> 0)' })

@@ -26,7 +26,7 @@ export function solveCommand(y: Argv): Argv {
         .positional('file', { type: 'string', demandOption: true, describe: 'instance file (.json, or OR-Library .txt)' })
         .option('variant', { type: 'string', choices: ['cflp', 'sscflp', 'uflp'], describe: 'facility-location variant' })
         .option('capacity', { type: 'string', describe: "capacity for OR-Library files whose capacity is the word 'capacity'" })
-        .option('method', { type: 'string', default: 'milp', describe: `one of ${methodNames().join(', ')}` })
+        .option('method', { type: 'string', describe: `one of ${methodNames().join(', ')} (default milp)` })
         .option('time-limit', { type: 'string', describe: 'wall-clock limit in seconds (> 0)' })
         .option('seed', { type: 'string', describe: 'random seed, an integer >= 0 (default 1)' })
         .option('stop', { type: 'string', describe: 'heuristic stopping rule, e.g. time=60,iters=500,stall=50,gap=0.001' })
@@ -76,24 +76,29 @@ export function solveCommand(y: Argv): Argv {
       };
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
-      const problem = await loadProblem(argv.file, options);
-      if (exportLp !== undefined) await writeFile(exportLp, toLpText(problem.buildMilp().model));
-      // The exact MILP is one HiGHS solve (single-threaded WebAssembly): a pool would sit idle.
-      const runner = method !== 'milp' && threads > 1 ? new PoolRunner({ file: argv.file, text: await readFile(argv.file, 'utf8'), options }, threads) : null;
-      const handle = await HighsHandle.load();
-      loaded = { problem, version: handle.version };
-      const result = await solve(problem, {
-        method,
-        seed,
-        handle,
-        ...(timeLimit !== undefined ? { timeLimit } : {}),
-        ...(stop ? { stop } : {}),
-        runner,
-        startedAt,
-        progress,
-      }).finally(() => runner?.close());
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      let problem: Problem;
+      let result: Result;
+      try {
+        problem = await loadProblem(argv.file, options);
+        if (exportLp !== undefined) await writeFile(exportLp, toLpText(problem.buildMilp().model));
+        // The exact MILP is one HiGHS solve (single-threaded WebAssembly): a pool would sit idle.
+        const runner = method !== 'milp' && threads > 1 ? new PoolRunner({ file: argv.file, text: await readFile(argv.file, 'utf8'), options }, threads) : null;
+        const handle = await HighsHandle.load();
+        loaded = { problem, version: handle.version };
+        result = await solve(problem, {
+          method,
+          seed,
+          handle,
+          ...(timeLimit !== undefined ? { timeLimit } : {}),
+          ...(stop ? { stop } : {}),
+          runner,
+          startedAt,
+          progress,
+        }).finally(() => runner?.close());
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
       print(result, problem);
       // Written after the result is printed, so a disk that fills up meanwhile loses only the statistics.
       if (stats !== undefined) await writeFile(stats, toCsv(result.stats));
