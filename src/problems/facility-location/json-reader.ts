@@ -51,6 +51,8 @@ export const FL_DOCUMENT = z.strictObject({
   description: z.string().optional(),
   notes: z.union([z.string(), z.array(z.string())]).optional(),
   provenance: z.unknown().optional(),
+  // The parameters rlnd generate facility-location wrote the file with.
+  generator: z.unknown().optional(),
   variant: z.enum(FL_VARIANTS).optional(),
   maxOpen: z.number().int().min(1).optional(),
   sites: z.array(z.strictObject({ id, capacity: nonNegative.optional(), fixedCost: nonNegative, ...POINT, ...LABELS })).min(1),
