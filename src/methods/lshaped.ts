@@ -72,14 +72,16 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
   let scale = Math.max(1, ...lower.map(Math.abs), dec.firstStageCost.reduce((t, c) => t + Math.abs(c), 0));
   const n = dec.firstStageCost.length;
   /** Adds the cuts a point's pricing gives where the master's theta falls short of them. */
-  const addOptimalityCuts = (cuts: readonly ScenarioCut[], theta: (k: number) => number): void => {
+  const addOptimalityCuts = (cuts: readonly ScenarioCut[], theta: (k: number) => number | null): void => {
     if (mode === 'multi') {
       cuts.forEach((c, s) => {
-        if (theta(s) < c.value - VIOLATION * Math.max(1, Math.abs(c.value))) rows.push(optimalityRow(c, s));
+        const t = theta(s);
+        if (t === null || t < c.value - VIOLATION * Math.max(1, Math.abs(c.value))) rows.push(optimalityRow(c, s));
       });
     } else {
       const v = dot(p, cuts.map((c) => c.value));
-      if (theta(0) < v - VIOLATION * Math.max(1, Math.abs(v))) rows.push(aggregate(cuts.map((c, s) => optimalityRow(c, 0, p[s]!)), 0));
+      const t = theta(0);
+      if (t === null || t < v - VIOLATION * Math.max(1, Math.abs(v))) rows.push(aggregate(cuts.map((c, s) => optimalityRow(c, 0, p[s]!)), 0));
     }
   };
 
@@ -111,7 +113,8 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
     // minutes to close). Exact once the gap is small or a design repeats.
     const wide = best ? 0.1 * (relativeGap(best.cost, lowerBound) ?? 1) : MASTER_GAP_MAX;
     const masterGap = exactMaster ? gapTarget : Math.max(gapTarget, Math.min(MASTER_GAP_MAX, wide));
-    const sol = await solveModel(ctx.handle, master, { timeLimit: left, randomSeed: ctx.seed, mipRelGap: masterGap });
+    // No absolute MIP gap: the scaled objective is O(1), where HiGHS's default 1e-6 is a relative 1e-6.
+    const sol = await solveModel(ctx.handle, master, { timeLimit: left, randomSeed: ctx.seed, mipRelGap: masterGap, highs: { mip_abs_gap: 0 } });
     if (sol.status === 'infeasible') {
       // Every design the rules allow has been cut off: no design serves every scenario.
       status = best ? 'optimal' : 'infeasible';
@@ -127,17 +130,20 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
     const key = designKey(Uint8Array.from(y));
     const repeated = seen.has(key);
     seen.add(key);
-    const closed = (): boolean => best !== null && (relativeGap(best.cost, lowerBound) ?? 1) <= gapTarget;
+    // The exact master stops at a relative gap of gapTarget itself: allow that much round-off.
+    const closed = (): boolean => best !== null && (relativeGap(best.cost, lowerBound) ?? 1) <= gapTarget * (1 + 1e-6) + 1e-12;
     if (!closed() && !repeated) {
       const cuts = await price({ kind: 'cut', at: y, scenarios: all });
-      const theta = (k: number): number => sol.values![n + k]! * scale;
       const infeasible = cuts.filter((c) => !c.feasible || c.exact === Infinity);
       for (const c of infeasible) rows.push(c.feasible ? noGoodRow(y) : feasibilityRow(c));
       if (infeasible.length === 0) {
         const second = cuts.map((c) => c.exact ?? c.value);
         const cost = dot(dec.firstStageCost, y) + dot(p, second);
         if (!best || cost < best.cost) best = { design: Uint8Array.from(y), cost };
-        addOptimalityCuts(cuts, theta);
+        // Every cut at a priced design goes in: an early-stopped master's theta may sit above its
+        // cuts, so "not violated" would not mean "tight at this design" (seen: a repeated design
+        // with the bound 6e-5 below it).
+        addOptimalityCuts(cuts, () => null);
         // A MIP second stage: integer L-shaped cuts where the exact price is above the LP cut.
         if (mode === 'multi') {
           cuts.forEach((c, s) => {
@@ -154,8 +160,14 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
     stats.push({ method: 'lshaped', iteration: stats.length + 1, timeSeconds: (performance.now() - t0) / 1000, upperBound: best?.cost ?? null, lowerBound, gap: relativeGap(best?.cost ?? null, lowerBound), cuts: rows.length, design: key });
     // A repeated design has tight cuts at it: an exact master's bound cannot rise any more; an
     // early-stopped master is solved exactly next.
-    if (closed() || (repeated && masterGap <= gapTarget)) {
+    if (closed()) {
       status = 'optimal';
+      break;
+    }
+    if (repeated && masterGap <= gapTarget) {
+      // Tight cuts at a repeated design should have closed the gap: only round-off is left.
+      masterMessage = `the exact master repeated a design with the gap at ${relativeGap(best?.cost ?? null, lowerBound)}`;
+      status = 'feasible';
       break;
     }
     if (repeated) exactMaster = true;

@@ -24,6 +24,8 @@ describe('lshaped with the worker pool', () => {
     expect(one.solver.options.threads).toBe(1);
     expect(two.solver.options.threads).toBe(2);
     expect(one.status).toBe('optimal');
+    // Optimal means certified: the bound meets the objective.
+    expect(one.gap!).toBeLessThanOrEqual(1e-9);
     expect(two.design).toEqual(one.design);
     expect(two.objective).toBe(one.objective);
     expect(two.lowerBound).toBe(one.lowerBound);
