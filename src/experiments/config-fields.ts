@@ -16,8 +16,9 @@ export class Field {
     return new Field(this.file, path, v === undefined || v === null ? undefined : v[key]);
   }
 
+  /** True when the key is given; `key:` with no value (null) counts as given, so it fails as what it is, not as the default. */
   get present(): boolean {
-    return this.value !== undefined && this.value !== null;
+    return this.value !== undefined;
   }
 
   fail(expected: string): never {
