@@ -7,7 +7,6 @@ import { InputError } from '../core/errors.js';
 /** What yargs gives for a string option: undefined, a string, or a list when it was given twice. */
 export type RawOption = string | number | readonly (string | number)[] | undefined;
 
-const INTEGER = /^[+-]?\d+$/;
 // Decimal or scientific notation only: no hex, no '', no 'Infinity', no '1_000'.
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -39,7 +38,8 @@ export function numberTextSchema(spec: NumberSpec): z.ZodType<number, string> {
   return z
     .string()
     .trim()
-    .regex(spec.integer ? INTEGER : DECIMAL, want)
+    // Integers too are read as decimals, then checked: '1e2' and '3.0' mean 100 and 3; '1.5' is refused.
+    .regex(DECIMAL, want)
     .transform(Number)
     .pipe(num);
 }
