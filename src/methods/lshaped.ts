@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { designKey, type Design } from '../core/design.js';
 import { InfeasibleInstanceError } from '../core/errors.js';
 import { relativeGap, type StatRow } from '../core/result.js';
@@ -19,6 +20,13 @@ const MASTER_GAP_MAX = 0.01;
 /** A cut is added only where the master's theta falls short of it by more than this (relative). */
 const VIOLATION = 1e-9;
 
+/** lshaped: one cut per scenario or one aggregate, LP-phase rounds (0: none), relative gap to stop at. */
+export const LSHAPED_PARAMETERS = z.strictObject({
+  cuts: z.enum(['multi', 'single']).optional(),
+  lpRounds: z.number().int().min(0).optional(),
+  gap: z.number().min(0).max(1).optional(),
+});
+
 /**
  * L-shaped decomposition (Van Slyke & Wets 1969; Birge & Louveaux 1988 for multi-cut) of a
  * two-stage problem: a master MIP over the design with one theta per scenario (`cuts: multi`,
@@ -32,6 +40,7 @@ const VIOLATION = 1e-9;
 export const lshapedMethod: Method = {
   name: 'lshaped',
   description: 'L-shaped (Benders) decomposition over scenarios, multi-cut or single-cut, scenarios priced in parallel',
+  parameters: LSHAPED_PARAMETERS,
   unsupported: (p) => (p.twoStage ? null : 'not a two-stage problem (no scenarios or recourse)'),
   async run(ctx) {
     try {
@@ -48,7 +57,6 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
   const deadline = Number.isFinite(ctx.timeLimit) ? t0 + ctx.timeLimit * 1000 : Infinity;
   const dec = ctx.problem.twoStage!();
   const mode = ctx.params.cuts === 'single' ? 'single' : 'multi';
-  if (ctx.params.cuts !== undefined && ctx.params.cuts !== 'single' && ctx.params.cuts !== 'multi') throw new Error(`parameter cuts: expected multi or single, got ${JSON.stringify(ctx.params.cuts)}`);
   const gapTarget = typeof ctx.params.gap === 'number' ? ctx.params.gap : DEFAULT_GAP;
   const S = dec.scenarios.length;
   const p = dec.scenarios.map((s) => s.probability);

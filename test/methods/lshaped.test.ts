@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/core/problem.js';
-import { parseNetworkDocument } from '../../src/problems/network/reader.js';
+import { networkProblem } from '../../src/problems/network/problem.js';
+import { networkFromData, parseNetworkDocument } from '../../src/problems/network/reader.js';
 import type { NetworkDocumentInput } from '../../src/problems/network/schema.js';
 import { compileStochastic } from '../../src/problems/network/stochastic/instance.js';
 import { stochasticNetworkProblem } from '../../src/problems/network/stochastic/problem.js';
@@ -26,6 +27,18 @@ async function enumerate(problem: Problem): Promise<number> {
 }
 
 describe('L-shaped decomposition on random two-stage networks (real HiGHS)', () => {
+  it('rejects unknown or mistyped parameters and deterministic problems', async () => {
+    const handle = await testHandle();
+    const doc = fc.sample(arbStochasticNetwork(), { numRuns: 1, seed: 3 })[0]!;
+    const problem = problemOf(doc);
+    await expect(solve(problem, { handle, method: 'lshaped', params: { cutz: 'single' } })).rejects.toThrow(/cutz/);
+    await expect(solve(problem, { handle, method: 'lshaped', params: { cuts: 'double' } })).rejects.toThrow(/cuts/);
+    const { scenarios: _s, recourse: _r, ...nominal } = doc;
+    const r = await solve(networkProblem(networkFromData(nominal, 'x.json')), { handle, method: 'lshaped' });
+    expect(r.status).toBe('error');
+    expect(r.message).toMatch(/not a two-stage problem/);
+  });
+
   it('extensive form = L-shaped multi-cut (LP phase) = single-cut (no LP phase) = enumeration of designs by expected cost', async () => {
     const handle = await testHandle();
     let feasible = 0;
