@@ -1,6 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { Argv } from 'yargs';
 import { designFrom } from '../core/design.js';
+import { readProblemSource } from '../parallel/problem-source.js';
 import { PoolRunner } from '../parallel/pool-runner.js';
 import { parseStopping } from '../core/stopping.js';
 import { toCsv } from '../io/csv.js';
@@ -82,7 +83,7 @@ export function solveCommand(y: Argv): Argv {
         problem = await loadProblem(argv.file, options);
         if (exportLp !== undefined) await writeFile(exportLp, toLpText(problem.buildMilp().model));
         // The exact MILP is one HiGHS solve (single-threaded WebAssembly): a pool would sit idle.
-        const runner = method !== 'milp' && threads > 1 ? new PoolRunner({ file: argv.file, text: await readFile(argv.file, 'utf8'), options }, threads) : null;
+        const runner = method !== 'milp' && threads > 1 ? new PoolRunner(await readProblemSource(argv.file, options), threads) : null;
         const handle = await HighsHandle.load();
         loaded = { problem, version: handle.version };
         result = await solve(problem, {

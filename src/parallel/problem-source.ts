@@ -1,3 +1,6 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readNetworkFolder } from '../problems/network/csv-folder.js';
 import type { LoadOptions } from '../problems/problem-kind.js';
 
 /**
@@ -13,4 +16,13 @@ export interface ProblemSource {
 /** Cache key of a source. */
 export function sourceKey(s: ProblemSource): string {
   return `${s.file}\u0000${JSON.stringify(s.options)}\u0000${s.text.length}\u0000${s.text.slice(0, 64)}`;
+}
+
+/**
+ * The source of an instance path: a file's text, or for a CSV folder its document as JSON (named
+ * `<folder>/network.json`, so workers read it with the JSON reader).
+ */
+export async function readProblemSource(file: string, options: LoadOptions): Promise<ProblemSource> {
+  if ((await stat(file).catch(() => null))?.isDirectory()) return { file: join(file, 'network.json'), text: JSON.stringify(await readNetworkFolder(file)), options };
+  return { file, text: await readFile(file, 'utf8'), options };
 }

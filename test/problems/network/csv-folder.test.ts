@@ -348,3 +348,11 @@ describe('CSV folder: errors name file, row and column', () => {
     expect(() => parseNetworkDocument(doc, dir)).toThrow(/: periods: /);
   });
 });
+
+describe('a CSV folder through the worker pool', () => {
+  it('rlnd solve <folder> --method ga --threads 2 prices designs in workers (the folder is sent as its document)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const out = execFileSync('node', [`${ROOT}bin/rlnd.js`, 'solve', `${ROOT}docs/examples/network/csv-demo`, '--method', 'ga', '--threads', '2', '--time-limit', '10', '--json'], { encoding: 'utf8' });
+    expect(JSON.parse(out).objective).toBe(39_689);
+  });
+});
