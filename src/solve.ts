@@ -61,7 +61,8 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     handle,
     seed,
     // Time already spent by the caller (pool start-up, reading) comes out of the limit.
-    timeLimit: options.timeLimit === undefined ? Infinity : Math.max(0, options.timeLimit - (performance.now() - t0) / 1000),
+    timeLimit:
+      options.timeLimit === undefined ? Infinity : Math.max(0, options.timeLimit - (performance.now() - t0) / 1000),
     stop: options.stop ?? null,
     params: options.params ?? {},
     runner: options.runner ?? null,
@@ -93,11 +94,21 @@ function emptyResult(base: Base, version: string, t0: number): Empty {
 }
 
 /** Recomputes the objective from a method's design and flows, checks them, and makes the Result. */
-function packageOutcome(problem: Problem, base: Base, out: MethodOutcome, version: string, t0: number, empty: Empty): Result {
+function packageOutcome(
+  problem: Problem,
+  base: Base,
+  out: MethodOutcome,
+  version: string,
+  t0: number,
+  empty: Empty,
+): Result {
   if (!out.design || out.flows === null || out.flows === undefined) {
     return empty(out.status, out.message ?? `no solution (${out.status})`, out.options);
   }
-  const design = designFrom(out.design.length, [...out.design.keys()].filter((i) => out.design![i]));
+  const design = designFrom(
+    out.design.length,
+    [...out.design.keys()].filter((i) => out.design![i]),
+  );
   const cost = problem.cost(design, out.flows);
   const violations = [...problem.violations(design, out.flows)];
   const groups = groupViolation(problem.space, design);
@@ -105,7 +116,12 @@ function packageOutcome(problem: Problem, base: Base, out: MethodOutcome, versio
   // A MIP bound may exceed the recomputed objective by round-off; clamp only that, so a wrong
   // bound (larger by more) still shows up as lowerBound > objective.
   let lowerBound = out.lowerBound !== null && Number.isFinite(out.lowerBound) ? out.lowerBound : null;
-  if (lowerBound !== null && lowerBound > cost.total && lowerBound - cost.total <= 1e-7 * Math.max(1, Math.abs(cost.total))) lowerBound = cost.total;
+  if (
+    lowerBound !== null &&
+    lowerBound > cost.total &&
+    lowerBound - cost.total <= 1e-7 * Math.max(1, Math.abs(cost.total))
+  )
+    lowerBound = cost.total;
   return {
     ...base,
     status: violations.length > 0 ? 'error' : out.status,
@@ -120,7 +136,11 @@ function packageOutcome(problem: Problem, base: Base, out: MethodOutcome, versio
     runtimeSeconds: (performance.now() - t0) / 1000,
     stats: out.stats,
     solver: { name: 'HiGHS', version, options: out.options },
-    ...(violations.length > 0 ? { message: `solution violates: ${violations.slice(0, 5).join('; ')}` } : out.message ? { message: out.message } : {}),
+    ...(violations.length > 0
+      ? { message: `solution violates: ${violations.slice(0, 5).join('; ')}` }
+      : out.message
+        ? { message: out.message }
+        : {}),
     ...(problem.scenarioOutcomes ? { scenarios: problem.scenarioOutcomes(design, out.flows) } : {}),
   };
 }
@@ -130,13 +150,32 @@ function packageOutcome(problem: Problem, base: Base, out: MethodOutcome, versio
  * `feasible`, with the best bound proved so far) or, without one, status `time_limit`; the message
  * says it was interrupted. Packaged and checked like any result.
  */
-export function interruptedResult(problem: Problem, options: SolveOptions, progress: SearchProgress, version: string): Result {
+export function interruptedResult(
+  problem: Problem,
+  options: SolveOptions,
+  progress: SearchProgress,
+  version: string,
+): Result {
   const t0 = options.startedAt ?? performance.now();
-  const base = { problem: problem.kind, instance: problem.name, method: options.method ?? 'milp', seed: options.seed ?? 1 };
+  const base = {
+    problem: problem.kind,
+    instance: problem.name,
+    method: options.method ?? 'milp',
+    seed: options.seed ?? 1,
+  };
   const empty = emptyResult(base, version, t0);
   const best = progress.best();
-  if (!best || best.evaluation.flows === null) return empty('time_limit', 'interrupted before a feasible solution was found');
-  const out: MethodOutcome = { status: 'feasible', design: best.design, flows: best.evaluation.flows, lowerBound: progress.lowerBound(), stats: [], options: { interrupted: true }, message: 'interrupted: the best solution found so far' };
+  if (!best || best.evaluation.flows === null)
+    return empty('time_limit', 'interrupted before a feasible solution was found');
+  const out: MethodOutcome = {
+    status: 'feasible',
+    design: best.design,
+    flows: best.evaluation.flows,
+    lowerBound: progress.lowerBound(),
+    stats: [],
+    options: { interrupted: true },
+    message: 'interrupted: the best solution found so far',
+  };
   const r = packageOutcome(problem, base, out, version, t0, empty);
   return r.status === 'feasible' ? { ...r, message: 'interrupted: the best solution found so far' } : r;
 }

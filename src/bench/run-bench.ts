@@ -24,7 +24,11 @@ import { loadTimed, PeakMemory } from './measure.js';
  * Default: orlib-small and flow-lp. Run one process per suite so memory figures are per suite.
  */
 const DIR = 'instances/orlib-cap';
-const CAPS: Record<string, number[]> = { capa: [8000, 10000, 12000, 14000], capb: [5000, 6000, 7000, 8000], capc: [5000, 5750, 6500, 7250] };
+const CAPS: Record<string, number[]> = {
+  capa: [8000, 10000, 12000, 14000],
+  capb: [5000, 6000, 7000, 8000],
+  capc: [5000, 5750, 6500, 7250],
+};
 
 interface Optima {
   [name: string]: { capacitated_opt: number | null; capacitated_opt_by_capacity?: Record<string, number> };
@@ -53,7 +57,16 @@ async function orlibSmall(): Promise<unknown> {
     const mem = new PeakMemory();
     const { problem: p } = await problem(name);
     const r = await solve(p, { handle });
-    rows.push({ instance: name, method: 'milp', status: r.status, objective: r.objective, seconds: r.runtimeSeconds, gapToPublished: gapTo(r.objective, opt[name]!.capacitated_opt), peakRssMB: mem.stop(), wasmMB: Math.round(handle.memoryBytes / 2 ** 20) });
+    rows.push({
+      instance: name,
+      method: 'milp',
+      status: r.status,
+      objective: r.objective,
+      seconds: r.runtimeSeconds,
+      gapToPublished: gapTo(r.objective, opt[name]!.capacitated_opt),
+      peakRssMB: mem.stop(),
+      wasmMB: Math.round(handle.memoryBytes / 2 ** 20),
+    });
     console.log(JSON.stringify(rows.at(-1)));
   }
   return { wasmLoadSeconds: loadSeconds, totalSolveSeconds: rows.reduce((a, r) => a + r.seconds, 0), rows };
@@ -64,11 +77,24 @@ async function capxMilp(all: boolean, limit: number): Promise<unknown> {
   const { handle, loadSeconds } = await loadTimed();
   const opt = await optima();
   const rows = [];
-  for (const [name, capacity] of Object.keys(CAPS).flatMap((n) => (all ? CAPS[n]! : [CAPS[n]![0]!]).map((c) => [n, c] as const))) {
+  for (const [name, capacity] of Object.keys(CAPS).flatMap((n) =>
+    (all ? CAPS[n]! : [CAPS[n]![0]!]).map((c) => [n, c] as const),
+  )) {
     const mem = new PeakMemory();
     const { problem: p } = await problem(name, capacity);
     const r = await solve(p, { handle, timeLimit: limit });
-    rows.push({ instance: `${name}-${capacity}`, method: 'milp', status: r.status, objective: r.objective, lowerBound: r.lowerBound, gap: r.gap, seconds: r.runtimeSeconds, gapToPublished: gapTo(r.objective, opt[name]!.capacitated_opt_by_capacity?.[String(capacity)]), peakRssMB: mem.stop(), wasmMB: Math.round(handle.memoryBytes / 2 ** 20) });
+    rows.push({
+      instance: `${name}-${capacity}`,
+      method: 'milp',
+      status: r.status,
+      objective: r.objective,
+      lowerBound: r.lowerBound,
+      gap: r.gap,
+      seconds: r.runtimeSeconds,
+      gapToPublished: gapTo(r.objective, opt[name]!.capacitated_opt_by_capacity?.[String(capacity)]),
+      peakRssMB: mem.stop(),
+      wasmMB: Math.round(handle.memoryBytes / 2 ** 20),
+    });
     console.log(JSON.stringify(rows.at(-1)));
   }
   return { wasmLoadSeconds: loadSeconds, timeLimitSeconds: limit, rows };
@@ -81,7 +107,10 @@ async function capxHybrid(threads: number): Promise<unknown> {
   for (const name of Object.keys(CAPS)) {
     for (const capacity of CAPS[name]!) {
       const published = opt[name]!.capacitated_opt_by_capacity?.[String(capacity)];
-      for (const [method, limit] of [['lagrangian', 30], ['hybrid', 60]] as const) {
+      for (const [method, limit] of [
+        ['lagrangian', 30],
+        ['hybrid', 60],
+      ] as const) {
         const { problem: p, source } = await problem(name, capacity);
         const runner = threads > 1 && method === 'hybrid' ? new PoolRunner(source, threads) : null;
         const t0 = performance.now();
@@ -89,7 +118,21 @@ async function capxHybrid(threads: number): Promise<unknown> {
         const r = await solve(p, { method, seed: 1, handle, timeLimit: limit, runner });
         const wall = (performance.now() - t0) / 1000;
         await runner?.close();
-        rows.push({ instance: `${name}-${capacity}`, method, threads: runner ? threads : 1, timeLimit: limit, status: r.status, objective: r.objective, lowerBound: r.lowerBound, certifiedGap: r.gap, gapToPublished: gapTo(r.objective, published), lowerBoundBelowPublished: gapTo(r.lowerBound, published), wallSeconds: wall, evaluations: r.solver.options.evaluations ?? null, peakRssMB: mem.stop() });
+        rows.push({
+          instance: `${name}-${capacity}`,
+          method,
+          threads: runner ? threads : 1,
+          timeLimit: limit,
+          status: r.status,
+          objective: r.objective,
+          lowerBound: r.lowerBound,
+          certifiedGap: r.gap,
+          gapToPublished: gapTo(r.objective, published),
+          lowerBoundBelowPublished: gapTo(r.lowerBound, published),
+          wallSeconds: wall,
+          evaluations: r.solver.options.evaluations ?? null,
+          peakRssMB: mem.stop(),
+        });
         console.log(JSON.stringify(rows.at(-1)));
       }
     }
@@ -103,7 +146,10 @@ async function flowLp(): Promise<unknown> {
   const m = p.space.size;
   let seed = 12345;
   const rand = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
-  const base = designFrom(m, [...Array(m).keys()].filter(() => rand() < 0.5));
+  const base = designFrom(
+    m,
+    [...Array(m).keys()].filter(() => rand() < 0.5),
+  );
   const designs = Array.from({ length: 60 }, () => {
     const d = Uint8Array.from(base);
     const i = Math.floor(rand() * m);
@@ -118,7 +164,15 @@ async function flowLp(): Promise<unknown> {
   await p.evaluate(handle, base, {}); // build the persistent model once (not timed)
   const warm = await timeIt(false);
   const cold = await timeIt(true);
-  return { instance: 'capa-8000', designs: 'one site flipped from a random half-open design', wasmLoadSeconds: loadSeconds, evaluationsPerSecondWarm: warm, evaluationsPerSecondCold: cold, wasmMemoryPerWorkerMB: Math.round(handle.memoryBytes / 2 ** 20), rssMB: Math.round(process.memoryUsage().rss / 2 ** 20) };
+  return {
+    instance: 'capa-8000',
+    designs: 'one site flipped from a random half-open design',
+    wasmLoadSeconds: loadSeconds,
+    evaluationsPerSecondWarm: warm,
+    evaluationsPerSecondCold: cold,
+    wasmMemoryPerWorkerMB: Math.round(handle.memoryBytes / 2 ** 20),
+    rssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
+  };
 }
 
 /** Generated 20,000-dealer Jakarta networks: load time in process, then the CLI's wall time (what a user waits for). */
@@ -126,7 +180,15 @@ async function jakarta20k(): Promise<unknown> {
   const dir = await mkdtemp(join(tmpdir(), 'rlnd-bench-'));
   const rows = [];
   for (const clusters of [100, 1000]) {
-    const params = { dealers: 20_000, clusters, ccPerCluster: 4, rmc: 10, wdc: 5, layout: 'clustered', seed: 1 } as const;
+    const params = {
+      dealers: 20_000,
+      clusters,
+      ccPerCluster: 4,
+      rmc: 10,
+      wdc: 5,
+      layout: 'clustered',
+      seed: 1,
+    } as const;
     const file = join(dir, `jrln-20000-k${clusters}.json`);
     let t0 = performance.now();
     const text = formatNetworkDocument(generateJakartaScale(params), file);
@@ -136,13 +198,35 @@ async function jakarta20k(): Promise<unknown> {
     const inst = networkFromText(text, file);
     const loadSeconds = (performance.now() - t0) / 1000;
     t0 = performance.now();
-    const out = execFileSync(process.execPath, ['bin/rlnd.js', 'solve', file, '--method', 'hybrid', '--json'], { encoding: 'utf8', maxBuffer: 2 ** 28 });
+    const out = execFileSync(process.execPath, ['bin/rlnd.js', 'solve', file, '--method', 'hybrid', '--json'], {
+      encoding: 'utf8',
+      maxBuffer: 2 ** 28,
+    });
     const cliWallSeconds = (performance.now() - t0) / 1000;
-    const r = JSON.parse(out) as { status: string; objective: number; lowerBound: number; gap: number; runtimeSeconds: number; solver: { options: Record<string, unknown> } };
+    const r = JSON.parse(out) as {
+      status: string;
+      objective: number;
+      lowerBound: number;
+      gap: number;
+      runtimeSeconds: number;
+      solver: { options: Record<string, unknown> };
+    };
     rows.push({
-      instance: inst.name, ...params, nodes: inst.nodes.length, arcs: inst.arcs.length, fileMB: Number((text.length / 2 ** 20).toFixed(2)),
-      generateSeconds, loadSeconds, cliWallSeconds, solveRuntimeSeconds: r.runtimeSeconds,
-      status: r.status, objective: r.objective, lowerBound: r.lowerBound, certifiedGap: r.gap, bound: r.solver.options.bound ?? null, evaluations: r.solver.options.evaluations ?? null,
+      instance: inst.name,
+      ...params,
+      nodes: inst.nodes.length,
+      arcs: inst.arcs.length,
+      fileMB: Number((text.length / 2 ** 20).toFixed(2)),
+      generateSeconds,
+      loadSeconds,
+      cliWallSeconds,
+      solveRuntimeSeconds: r.runtimeSeconds,
+      status: r.status,
+      objective: r.objective,
+      lowerBound: r.lowerBound,
+      certifiedGap: r.gap,
+      bound: r.solver.options.bound ?? null,
+      evaluations: r.solver.options.evaluations ?? null,
     });
     console.log(JSON.stringify(rows.at(-1)));
   }
@@ -175,7 +259,15 @@ async function main(): Promise<void> {
     };
     if (!run[suite]) throw new Error(`unknown suite ${suite}; choose from ${Object.keys(run).join(', ')}`);
     const figures = await run[suite]();
-    const out = { suite, commit, date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? null, figures };
+    const out = {
+      suite,
+      commit,
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? null,
+      figures,
+    };
     await writeFile(`results/bench/${suite}.json`, JSON.stringify(out, null, 2) + '\n');
     console.log(`wrote results/bench/${suite}.json`);
   }

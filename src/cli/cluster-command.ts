@@ -28,13 +28,19 @@ export function clusterCommand(y: Argv): Argv {
       try {
         text = await readFile(argv.file, 'utf8');
       } catch (err) {
-        throw new InputError(argv.file, 'file', `a readable dealers file (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+        throw new InputError(
+          argv.file,
+          'file',
+          `a readable dealers file (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+        );
       }
       const dealers = parseDealerPoints(text, argv.file);
       const kMin = argv['k-min'];
       const kMax = argv['k-max'];
-      if (!Number.isInteger(kMin) || kMin < 2) throw new InputError('--k-min', String(kMin), 'an integer >= 2 (silhouette needs two clusters)');
-      if (!Number.isInteger(kMax) || kMax < kMin || kMax >= dealers.length) throw new InputError('--k-max', String(kMax), `an integer in [k-min, ${dealers.length - 1}]`);
+      if (!Number.isInteger(kMin) || kMin < 2)
+        throw new InputError('--k-min', String(kMin), 'an integer >= 2 (silhouette needs two clusters)');
+      if (!Number.isInteger(kMax) || kMax < kMin || kMax >= dealers.length)
+        throw new InputError('--k-max', String(kMax), `an integer in [k-min, ${dealers.length - 1}]`);
       // Raw (lat, lon) degrees, as the paper clusters them (scikit-learn on coordinates).
       const points = dealers.map((d) => [d.lat, d.lon]);
       await mkdir(argv.out, { recursive: true });
@@ -46,16 +52,40 @@ export function clusterCommand(y: Argv): Argv {
         scores.push(score);
         const rows = dealers.map((d, i) => ({ id: d.id, lat: d.lat, lon: d.lon, cluster: res.assignment[i]! + 1 }));
         await writeFile(join(argv.out, `clusters-k${k}.csv`), toCsv(rows));
-        all.push({ ...score, centroids: res.centroids.map(([lat, lon], c) => ({ cluster: c + 1, lat, lon, dealers: rows.filter((r) => r.cluster === c + 1).length })), assignment: rows.map((r) => r.cluster) });
+        all.push({
+          ...score,
+          centroids: res.centroids.map(([lat, lon], c) => ({
+            cluster: c + 1,
+            lat,
+            lon,
+            dealers: rows.filter((r) => r.cluster === c + 1).length,
+          })),
+          assignment: rows.map((r) => r.cluster),
+        });
       }
       const bestSilhouette = scores.reduce((b, s) => (s.silhouette > b.silhouette ? s : b)).k;
-      const summary = { file: argv.file, dealers: dealers.length, seed: argv.seed, restarts: argv.restarts, features: 'lat, lon (degrees)', elbowK: elbowK(scores), bestSilhouetteK: bestSilhouette, scores };
+      const summary = {
+        file: argv.file,
+        dealers: dealers.length,
+        seed: argv.seed,
+        restarts: argv.restarts,
+        features: 'lat, lon (degrees)',
+        elbowK: elbowK(scores),
+        bestSilhouetteK: bestSilhouette,
+        scores,
+      };
       await writeFile(join(argv.out, 'scores.csv'), toCsv(scores.map((s) => ({ ...s }))));
       await writeFile(join(argv.out, 'scores.json'), JSON.stringify(summary, null, 2) + '\n');
-      await writeFile(join(argv.out, 'clusters.json'), JSON.stringify({ dealers: dealers.map((d) => d.id), clusterings: all }, null, 1) + '\n');
+      await writeFile(
+        join(argv.out, 'clusters.json'),
+        JSON.stringify({ dealers: dealers.map((d) => d.id), clusterings: all }, null, 1) + '\n',
+      );
       console.log(`${dealers.length} dealers, K ${kMin}..${kMax}, seed ${argv.seed}`);
       console.log('   K            WCSS   silhouette');
-      for (const s of scores) console.log(`  ${String(s.k).padStart(2)}  ${s.wcss.toFixed(6).padStart(14)}   ${s.silhouette.toFixed(4).padStart(10)}`);
+      for (const s of scores)
+        console.log(
+          `  ${String(s.k).padStart(2)}  ${s.wcss.toFixed(6).padStart(14)}   ${s.silhouette.toFixed(4).padStart(10)}`,
+        );
       console.log(`elbow K = ${summary.elbowK ?? '-'}, best silhouette K = ${bestSilhouette}; written to ${argv.out}`);
     },
   );

@@ -23,7 +23,15 @@ export function resultJson(result: Result, withFlows = false): Record<string, un
     figures: result.figures,
     solver: result.solver,
     ...(result.message ? { message: result.message } : {}),
-    ...(result.scenarios ? { scenarios: result.scenarios.map((s) => ({ ...s, cost: roundTo(s.cost), unmetDemand: roundTo(s.unmetDemand) })) } : {}),
+    ...(result.scenarios
+      ? {
+          scenarios: result.scenarios.map((s) => ({
+            ...s,
+            cost: roundTo(s.cost),
+            unmetDemand: roundTo(s.unmetDemand),
+          })),
+        }
+      : {}),
     ...(withFlows ? { design: result.design, flows: result.flows } : {}),
   };
 }
@@ -34,7 +42,8 @@ export function resultText(result: Result, report: string | null): string {
   if (result.message) lines.push(`  ${result.message}`);
   if (result.objective !== null) {
     lines.push(`  objective    ${fmt(result.objective)}`);
-    if (result.lowerBound !== null) lines.push(`  lower bound  ${fmt(result.lowerBound)}   gap ${((result.gap ?? 0) * 100).toFixed(4)}%`);
+    if (result.lowerBound !== null)
+      lines.push(`  lower bound  ${fmt(result.lowerBound)}   gap ${((result.gap ?? 0) * 100).toFixed(4)}%`);
     const total = result.objective;
     const width = Math.max(12, ...Object.keys(result.costParts).map((k) => k.length));
     for (const [k, v] of Object.entries(result.costParts)) {

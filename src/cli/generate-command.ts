@@ -4,7 +4,11 @@ import { generateInventoryLocation } from './generate-inventory-location.js';
 import { generateJakartaRln } from './generate-jakarta-rln.js';
 
 /** Instance generators, one sub-command per problem kind (a new generator adds one line). */
-const GENERATORS: ReadonlyArray<(y: Argv) => Argv> = [generateFacilityLocation, generateInventoryLocation, generateJakartaRln];
+const GENERATORS: ReadonlyArray<(y: Argv) => Argv> = [
+  generateFacilityLocation,
+  generateInventoryLocation,
+  generateJakartaRln,
+];
 
 /** The kinds above, for the message when none is named. */
 const GENERATED_KINDS = ['facility-location', 'inventory-location', 'jakarta-rln'];

@@ -19,14 +19,16 @@ export function generateInventoryLocation(y: Argv): Argv {
         .option('seed', { type: 'number', default: 1 })
         .option('name', { type: 'string', describe: 'instance name (default from the seed)' })
         .option('out', { type: 'string', describe: 'output file (default: stdout)' });
-      for (const s of IL_SETS) b = b.option(SET_NAMES[s], { type: 'number', default: PAPER_SIZES[s], describe: `number of ${SET_NAMES[s]}` });
+      for (const s of IL_SETS)
+        b = b.option(SET_NAMES[s], { type: 'number', default: PAPER_SIZES[s], describe: `number of ${SET_NAMES[s]}` });
       return b;
     },
     async (argv) => {
       const sizes = {} as Record<IlSet, number>;
       for (const s of IL_SETS) {
         const v = argv[SET_NAMES[s]] as number;
-        if (!Number.isInteger(v) || v < 1) throw new InputError('command line', `--${SET_NAMES[s]}`, `a positive integer, got ${v}`);
+        if (!Number.isInteger(v) || v < 1)
+          throw new InputError('command line', `--${SET_NAMES[s]}`, `a positive integer, got ${v}`);
         sizes[s] = v;
       }
       const seed = argv.seed;

@@ -3,13 +3,25 @@ import { InfeasibleInstanceError, InputError, ModelTooLargeError } from '../core
 import { COMMANDS } from './commands.js';
 import { EXIT } from './exit-codes.js';
 
-
 // File-system errors are the user's (a path, a permission, a full disk), not rlnd's: one line.
-const USER_FS_CODES = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'EROFS', 'EMFILE', 'ENAMETOOLONG', 'ELOOP']);
+const USER_FS_CODES = new Set([
+  'ENOENT',
+  'EACCES',
+  'EPERM',
+  'EISDIR',
+  'ENOTDIR',
+  'EEXIST',
+  'ENOSPC',
+  'EROFS',
+  'EMFILE',
+  'ENAMETOOLONG',
+  'ELOOP',
+]);
 
 /** The one line printed for an error, and the exit code; null for an unexpected error (a bug). */
 export function userErrorLine(err: unknown): string | null {
-  if (err instanceof InputError || err instanceof InfeasibleInstanceError || err instanceof ModelTooLargeError) return err.message;
+  if (err instanceof InputError || err instanceof InfeasibleInstanceError || err instanceof ModelTooLargeError)
+    return err.message;
   const code = (err as NodeJS.ErrnoException | null)?.code;
   if (err instanceof Error && typeof code === 'string' && USER_FS_CODES.has(code)) {
     const e = err as NodeJS.ErrnoException;
@@ -41,7 +53,9 @@ export async function main(args: string[]): Promise<void> {
       .parseAsync();
   } catch (err) {
     const line = userErrorLine(err);
-    console.error(`rlnd: ${line ?? `internal error: ${firstLine(err)}${debug ? '' : ' (run with --debug for the stack trace)'}`}`);
+    console.error(
+      `rlnd: ${line ?? `internal error: ${firstLine(err)}${debug ? '' : ' (run with --debug for the stack trace)'}`}`,
+    );
     if (debug && err instanceof Error && err.stack) console.error(err.stack);
     process.exitCode = line !== null ? EXIT.input : EXIT.internal;
   }

@@ -20,9 +20,16 @@ import { checkOutputFile, numberOption, stringOption } from './options.js';
  * The map of a facility-location solution. A site counts as open when it serves someone, or when
  * the design opens it and it has a fixed cost (an unused zero-cost site is not a point opened).
  */
-export function flMapInput(inst: FacilityLocationInstance, design: ArrayLike<number>, flows: Allocation, title: string, notes: readonly string[] = []): MapInput {
+export function flMapInput(
+  inst: FacilityLocationInstance,
+  design: ArrayLike<number>,
+  flows: Allocation,
+  title: string,
+  notes: readonly string[] = [],
+): MapInput {
   const where = (p: { id: string; x?: number; y?: number }, what: string): { lon: number; lat: number } => {
-    if (p.x === undefined || p.y === undefined) throw new InputError(inst.source, `${what} ${p.id}`, 'coordinates (lon/lat or x/y) to draw a map');
+    if (p.x === undefined || p.y === undefined)
+      throw new InputError(inst.source, `${what} ${p.id}`, 'coordinates (lon/lat or x/y) to draw a map');
     return { lon: p.x, lat: p.y };
   };
   const loads = siteLoads(inst, flows);
@@ -48,7 +55,11 @@ export function mapCommand(y: Argv): Argv {
     'solve a network (or facility-location) instance with coordinates and draw the solution as an SVG map',
     (a) =>
       a
-        .positional('file', { type: 'string', demandOption: true, describe: 'facility-location instance (.json with lon/lat)' })
+        .positional('file', {
+          type: 'string',
+          demandOption: true,
+          describe: 'facility-location instance (.json with lon/lat)',
+        })
         .option('out', { type: 'string', demandOption: true, describe: 'SVG file to write' })
         .option('method', { type: 'string', describe: `one of ${methodNames().join(', ')} (default milp)` })
         .option('variant', { type: 'string', choices: [...FL_VARIANTS], describe: 'facility-location variant' })
@@ -66,7 +77,12 @@ export function mapCommand(y: Argv): Argv {
       if (await isNetworkSource(file)) return mapNetwork(file, argv);
       const data = parseJsonText(await readFile(file, 'utf8'), file);
       const kind = (data as { problem?: unknown }).problem;
-      if (kind !== undefined && kind !== 'facility-location') throw new InputError(file, 'problem', `facility-location (rlnd map draws facility-location solutions), got ${JSON.stringify(kind)}`);
+      if (kind !== undefined && kind !== 'facility-location')
+        throw new InputError(
+          file,
+          'problem',
+          `facility-location (rlnd map draws facility-location solutions), got ${JSON.stringify(kind)}`,
+        );
       const inst = parseFlJson(data, file, argv.variant ? { variant: argv.variant as FlVariant } : {});
       const handle = await HighsHandle.load();
       const result = await solve(facilityLocationProblem(inst), {
@@ -89,25 +105,45 @@ export function mapCommand(y: Argv): Argv {
       ];
       const title = argv.title ?? `${inst.name}: collection points and assignments`;
       await writeFile(argv.out, mapSvg({ ...base, title, notes }));
-      console.log(`${argv.out}: ${open} points open, total cost ${result.objective.toFixed(2)} (${result.status}, ${result.method})`);
+      console.log(
+        `${argv.out}: ${open} points open, total cost ${result.objective.toFixed(2)} (${result.status}, ${result.method})`,
+      );
       if (result.status === 'error' || result.status === 'infeasible') process.exitCode = 2;
     },
   );
 }
 
 /** `rlnd map` for a network instance: nodes by echelon, open candidates, lanes by flow. */
-async function mapNetwork(file: string, argv: { out: string; method: string; seed: number; 'time-limit'?: number; title?: string }): Promise<void> {
+async function mapNetwork(
+  file: string,
+  argv: { out: string; method: string; seed: number; 'time-limit'?: number; title?: string },
+): Promise<void> {
   const inst = await loadNetwork(file);
   const handle = await HighsHandle.load();
-  const result = await solve(networkProblem(inst), { method: argv.method, seed: argv.seed, handle, ...(argv['time-limit'] !== undefined ? { timeLimit: argv['time-limit'] } : {}) });
+  const result = await solve(networkProblem(inst), {
+    method: argv.method,
+    seed: argv.seed,
+    handle,
+    ...(argv['time-limit'] !== undefined ? { timeLimit: argv['time-limit'] } : {}),
+  });
   if (result.flows === null || result.objective === null) {
     process.exitCode = 2;
     console.error(`rlnd map: no solution to draw (${result.status}${result.message ? `: ${result.message}` : ''})`);
     return;
   }
-  const notes = [`${result.method}: objective ${result.objective.toLocaleString('en-US', { maximumFractionDigits: 0 })} (${result.status}); open: ${result.open.length} of ${inst.bits.length} candidate bits`];
-  const svg = networkMapSvg(inst, Uint8Array.from(result.design), result.flows as NetworkFlows, argv.title ?? `${inst.name}: open nodes and flows`, notes);
+  const notes = [
+    `${result.method}: objective ${result.objective.toLocaleString('en-US', { maximumFractionDigits: 0 })} (${result.status}); open: ${result.open.length} of ${inst.bits.length} candidate bits`,
+  ];
+  const svg = networkMapSvg(
+    inst,
+    Uint8Array.from(result.design),
+    result.flows as NetworkFlows,
+    argv.title ?? `${inst.name}: open nodes and flows`,
+    notes,
+  );
   if (svg === null) throw new InputError(file, 'nodes', 'coordinates (lat/lon or x/y) on some node to draw a map');
   await writeFile(argv.out, svg);
-  console.log(`${argv.out}: ${result.open.length} open, objective ${result.objective.toFixed(2)} (${result.status}, ${result.method})`);
+  console.log(
+    `${argv.out}: ${result.open.length} open, objective ${result.objective.toFixed(2)} (${result.status}, ${result.method})`,
+  );
 }

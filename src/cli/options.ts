@@ -35,13 +35,15 @@ export function numberTextSchema(spec: NumberSpec): z.ZodType<number, string> {
   if (spec.min !== undefined) num = num.refine((v) => v >= spec.min!, want);
   if (spec.above !== undefined) num = num.refine((v) => v > spec.above!, want);
   if (spec.max !== undefined) num = num.refine((v) => v <= spec.max!, want);
-  return z
-    .string()
-    .trim()
-    // Integers too are read as decimals, then checked: '1e2' and '3.0' mean 100 and 3; '1.5' is refused.
-    .regex(DECIMAL, want)
-    .transform(Number)
-    .pipe(num);
+  return (
+    z
+      .string()
+      .trim()
+      // Integers too are read as decimals, then checked: '1e2' and '3.0' mean 100 and 3; '1.5' is refused.
+      .regex(DECIMAL, want)
+      .transform(Number)
+      .pipe(num)
+  );
 }
 
 /** A numeric option parsed strictly (`abc`, `1.5` for an integer, `-1` below the minimum are one-line errors). */
@@ -63,7 +65,11 @@ export function maxThreads(): number {
  * `--threads`: a positive integer, default the machine's cores; more than cores x 4 is capped
  * (with a message), since every thread loads its own HiGHS module and a copy of the instance.
  */
-export function threadsOption(raw: RawOption, warn: (message: string) => void, fallback = availableParallelism()): number {
+export function threadsOption(
+  raw: RawOption,
+  warn: (message: string) => void,
+  fallback = availableParallelism(),
+): number {
   const threads = numberOption('--threads', raw, { integer: true, min: 1 }) ?? fallback;
   const cap = maxThreads();
   if (threads > cap) {
@@ -95,7 +101,8 @@ export function checkOutputFile(flag: string, file: string): void {
   const dst = statOf(dir);
   if (!dst) throw new InputError(flag, file, `a path in an existing folder (${dirname(file)} does not exist)`);
   if (!dst.isDirectory()) throw new InputError(flag, file, `a path in a folder (${dirname(file)} is a file)`);
-  if (!writable(dir)) throw new InputError(flag, file, `a path in a writable folder (${dirname(file)}: permission denied)`);
+  if (!writable(dir))
+    throw new InputError(flag, file, `a path in a writable folder (${dirname(file)}: permission denied)`);
 }
 
 /** Checks that an output folder exists as a writable folder or can be created (its nearest existing ancestor is a writable folder). */

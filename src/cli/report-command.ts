@@ -9,14 +9,20 @@ export function reportCommand(y: Argv): Argv {
     'summarise an experiment folder (tables, CSV, SVG plots)',
     (a) =>
       a
-        .positional('results', { type: 'string', demandOption: true, describe: 'result folder, e.g. results/quickstart' })
+        .positional('results', {
+          type: 'string',
+          demandOption: true,
+          describe: 'result folder, e.g. results/quickstart',
+        })
         .option('out', { type: 'string', describe: 'report folder (default <results>/report)' }),
     async (argv) => {
       const out = stringOption('--out', argv.out);
       if (out !== undefined) checkOutputFolder('--out', out);
       const s = await writeReport(argv.results, out);
       for (const w of s.warnings) console.error(`warning: ${w}`);
-      console.error(`report of ${s.runs} runs${s.warnings.length > 0 ? ` (${s.warnings.length} corrupt lines skipped)` : ''}: ${s.dir}/report.md (${s.files.length} files)`);
+      console.error(
+        `report of ${s.runs} runs${s.warnings.length > 0 ? ` (${s.warnings.length} corrupt lines skipped)` : ''}: ${s.dir}/report.md (${s.files.length} files)`,
+      );
     },
   );
 }

@@ -12,12 +12,23 @@ export function runCommand(y: Argv): Argv {
     'run or resume an experiment from a YAML/JSON config',
     (a) =>
       a
-        .positional('config', { type: 'string', demandOption: true, describe: 'experiment config, e.g. experiments/quickstart.yaml' })
+        .positional('config', {
+          type: 'string',
+          demandOption: true,
+          describe: 'experiment config, e.g. experiments/quickstart.yaml',
+        })
         .option('threads', { type: 'string', describe: 'worker threads (default: available cores; at most cores x 4)' })
         .option('shard', { type: 'string', describe: 'run shard i of N (1-based), e.g. --shard 2/8' })
-        .option('out', { type: 'string', describe: 'output folder (default: the config output, or <output>/shards/<i>-of-<N>)' })
+        .option('out', {
+          type: 'string',
+          describe: 'output folder (default: the config output, or <output>/shards/<i>-of-<N>)',
+        })
         .option('quiet', { type: 'boolean', default: false, describe: 'no log lines' })
-        .option('dry-run', { type: 'boolean', default: false, describe: 'validate and print the run list counts, run nothing' }),
+        .option('dry-run', {
+          type: 'boolean',
+          default: false,
+          describe: 'validate and print the run list counts, run nothing',
+        }),
     async (argv) => {
       // Options first: a bad value must not leave a lock or a half-made output folder behind.
       const threads = threadsOption(argv.threads, (m) => console.error(m));
@@ -30,13 +41,25 @@ export function runCommand(y: Argv): Argv {
         const exp = expand(config, await loadSources(config.instances));
         const runs = shardOf(exp.runs, shard);
         const counts = new Map<string, number>();
-        for (const r of runs) counts.set(`${r.scenario.set ?? 'nominal'} / ${r.method.label}`, (counts.get(`${r.scenario.set ?? 'nominal'} / ${r.method.label}`) ?? 0) + 1);
-        console.log(`${config.name}: ${exp.runs.length} runs, ${exp.stochastic.length} stochastic analyses, ${exp.scenarios.length} scenarios${shard ? `; shard ${shard.index}/${shard.count}: ${runs.length} runs` : ''}`);
+        for (const r of runs)
+          counts.set(
+            `${r.scenario.set ?? 'nominal'} / ${r.method.label}`,
+            (counts.get(`${r.scenario.set ?? 'nominal'} / ${r.method.label}`) ?? 0) + 1,
+          );
+        console.log(
+          `${config.name}: ${exp.runs.length} runs, ${exp.stochastic.length} stochastic analyses, ${exp.scenarios.length} scenarios${shard ? `; shard ${shard.index}/${shard.count}: ${runs.length} runs` : ''}`,
+        );
         for (const [k, n] of counts) console.log(`  ${k}: ${n}`);
         return;
       }
       const log = argv.quiet ? () => {} : (m: string) => console.error(m);
-      const run = new ExperimentRun(config, { threads, shard, ...(out !== undefined ? { out } : {}), progress: !argv.quiet, log });
+      const run = new ExperimentRun(config, {
+        threads,
+        shard,
+        ...(out !== undefined ? { out } : {}),
+        progress: !argv.quiet,
+        log,
+      });
       let interrupted = false;
       const onSignal = (): void => {
         if (interrupted) process.exit(130);
@@ -51,8 +74,12 @@ export function runCommand(y: Argv): Argv {
       process.off('SIGTERM', onSignal);
       // Thread time not spent inside tasks (loading, posting, writing, idle tail), per task.
       const overhead = s.tasks > 0 ? (s.wallSeconds * threads - s.taskSeconds) / s.tasks : 0;
-      log(`${s.ran} runs done (${s.skipped} skipped as already recorded, ${s.failed} errors), ${s.stochastic} stochastic analyses; references: ${s.references.known} published, ${s.references.cached} cached, ${s.references.computed} solved`);
-      log(`wall ${s.wallSeconds.toFixed(1)} s on ${threads} thread(s); time in runs ${s.runSeconds.toFixed(1)} s, in all ${s.tasks} tasks ${s.taskSeconds.toFixed(1)} s; overhead ~${overhead.toFixed(3)} s per task; results in ${s.outDir}`);
+      log(
+        `${s.ran} runs done (${s.skipped} skipped as already recorded, ${s.failed} errors), ${s.stochastic} stochastic analyses; references: ${s.references.known} published, ${s.references.cached} cached, ${s.references.computed} solved`,
+      );
+      log(
+        `wall ${s.wallSeconds.toFixed(1)} s on ${threads} thread(s); time in runs ${s.runSeconds.toFixed(1)} s, in all ${s.tasks} tasks ${s.taskSeconds.toFixed(1)} s; overhead ~${overhead.toFixed(3)} s per task; results in ${s.outDir}`,
+      );
       if (s.failed > 0) process.exitCode = 2;
     },
   );

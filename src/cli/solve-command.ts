@@ -24,18 +24,38 @@ export function solveCommand(y: Argv): Argv {
     'solve one instance',
     (a) =>
       a
-        .positional('file', { type: 'string', demandOption: true, describe: 'instance file (.json, or OR-Library .txt)' })
-        .option('variant', { type: 'string', choices: ['cflp', 'sscflp', 'uflp'], describe: 'facility-location variant' })
-        .option('capacity', { type: 'string', describe: "capacity for OR-Library files whose capacity is the word 'capacity'" })
+        .positional('file', {
+          type: 'string',
+          demandOption: true,
+          describe: 'instance file (.json, or OR-Library .txt)',
+        })
+        .option('variant', {
+          type: 'string',
+          choices: ['cflp', 'sscflp', 'uflp'],
+          describe: 'facility-location variant',
+        })
+        .option('capacity', {
+          type: 'string',
+          describe: "capacity for OR-Library files whose capacity is the word 'capacity'",
+        })
         .option('method', { type: 'string', describe: `one of ${methodNames().join(', ')} (default milp)` })
         .option('time-limit', { type: 'string', describe: 'wall-clock limit in seconds (> 0)' })
         .option('seed', { type: 'string', describe: 'random seed, an integer >= 0 (default 1)' })
-        .option('stop', { type: 'string', describe: 'heuristic stopping rule, e.g. time=60,iters=500,stall=50,gap=0.001' })
-        .option('threads', { type: 'string', describe: 'worker threads for heuristics (default: available cores; at most cores x 4)' })
+        .option('stop', {
+          type: 'string',
+          describe: 'heuristic stopping rule, e.g. time=60,iters=500,stall=50,gap=0.001',
+        })
+        .option('threads', {
+          type: 'string',
+          describe: 'worker threads for heuristics (default: available cores; at most cores x 4)',
+        })
         .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' })
         .option('flows', { type: 'boolean', default: false, describe: 'include design and flows in --json output' })
         .option('stats', { type: 'string', describe: 'write per-iteration statistics to this CSV file' })
-        .option('relax', { type: 'boolean', describe: 'relax integer flows to continuous (problems with integer flows)' })
+        .option('relax', {
+          type: 'boolean',
+          describe: 'relax integer flows to continuous (problems with integer flows)',
+        })
         .option('export-lp', { type: 'string', describe: 'write the full MILP in CPLEX LP format to this file' }),
     async (argv) => {
       const startedAt = performance.now();
@@ -60,8 +80,12 @@ export function solveCommand(y: Argv): Argv {
       const print = (result: Result, problem: Problem | null): void => {
         if (argv.json) console.log(JSON.stringify(resultJson(result, argv.flows)));
         else {
-          const design = designFrom(result.design.length, result.design.flatMap((b, i) => (b ? [i] : [])));
-          const report = problem && result.flows !== null && problem.report ? problem.report(design, result.flows) : null;
+          const design = designFrom(
+            result.design.length,
+            result.design.flatMap((b, i) => (b ? [i] : [])),
+          );
+          const report =
+            problem && result.flows !== null && problem.report ? problem.report(design, result.flows) : null;
           console.log(resultText(result, report));
         }
       };
@@ -71,7 +95,11 @@ export function solveCommand(y: Argv): Argv {
       let loaded: { problem: Problem; version: string } | null = null;
       const onSignal = (signal: NodeJS.Signals): void => {
         const code = signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
-        if (loaded) print(interruptedResult(loaded.problem, { method, seed, startedAt }, progress, loaded.version), loaded.problem);
+        if (loaded)
+          print(
+            interruptedResult(loaded.problem, { method, seed, startedAt }, progress, loaded.version),
+            loaded.problem,
+          );
         else console.error(`rlnd: interrupted (${signal}) before the instance was loaded`);
         process.exit(code);
       };
@@ -83,7 +111,10 @@ export function solveCommand(y: Argv): Argv {
         problem = await loadProblem(argv.file, options);
         if (exportLp !== undefined) await writeFile(exportLp, toLpText(problem.buildMilp().model));
         // The exact MILP is one HiGHS solve (single-threaded WebAssembly): a pool would sit idle.
-        const runner = method !== 'milp' && threads > 1 ? new PoolRunner(await readProblemSource(argv.file, options), threads) : null;
+        const runner =
+          method !== 'milp' && threads > 1
+            ? new PoolRunner(await readProblemSource(argv.file, options), threads)
+            : null;
         const handle = await HighsHandle.load();
         loaded = { problem, version: handle.version };
         result = await solve(problem, {
@@ -103,7 +134,8 @@ export function solveCommand(y: Argv): Argv {
       print(result, problem);
       // Written after the result is printed, so a disk that fills up meanwhile loses only the statistics.
       if (stats !== undefined) await writeFile(stats, toCsv(result.stats));
-      if (result.status === 'infeasible' || result.status === 'error' || result.status === 'time_limit') process.exitCode = 2;
+      if (result.status === 'infeasible' || result.status === 'error' || result.status === 'time_limit')
+        process.exitCode = 2;
     },
   );
 }

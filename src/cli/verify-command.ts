@@ -15,8 +15,15 @@ export function verifyCommand(y: Argv): Argv {
       a
         .positional('file', { type: 'string', demandOption: true, describe: 'instance file' })
         .option('relax', { type: 'boolean', describe: 'relax integer flows to continuous' })
-        .option('variant', { type: 'string', choices: ['cflp', 'sscflp', 'uflp'], describe: 'facility-location variant' })
-        .option('capacity', { type: 'number', describe: "capacity for OR-Library files whose capacity is the word 'capacity'" })
+        .option('variant', {
+          type: 'string',
+          choices: ['cflp', 'sscflp', 'uflp'],
+          describe: 'facility-location variant',
+        })
+        .option('capacity', {
+          type: 'number',
+          describe: "capacity for OR-Library files whose capacity is the word 'capacity'",
+        })
         .option('max-designs', { type: 'number', default: 4096, describe: 'refuse larger design spaces' })
         .option('top', { type: 'number', default: 10, describe: 'feasible designs to list' })
         .option('json', { type: 'boolean', default: false }),
@@ -28,7 +35,14 @@ export function verifyCommand(y: Argv): Argv {
       });
       const handle = await HighsHandle.load();
       const report = await verifyByEnumeration(problem, handle, { maxDesigns: argv['max-designs'] });
-      if (argv.json) console.log(JSON.stringify({ ...report, milp: { ...report.milp, flows: undefined }, ranking: report.ranking.slice(0, argv.top) }));
+      if (argv.json)
+        console.log(
+          JSON.stringify({
+            ...report,
+            milp: { ...report.milp, flows: undefined },
+            ranking: report.ranking.slice(0, argv.top),
+          }),
+        );
       else console.log(verifyText(report, argv.top));
       if (!report.agree) process.exitCode = 3;
     },
@@ -37,9 +51,12 @@ export function verifyCommand(y: Argv): Argv {
 
 /** The verification laid out like the paper's Table 4 (enumeration vs solver), then the ranking. */
 export function verifyText(v: VerifyReport, top = 10): string {
-  const fmt = (x: number | null): string => (x === null ? '-' : x.toLocaleString('en-US', { maximumFractionDigits: 3 }));
+  const fmt = (x: number | null): string =>
+    x === null ? '-' : x.toLocaleString('en-US', { maximumFractionDigits: 3 });
   const rows = (n: number | null): string => (n === null ? '-' : `${n}/${v.rows}`);
-  const allRows = v.ranking.every((c) => c.rowsSatisfied === v.rows) ? `${v.rows}/${v.rows} (all ${v.feasibleDesigns} feasible)` : 'see ranking';
+  const allRows = v.ranking.every((c) => c.rowsSatisfied === v.rows)
+    ? `${v.rows}/${v.rows} (all ${v.feasibleDesigns} feasible)`
+    : 'see ranking';
   const lines = [
     `${v.instance} — verification by enumeration`,
     `  ${v.designBits} design bits: ${v.bitVectors} bit vectors, ${v.designsEnumerated} satisfy the group rules, ${v.feasibleDesigns} feasible`,
@@ -54,7 +71,13 @@ export function verifyText(v: VerifyReport, top = 10): string {
   ];
   if (v.ranking.length > 0) {
     lines.push('', `  best ${Math.min(top, v.ranking.length)} of ${v.feasibleDesigns} feasible designs:`);
-    v.ranking.slice(0, top).forEach((c, n) => lines.push(`  ${String(n + 1).padStart(4)}. ${fmt(c.cost).padStart(14)}  ${rows(c.rowsSatisfied).padStart(9)}  ${c.open.join(' ')}`));
+    v.ranking
+      .slice(0, top)
+      .forEach((c, n) =>
+        lines.push(
+          `  ${String(n + 1).padStart(4)}. ${fmt(c.cost).padStart(14)}  ${rows(c.rowsSatisfied).padStart(9)}  ${c.open.join(' ')}`,
+        ),
+      );
   }
   return lines.join('\n');
 }

@@ -105,7 +105,10 @@ export interface Problem<F = unknown> {
    * designs it suggests. The hybrid takes the best of this and its own bound, and seeds its
    * search with the designs; when one of them attains the bound, the gap is closed.
    */
-  bound?(handle: HighsHandle, deadline: number): Promise<{ readonly lowerBound: number; readonly designs: readonly Design[] } | null>;
+  bound?(
+    handle: HighsHandle,
+    deadline: number,
+  ): Promise<{ readonly lowerBound: number; readonly designs: readonly Design[] } | null>;
   /**
    * The design with every site that carries no flow closed, or null if none does. The same flows
    * stay optimal for the trimmed design (its feasible set is smaller and still contains them), so

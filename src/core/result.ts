@@ -35,7 +35,11 @@ export interface Result<F = unknown> {
   readonly flows: F | null;
   readonly runtimeSeconds: number;
   readonly stats: readonly StatRow[];
-  readonly solver: { readonly name: 'HiGHS'; readonly version: string; readonly options: Readonly<Record<string, unknown>> };
+  readonly solver: {
+    readonly name: 'HiGHS';
+    readonly version: string;
+    readonly options: Readonly<Record<string, unknown>>;
+  };
   /** Why there is no solution (infeasible instance, time limit) or other notes. */
   readonly message?: string;
   /** Two-stage problems: each scenario's probability, cost and unmet demand (the objective is their expectation). */
@@ -54,7 +58,8 @@ export interface ScenarioOutcome {
 
 /** Relative gap between an objective and a lower bound; null when either is missing. */
 export function relativeGap(objective: number | null, lowerBound: number | null): number | null {
-  if (objective === null || lowerBound === null || !Number.isFinite(objective) || !Number.isFinite(lowerBound)) return null;
+  if (objective === null || lowerBound === null || !Number.isFinite(objective) || !Number.isFinite(lowerBound))
+    return null;
   const gap = (objective - lowerBound) / Math.max(Math.abs(objective), 1e-12);
   return Math.max(0, gap);
 }

@@ -37,7 +37,9 @@ export const noImprovement = (n: number): StoppingCriterion => ({
 /** Stop once the relative gap between the bounds is at most `gap`. */
 export const targetGap = (gap: number): StoppingCriterion => ({
   shouldStop: (p) =>
-    p.upperBound !== null && p.lowerBound !== null && (p.upperBound - p.lowerBound) / Math.max(Math.abs(p.upperBound), 1e-12) <= gap,
+    p.upperBound !== null &&
+    p.lowerBound !== null &&
+    (p.upperBound - p.lowerBound) / Math.max(Math.abs(p.upperBound), 1e-12) <= gap,
   describe: `gap=${gap}`,
 });
 
@@ -59,15 +61,20 @@ const BUILDERS: Record<string, (v: number) => StoppingCriterion> = {
  * stops when any part does.
  */
 export function parseStopping(text: string, source = '--stop'): StoppingCriterion {
-  const parts = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length === 0) throw new InputError(source, text, 'at least one of time=S, iters=N, stall=N, gap=G');
   return anyOf(
     ...parts.map((part) => {
       const [key, raw] = part.split('=');
       const build = key ? BUILDERS[key] : undefined;
       const value = Number(raw);
-      if (!build) throw new InputError(source, part, `a criterion among ${Object.keys(BUILDERS).join(', ')} (e.g. time=60)`);
-      if (raw === undefined || !Number.isFinite(value) || value < 0) throw new InputError(source, part, `${key}=<number >= 0>`);
+      if (!build)
+        throw new InputError(source, part, `a criterion among ${Object.keys(BUILDERS).join(', ')} (e.g. time=60)`);
+      if (raw === undefined || !Number.isFinite(value) || value < 0)
+        throw new InputError(source, part, `${key}=<number >= 0>`);
       return build(value);
     }),
   );

@@ -44,13 +44,21 @@ function knownKeys(schema: z.ZodType, data: unknown, path: readonly PropertyKey[
         if (next) visit(next, (value as Record<string, unknown> | undefined)?.[String(rest[0])], rest.slice(1));
       }
     } else if (def.type === 'array' && typeof rest[0] === 'number') {
-      visit((s as unknown as z.ZodArray<z.ZodType>).element, Array.isArray(value) ? value[rest[0]] : undefined, rest.slice(1));
+      visit(
+        (s as unknown as z.ZodArray<z.ZodType>).element,
+        Array.isArray(value) ? value[rest[0]] : undefined,
+        rest.slice(1),
+      );
     } else if (def.type === 'union') {
       for (const o of (s as unknown as z.ZodUnion<z.ZodType[]>).options) visit(o, value, rest);
     } else if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') {
       visit((s as unknown as { def: { innerType: z.ZodType } }).def.innerType, value, rest);
     } else if (def.type === 'record' && rest.length > 0) {
-      visit((s as unknown as { def: { valueType: z.ZodType } }).def.valueType, (value as Record<string, unknown> | undefined)?.[String(rest[0])], rest.slice(1));
+      visit(
+        (s as unknown as { def: { valueType: z.ZodType } }).def.valueType,
+        (value as Record<string, unknown> | undefined)?.[String(rest[0])],
+        rest.slice(1),
+      );
     } else if (def.type === 'pipe') {
       visit((s as unknown as { def: { in: z.ZodType } }).def.in, value, rest);
     }
@@ -79,36 +87,71 @@ function fieldOf(data: unknown, path: readonly PropertyKey[], prefix: string): s
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let cur = data;
-  for (const k of path) cur = typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[String(k)] : undefined;
+  for (const k of path)
+    cur = typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[String(k)] : undefined;
   return cur;
 }
 
 /** The most useful single message for a failed validation: where, and what was expected. */
-function describeIssue(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, prefix: string): { where: string; expected: string } {
+function describeIssue(
+  schema: z.ZodType,
+  data: unknown,
+  issue: z.core.$ZodIssue,
+  prefix: string,
+): { where: string; expected: string } {
   const where = fieldOf(data, issue.path, prefix);
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
-    return { where: `${where === '(top level)' ? '' : `${where}.`}${key}`, expected: unknownKeyMessage(key, knownKeys(schema, data, issue.path)) };
+    return {
+      where: `${where === '(top level)' ? '' : `${where}.`}${key}`,
+      expected: unknownKeyMessage(key, knownKeys(schema, data, issue.path)),
+    };
   }
   if (issue.code === 'invalid_union') {
     // The branch that got furthest names the deepest field.
     const branches = (issue as unknown as { errors: z.core.$ZodIssue[][] }).errors;
     const deepest = branches.flat().sort((a, b) => b.path.length - a.path.length)[0];
-    if (deepest && deepest.path.length > 0) return describeIssue(schema, data, { ...deepest, path: [...issue.path, ...deepest.path] }, prefix);
+    if (deepest && deepest.path.length > 0)
+      return describeIssue(schema, data, { ...deepest, path: [...issue.path, ...deepest.path] }, prefix);
   }
   const got = valueAt(data, issue.path);
-  return { where, expected: `${expectation(issue)}${got === undefined ? ' (missing)' : `, got ${JSON.stringify(got)}`}` };
+  return {
+    where,
+    expected: `${expectation(issue)}${got === undefined ? ' (missing)' : `, got ${JSON.stringify(got)}`}`,
+  };
 }
 
-const ARTICLE: Record<string, string> = { number: 'a number', string: 'a string', boolean: 'true or false', object: 'an object', array: 'a list', int: 'an integer' };
+const ARTICLE: Record<string, string> = {
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  int: 'an integer',
+};
 
 /** What an issue expected, in the words rlnd uses elsewhere ("a number >= 0", "one of a, b"). */
 function expectation(issue: z.core.$ZodIssue): string {
-  const i = issue as unknown as { code: string; expected?: string; origin?: string; minimum?: number | bigint; maximum?: number | bigint; inclusive?: boolean; values?: unknown[]; format?: string };
+  const i = issue as unknown as {
+    code: string;
+    expected?: string;
+    origin?: string;
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    inclusive?: boolean;
+    values?: unknown[];
+    format?: string;
+  };
   const what = ARTICLE[i.origin ?? ''] ?? (i.origin === 'array' ? 'a list' : 'a value');
   if (i.code === 'invalid_type') return ARTICLE[i.expected ?? ''] ?? `a ${i.expected}`;
-  if (i.code === 'too_small') return i.origin === 'array' ? `a list of at least ${i.minimum}` : i.origin === 'string' ? 'a non-empty string' : `${what} ${i.inclusive ? '>=' : '>'} ${i.minimum}`;
-  if (i.code === 'too_big') return i.origin === 'array' ? `a list of at most ${i.maximum}` : `${what} ${i.inclusive ? '<=' : '<'} ${i.maximum}`;
+  if (i.code === 'too_small')
+    return i.origin === 'array'
+      ? `a list of at least ${i.minimum}`
+      : i.origin === 'string'
+        ? 'a non-empty string'
+        : `${what} ${i.inclusive ? '>=' : '>'} ${i.minimum}`;
+  if (i.code === 'too_big')
+    return i.origin === 'array' ? `a list of at most ${i.maximum}` : `${what} ${i.inclusive ? '<=' : '<'} ${i.maximum}`;
   if (i.code === 'invalid_value') return `one of ${(i.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
   if (i.code === 'invalid_format') return `a ${i.format ?? 'well-formed'} value`;
   return issue.message;
@@ -116,9 +159,11 @@ function expectation(issue: z.core.$ZodIssue): string {
 
 /** JSON turns 1e999 into Infinity and YAML accepts .inf / .nan: name them before a schema says "got null". */
 export function checkFiniteNumbers(value: unknown, file: string, where = ''): void {
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new InputError(file, where || '(top level)', `a finite number, got ${value}`);
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new InputError(file, where || '(top level)', `a finite number, got ${value}`);
   if (Array.isArray(value)) value.forEach((v, i) => checkFiniteNumbers(v, file, `${where}[${i}]`));
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) checkFiniteNumbers(v, file, where ? `${where}.${k}` : k);
+  else if (typeof value === 'object' && value !== null)
+    for (const [k, v] of Object.entries(value)) checkFiniteNumbers(v, file, where ? `${where}.${k}` : k);
 }
 
 /**

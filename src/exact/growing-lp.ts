@@ -53,7 +53,10 @@ export class GrowingLp {
     const order = [...new Set(indices)].sort((a, b) => a - b);
     await this.handle.run((highs) => {
       if (this.ensure(highs)) return;
-      this.model!.changeColsCost({ kind: 'set', indices: Int32Array.from(order) }, Float64Array.from(order, (c) => this.costChanges.get(c)!));
+      this.model!.changeColsCost(
+        { kind: 'set', indices: Int32Array.from(order) },
+        Float64Array.from(order, (c) => this.costChanges.get(c)!),
+      );
     });
   }
 
@@ -96,12 +99,19 @@ export class GrowingLp {
     if (this.added.length > 0) m.addCols(columnData(highs, this.added, this.base.rowNames.length));
     if (this.costChanges.size > 0) {
       const keys = [...this.costChanges.keys()].sort((a, b) => a - b);
-      m.changeColsCost({ kind: 'set', indices: Int32Array.from(keys) }, Float64Array.from(keys, (c) => this.costChanges.get(c)!));
+      m.changeColsCost(
+        { kind: 'set', indices: Int32Array.from(keys) },
+        Float64Array.from(keys, (c) => this.costChanges.get(c)!),
+      );
     }
     if (this.boundChanges.size > 0) {
       const inf = (v: number): number => (v === Infinity ? highs.infinity : v);
       const keys = [...this.boundChanges.keys()].sort((a, b) => a - b);
-      m.changeColsBounds({ kind: 'set', indices: Int32Array.from(keys) }, Float64Array.from(keys, (c) => inf(this.boundChanges.get(c)![0])), Float64Array.from(keys, (c) => inf(this.boundChanges.get(c)![1])));
+      m.changeColsBounds(
+        { kind: 'set', indices: Int32Array.from(keys) },
+        Float64Array.from(keys, (c) => inf(this.boundChanges.get(c)![0])),
+        Float64Array.from(keys, (c) => inf(this.boundChanges.get(c)![1])),
+      );
     }
     this.model = m;
     this.generation = this.handle.generation;

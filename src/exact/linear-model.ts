@@ -78,7 +78,7 @@ export class LinearModelBuilder {
   addVar(name: string, spec: VarSpec = {}): number {
     const type = spec.type ?? 'continuous';
     const lower = spec.lower ?? 0;
-    const upper = type === 'binary' ? Math.min(spec.upper ?? 1, 1) : spec.upper ?? Infinity;
+    const upper = type === 'binary' ? Math.min(spec.upper ?? 1, 1) : (spec.upper ?? Infinity);
     if (lower > upper) throw new Error(`variable ${name}: lower bound ${lower} > upper bound ${upper}`);
     this.colNames.push(name);
     this.colCost.push(spec.cost ?? 0);
@@ -182,7 +182,8 @@ export function maxViolation(model: LinearModel, x: ArrayLike<number>): number {
   }
   for (let r = 0; r < model.rowNames.length; r++) {
     let activity = 0;
-    for (let k = model.rowStarts[r]!; k < model.rowStarts[r + 1]!; k++) activity += model.values[k]! * x[model.indices[k]!]!;
+    for (let k = model.rowStarts[r]!; k < model.rowStarts[r + 1]!; k++)
+      activity += model.values[k]! * x[model.indices[k]!]!;
     worst = Math.max(worst, model.rowLower[r]! - activity, activity - model.rowUpper[r]!);
   }
   return worst;

@@ -108,7 +108,10 @@ export function toLpText(model: LinearModel): string {
   if (model.offset !== 0) out.push(` ${offsetName} = 1`);
   const generals = names.filter((_, j) => model.colType[j] === 'integer');
   const binaries = names.filter((_, j) => model.colType[j] === 'binary');
-  for (const [head, list] of [['Generals', generals], ['Binaries', binaries]] as const) {
+  for (const [head, list] of [
+    ['Generals', generals],
+    ['Binaries', binaries],
+  ] as const) {
     if (list.length === 0) continue;
     out.push(head);
     for (let k = 0; k < list.length; k += 8) out.push(' ' + list.slice(k, k + 8).join(' '));

@@ -26,15 +26,26 @@ export class PersistentLp {
    * Sets column and row bounds (only those listed change) and re-solves.
    * `cols`/`rows` are `[index, lower, upper]` triples.
    */
-  async solve(cols: ReadonlyArray<readonly [number, number, number]>, rows: ReadonlyArray<readonly [number, number, number]> = []): Promise<LpSolve> {
+  async solve(
+    cols: ReadonlyArray<readonly [number, number, number]>,
+    rows: ReadonlyArray<readonly [number, number, number]> = [],
+  ): Promise<LpSolve> {
     return this.handle.run((highs) => {
       const m = this.ensure(highs);
       const inf = (v: number): number => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v);
       if (cols.length > 0) {
-        m.changeColsBounds({ kind: 'set', indices: Int32Array.from(cols, (c) => c[0]) }, Float64Array.from(cols, (c) => inf(c[1])), Float64Array.from(cols, (c) => inf(c[2])));
+        m.changeColsBounds(
+          { kind: 'set', indices: Int32Array.from(cols, (c) => c[0]) },
+          Float64Array.from(cols, (c) => inf(c[1])),
+          Float64Array.from(cols, (c) => inf(c[2])),
+        );
       }
       if (rows.length > 0) {
-        m.changeRowsBounds({ kind: 'set', indices: Int32Array.from(rows, (r) => r[0]) }, Float64Array.from(rows, (r) => inf(r[1])), Float64Array.from(rows, (r) => inf(r[2])));
+        m.changeRowsBounds(
+          { kind: 'set', indices: Int32Array.from(rows, (r) => r[0]) },
+          Float64Array.from(rows, (r) => inf(r[1])),
+          Float64Array.from(rows, (r) => inf(r[2])),
+        );
       }
       return runLp(highs, m);
     });

@@ -72,7 +72,8 @@ export function toHighsData(highs: Highs, model: LinearModel): ModelData {
 /** HiGHS option object for rlnd options. */
 export function highsOptions(options: ExactOptions, mip: boolean): Record<string, number | string | boolean> {
   const out: Record<string, number | string | boolean> = { output_flag: options.verbose ?? false };
-  if (options.timeLimit !== undefined && Number.isFinite(options.timeLimit)) out.time_limit = Math.max(0, options.timeLimit);
+  if (options.timeLimit !== undefined && Number.isFinite(options.timeLimit))
+    out.time_limit = Math.max(0, options.timeLimit);
   if (mip) out.mip_rel_gap = options.mipRelGap ?? DEFAULT_MIP_REL_GAP;
   if (options.presolve) out.presolve = options.presolve;
   if (options.randomSeed !== undefined) out.random_seed = Math.abs(Math.trunc(options.randomSeed)) % 2147483647;
@@ -83,14 +84,27 @@ export function highsOptions(options: ExactOptions, mip: boolean): Record<string
  * Solves a model with HiGHS and maps the outcome to rlnd's status set. A status of
  * "infeasible or unbounded" is resolved by one re-solve without presolve.
  */
-export async function solveModel(handle: HighsHandle, model: LinearModel, options: ExactOptions = {}): Promise<ModelSolution> {
+export async function solveModel(
+  handle: HighsHandle,
+  model: LinearModel,
+  options: ExactOptions = {},
+): Promise<ModelSolution> {
   const mip = isMip(model);
   const opts = highsOptions(options, mip);
   const t0 = performance.now();
   if (model.colNames.length === 0) {
     // HiGHS calls a model without columns "empty" whatever its rows say; decide it here.
     const ok = model.rowLower.every((lo, r) => lo <= 0 && model.rowUpper[r]! >= 0);
-    return { status: ok ? 'optimal' : 'infeasible', objective: ok ? model.offset : null, dualBound: ok ? model.offset : null, values: ok ? new Float64Array(0) : null, rowDuals: null, colDuals: null, runtimeSeconds: 0, options: opts };
+    return {
+      status: ok ? 'optimal' : 'infeasible',
+      objective: ok ? model.offset : null,
+      dualBound: ok ? model.offset : null,
+      values: ok ? new Float64Array(0) : null,
+      rowDuals: null,
+      colDuals: null,
+      runtimeSeconds: 0,
+      options: opts,
+    };
   }
   const attempt = (highs: Highs, extra: Record<string, string>): ModelSolution =>
     highs.withModel(toHighsData(highs, model), (m) => {
@@ -121,7 +135,10 @@ export async function solveModel(handle: HighsHandle, model: LinearModel, option
       };
     });
   let result = await handle.run((highs) => attempt(highs, {}));
-  if (result.status === 'error' && result.message === `HiGHS model status ${HIGHS_MODEL_STATUS.unboundedOrInfeasible}`) {
+  if (
+    result.status === 'error' &&
+    result.message === `HiGHS model status ${HIGHS_MODEL_STATUS.unboundedOrInfeasible}`
+  ) {
     result = await handle.run((highs) => attempt(highs, { presolve: 'off' }));
   }
   return { ...result, runtimeSeconds: (performance.now() - t0) / 1000 };

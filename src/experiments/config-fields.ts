@@ -22,16 +22,25 @@ export class Field {
   }
 
   fail(expected: string): never {
-    throw new InputError(this.file, this.path || '(top level)', `${expected}${this.present ? `, got ${JSON.stringify(this.value)}` : ' (missing)'}`);
+    throw new InputError(
+      this.file,
+      this.path || '(top level)',
+      `${expected}${this.present ? `, got ${JSON.stringify(this.value)}` : ' (missing)'}`,
+    );
   }
 
   /** Checks that the value is an object with only the given keys (typos are errors). */
   object(allowed: readonly string[]): Field {
-    if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value)) this.fail(`an object with keys among ${allowed.join(', ')}`);
+    if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value))
+      this.fail(`an object with keys among ${allowed.join(', ')}`);
     for (const key of Object.keys(this.value as object)) {
       if (allowed.includes(key)) continue;
       const near = nearestName(key, allowed);
-      throw new InputError(this.file, this.at(key).path, `an unknown key${near ? `; did you mean '${near}'?` : ''} (expected one of ${allowed.join(', ')})`);
+      throw new InputError(
+        this.file,
+        this.at(key).path,
+        `an unknown key${near ? `; did you mean '${near}'?` : ''} (expected one of ${allowed.join(', ')})`,
+      );
     }
     return this;
   }
@@ -49,7 +58,13 @@ export class Field {
     const v = this.value;
     const want = `${check.integer ? 'an integer' : 'a number'}${check.positive ? ' > 0' : ''}${check.min !== undefined ? ` >= ${check.min}` : ''}${check.max !== undefined ? ` <= ${check.max}` : ''}`;
     if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(want);
-    if ((check.integer && !Number.isInteger(v)) || (check.positive && v <= 0) || (check.min !== undefined && v < check.min) || (check.max !== undefined && v > check.max)) this.fail(want);
+    if (
+      (check.integer && !Number.isInteger(v)) ||
+      (check.positive && v <= 0) ||
+      (check.min !== undefined && v < check.min) ||
+      (check.max !== undefined && v > check.max)
+    )
+      this.fail(want);
     return v;
   }
 

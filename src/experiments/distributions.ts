@@ -62,7 +62,10 @@ export function sample(d: Distribution, rng: Rng): number {
       const u = rng();
       const { low, mode, high } = d;
       const cut = high > low ? (mode - low) / (high - low) : 0;
-      v = u < cut ? low + Math.sqrt(u * (high - low) * (mode - low)) : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
+      v =
+        u < cut
+          ? low + Math.sqrt(u * (high - low) * (mode - low))
+          : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
       break;
     }
   }

@@ -8,7 +8,16 @@ import { scenarioHook, type KindedInstance } from '../problems/scenario-hooks.js
 import { PeakMemory } from '../bench/measure.js';
 import { solve } from '../solve.js';
 import { materialize, meanFactors, type ScenarioSpec } from './scenarios.js';
-import type { ReferenceOutcome, RunOutcome, RunTask, ScenarioFigures, StochasticOutcome, StochasticTask, Task, TaskSource } from './tasks.js';
+import type {
+  ReferenceOutcome,
+  RunOutcome,
+  RunTask,
+  ScenarioFigures,
+  StochasticOutcome,
+  StochasticTask,
+  Task,
+  TaskSource,
+} from './tasks.js';
 import { buildTwoStage } from './two-stage.js';
 import { buildTwoStageFl } from './two-stage-fl.js';
 
@@ -67,7 +76,15 @@ async function runOne(handle: HighsHandle, t: RunTask): Promise<RunOutcome> {
 
 async function reference(handle: HighsHandle, problem: Problem, timeLimit: number | null): Promise<ReferenceOutcome> {
   const r = await solve(problem, { method: 'milp', seed: 1, handle, ...(timeLimit !== null ? { timeLimit } : {}) });
-  return { source: 'milp', status: r.status, objective: r.objective, lowerBound: r.lowerBound, design: r.objective !== null ? r.design : null, open: r.open, runtimeSeconds: r.runtimeSeconds };
+  return {
+    source: 'milp',
+    status: r.status,
+    objective: r.objective,
+    lowerBound: r.lowerBound,
+    design: r.objective !== null ? r.design : null,
+    open: r.open,
+    runtimeSeconds: r.runtimeSeconds,
+  };
 }
 
 /** Re-prices a design in a scenario with the problem's exact flow LP; null when infeasible there. */
@@ -89,24 +106,48 @@ async function stochastic(handle: HighsHandle, t: StochasticTask): Promise<Stoch
   const insts = factors.map((f) => hook.scale(base, f));
   const problems = insts.map((i) => hook.toProblem(i));
   const size = problems[0]!.space.size;
-  const nominal = t.nominalDesign ? designFrom(size, t.nominalDesign.flatMap((b, i) => (b ? [i] : []))) : null;
+  const nominal = t.nominalDesign
+    ? designFrom(
+        size,
+        t.nominalDesign.flatMap((b, i) => (b ? [i] : [])),
+      )
+    : null;
   // Expected-value problem: every per-item multiplier replaced by its mean over the block's scenarios.
   const ev = await reference(handle, hook.toProblem(hook.scale(base, meanFactors(factors))), t.timeLimit);
-  const evDesign = ev.design ? designFrom(size, ev.design.flatMap((b, i) => (b ? [i] : []))) : null;
+  const evDesign = ev.design
+    ? designFrom(
+        size,
+        ev.design.flatMap((b, i) => (b ? [i] : [])),
+      )
+    : null;
   let twoStage: StochasticOutcome['twoStage'] = null;
   let tsDesign: Design | null = null;
   let note: string | undefined;
   // Facility location keeps its own model; any other kind whose MILP names its design columns
   // gets the generic extensive form.
   const t0 = performance.now();
-  const ts = !t.twoStage ? null : t.source.kind === 'facility-location'
-    ? buildTwoStageFl(insts as FacilityLocationInstance[])
-    : buildTwoStage(problems.map((p) => p.buildMilp()), problems[0]!.name);
+  const ts = !t.twoStage
+    ? null
+    : t.source.kind === 'facility-location'
+      ? buildTwoStageFl(insts as FacilityLocationInstance[])
+      : buildTwoStage(
+          problems.map((p) => p.buildMilp()),
+          problems[0]!.name,
+        );
   if (ts) {
-    const sol = await solveModel(handle, ts.model, { ...(t.timeLimit !== null ? { timeLimit: t.timeLimit } : {}), randomSeed: 1 });
+    const sol = await solveModel(handle, ts.model, {
+      ...(t.timeLimit !== null ? { timeLimit: t.timeLimit } : {}),
+      randomSeed: 1,
+    });
     tsDesign = sol.values ? ts.decodeDesign(sol.values) : null;
-    twoStage = { status: sol.status, open: tsDesign ? problems[0]!.openIds(tsDesign) : [], bound: sol.dualBound, runtimeSeconds: (performance.now() - t0) / 1000 };
-  } else if (t.twoStage) note = `no two-stage model for ${t.source.kind} (its MILP does not name its design columns); VSS not computed`;
+    twoStage = {
+      status: sol.status,
+      open: tsDesign ? problems[0]!.openIds(tsDesign) : [],
+      bound: sol.dualBound,
+      runtimeSeconds: (performance.now() - t0) / 1000,
+    };
+  } else if (t.twoStage)
+    note = `no two-stage model for ${t.source.kind} (its MILP does not name its design columns); VSS not computed`;
   const perScenario: ScenarioFigures[] = [];
   for (let s = 0; s < problems.length; s++) {
     const p = problems[s]!;
@@ -135,12 +176,19 @@ async function stochastic(handle: HighsHandle, t: StochasticTask): Promise<Stoch
     vss: eev !== null && rp !== null ? eev - rp : null,
     evpi: rp !== null && ws !== null ? rp - ws : null,
     runtimeSeconds: (performance.now() - start) / 1000,
-    ...(note ? { note } : evDesign && eev === null ? { note: 'the expected-value design is infeasible in some scenario (EEV infinite)' } : {}),
+    ...(note
+      ? { note }
+      : evDesign && eev === null
+        ? { note: 'the expected-value design is infeasible in some scenario (EEV infinite)' }
+        : {}),
   };
 }
 
 /** Runs any task with the thread's HiGHS handle; plain data in, plain data out. */
-export async function executeTask(handle: HighsHandle, task: Task): Promise<RunOutcome | ReferenceOutcome | StochasticOutcome> {
+export async function executeTask(
+  handle: HighsHandle,
+  task: Task,
+): Promise<RunOutcome | ReferenceOutcome | StochasticOutcome> {
   switch (task.type) {
     case 'run':
       return runOne(handle, task);

@@ -38,9 +38,11 @@ export function refKey(inst: InstanceSource, scenario: ScenarioSpec): string {
 
 function inScope(scope: BlockScope | null, inst: InstanceSource, m: MethodEntry, seed: number): boolean {
   if (!scope) return true;
-  return (!scope.methods || scope.methods.includes(m.label))
-    && (!scope.seeds || scope.seeds.includes(seed))
-    && (!scope.instances || scope.instances.includes(inst.label));
+  return (
+    (!scope.methods || scope.methods.includes(m.label)) &&
+    (!scope.seeds || scope.seeds.includes(seed)) &&
+    (!scope.instances || scope.instances.includes(inst.label))
+  );
 }
 
 /**
@@ -63,11 +65,22 @@ export function expand(config: ExperimentConfig, sources: readonly InstanceSourc
           if (!inScope(scope, inst, method, seed)) continue;
           const runId = stableId({
             instance: inst.hash,
-            method: { label: method.label, name: method.name, params: method.params, timeLimit: method.timeLimit, stop: method.stop },
+            method: {
+              label: method.label,
+              name: method.name,
+              params: method.params,
+              timeLimit: method.timeLimit,
+              stop: method.stop,
+            },
             seed,
             scenario: { id: scenario.id, changes: scenario.changes },
           });
-          if (seen.has(runId)) throw new InputError(config.file, 'instances', `distinct runs; instance ${inst.label} appears twice with the same options`);
+          if (seen.has(runId))
+            throw new InputError(
+              config.file,
+              'instances',
+              `distinct runs; instance ${inst.label} appears twice with the same options`,
+            );
           seen.add(runId);
           runs.push({ runId, instance: inst.label, method, seed, scenario, refKey: refKey(inst, scenario) });
         }
@@ -80,7 +93,12 @@ export function expand(config: ExperimentConfig, sources: readonly InstanceSourc
     for (const inst of sources) {
       if (b.instances && !b.instances.includes(inst.label)) continue;
       stochastic.push({
-        key: stableId({ instance: inst.hash, block: b.name, changes: block.scenarios.map((s) => s.changes), twoStage: b.twoStage }),
+        key: stableId({
+          instance: inst.hash,
+          block: b.name,
+          changes: block.scenarios.map((s) => s.changes),
+          twoStage: b.twoStage,
+        }),
         instance: inst.label,
         block: b.name,
         scenarios: block.scenarios,
@@ -97,15 +115,22 @@ function checkGroups(config: ExperimentConfig, sources: readonly InstanceSource[
     for (const inst of sources) {
       if (scope.instances && !scope.instances.includes(inst.label)) continue;
       if (!inst.groups.includes(group)) {
-        const expected = inst.groups.length > 0
-          ? `a parameter group of ${inst.kind} (${inst.groups.join(', ')}), got ${group}`
-          : `no scenario parameters: ${inst.kind} has no scenario support yet (nominal runs only); restrict the block with instances: [...]`;
+        const expected =
+          inst.groups.length > 0
+            ? `a parameter group of ${inst.kind} (${inst.groups.join(', ')}), got ${group}`
+            : `no scenario parameters: ${inst.kind} has no scenario support yet (nominal runs only); restrict the block with instances: [...]`;
         throw new InputError(config.file, path, `${expected} (instance ${inst.label})`);
       }
     }
   };
-  config.stochastic.forEach((b, i) => Object.keys(b.parameters).forEach((g) => check(g, `scenarios.stochastic[${i}].parameters.${g}`, b)));
-  config.sensitivity.forEach((b, i) => b.axes.forEach((a) => check(a.group, `scenarios.sensitivity[${i}].${b.axes.length > 1 ? `grid.${a.group}` : 'parameter'}`, b)));
+  config.stochastic.forEach((b, i) =>
+    Object.keys(b.parameters).forEach((g) => check(g, `scenarios.stochastic[${i}].parameters.${g}`, b)),
+  );
+  config.sensitivity.forEach((b, i) =>
+    b.axes.forEach((a) =>
+      check(a.group, `scenarios.sensitivity[${i}].${b.axes.length > 1 ? `grid.${a.group}` : 'parameter'}`, b),
+    ),
+  );
 }
 
 /** Parses `i/N` (1 <= i <= N). */
@@ -113,7 +138,12 @@ export function parseShard(text: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index < 1 || index > count) throw new InputError('--shard', text, 'i/N with 1 <= i <= N (e.g. 3/10; Slurm: $SLURM_ARRAY_TASK_ID/N with --array=1-N)');
+  if (!m || count < 1 || index < 1 || index > count)
+    throw new InputError(
+      '--shard',
+      text,
+      'i/N with 1 <= i <= N (e.g. 3/10; Slurm: $SLURM_ARRAY_TASK_ID/N with --array=1-N)',
+    );
   return { index, count };
 }
 

@@ -33,7 +33,11 @@ export function lockFolder(dir: string): () => void {
       rmSync(file, { force: true });
       continue;
     }
-    throw new InputError(dir, 'run.lock', `no other rlnd run writing here (held by ${host} pid ${pid}; use --shard/--out for parallel jobs, or delete the lock if that run is gone)`);
+    throw new InputError(
+      dir,
+      'run.lock',
+      `no other rlnd run writing here (held by ${host} pid ${pid}; use --shard/--out for parallel jobs, or delete the lock if that run is gone)`,
+    );
   }
   throw new InputError(dir, 'run.lock', 'a lock that could be taken');
 }

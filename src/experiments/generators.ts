@@ -22,12 +22,22 @@ const ilGenerator: InstanceGenerator = {
   kind: 'inventory-location',
   defaults: Object.fromEntries(IL_SETS.map((s) => [SET_NAMES[s], PAPER_SIZES[s]])),
   generate(params, seed, name) {
-    const sizes = Object.fromEntries(IL_SETS.map((s) => [s, Number(params[SET_NAMES[s]] ?? PAPER_SIZES[s])])) as Record<IlSet, number>;
+    const sizes = Object.fromEntries(IL_SETS.map((s) => [s, Number(params[SET_NAMES[s]] ?? PAPER_SIZES[s])])) as Record<
+      IlSet,
+      number
+    >;
     return formatNetworkDocument(generateIlNetwork(sizes, seed, name), '.json');
   },
 };
 
-const flDefaults = { sites: 50, customers: 200, layout: 'clustered', clusters: 10, tightness: 3, variant: 'cflp' } as const;
+const flDefaults = {
+  sites: 50,
+  customers: 200,
+  layout: 'clustered',
+  clusters: 10,
+  tightness: 3,
+  variant: 'cflp',
+} as const;
 
 const flGenerator: InstanceGenerator = {
   kind: 'facility-location',
@@ -58,7 +68,16 @@ const jakartaGenerator: InstanceGenerator = {
   defaults: jakartaDefaults,
   generate(params, seed, name) {
     const p = { ...jakartaDefaults, ...params };
-    const doc = generateJakartaScale({ dealers: Number(p.dealers), clusters: Number(p.clusters), ccPerCluster: Number(p.ccPerCluster), rmc: Number(p.rmc), wdc: Number(p.wdc), layout: String(p.layout) as JrlnLayout, seed, name });
+    const doc = generateJakartaScale({
+      dealers: Number(p.dealers),
+      clusters: Number(p.clusters),
+      ccPerCluster: Number(p.ccPerCluster),
+      rmc: Number(p.rmc),
+      wdc: Number(p.wdc),
+      layout: String(p.layout) as JrlnLayout,
+      seed,
+      name,
+    });
     return formatNetworkDocument(doc, '.json');
   },
 };

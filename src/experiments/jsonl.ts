@@ -20,7 +20,10 @@ export interface JsonlContents<T> {
  * append starts on a fresh line. Any other line that is not a JSON object (with `key`, when
  * given, as a string) is returned in `corrupt` with its line number: never skipped silently.
  */
-export async function readJsonlChecked<T>(file: string, options: { repair?: boolean; key?: string } = {}): Promise<JsonlContents<T>> {
+export async function readJsonlChecked<T>(
+  file: string,
+  options: { repair?: boolean; key?: string } = {},
+): Promise<JsonlContents<T>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -32,19 +35,24 @@ export async function readJsonlChecked<T>(file: string, options: { repair?: bool
   if (end < text.length && options.repair) await truncate(file, Buffer.byteLength(text.slice(0, end)));
   const records: T[] = [];
   const corrupt: CorruptLine[] = [];
-  text.slice(0, end).split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (err) {
-      corrupt.push({ line: i + 1, text: line, error: (err as Error).message });
-      return;
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) corrupt.push({ line: i + 1, text: line, error: 'not a JSON object' });
-    else if (options.key !== undefined && typeof (value as Record<string, unknown>)[options.key] !== 'string') corrupt.push({ line: i + 1, text: line, error: `no string '${options.key}'` });
-    else records.push(value as T);
-  });
+  text
+    .slice(0, end)
+    .split('\n')
+    .forEach((line, i) => {
+      if (line.trim() === '') return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (err) {
+        corrupt.push({ line: i + 1, text: line, error: (err as Error).message });
+        return;
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        corrupt.push({ line: i + 1, text: line, error: 'not a JSON object' });
+      else if (options.key !== undefined && typeof (value as Record<string, unknown>)[options.key] !== 'string')
+        corrupt.push({ line: i + 1, text: line, error: `no string '${options.key}'` });
+      else records.push(value as T);
+    });
   return { records, corrupt };
 }
 
@@ -67,8 +75,19 @@ export async function moveCorruptLines(file: string, corrupt: readonly CorruptLi
   if (corrupt.length === 0) return aside;
   const bad = new Set(corrupt.map((c) => c.line));
   const text = await readFile(file, 'utf8');
-  const kept = text.split('\n').filter((_, i) => !bad.has(i + 1)).join('\n');
-  await appendFile(aside, corrupt.map((c) => `${JSON.stringify({ file, line: c.line, text: c.text, error: c.error, movedAt: new Date().toISOString() })}\n`).join(''));
+  const kept = text
+    .split('\n')
+    .filter((_, i) => !bad.has(i + 1))
+    .join('\n');
+  await appendFile(
+    aside,
+    corrupt
+      .map(
+        (c) =>
+          `${JSON.stringify({ file, line: c.line, text: c.text, error: c.error, movedAt: new Date().toISOString() })}\n`,
+      )
+      .join(''),
+  );
   await writeAtomic(file, kept);
   return aside;
 }

@@ -8,7 +8,15 @@ import { validate } from '../core/validation.js';
 import { getMethod, methodNames } from '../methods/registry.js';
 import type { LoadOptions } from '../problems/problem-kind.js';
 import { Field } from './config-fields.js';
-import type { BlockScope, ExperimentConfig, InstanceEntry, MethodEntry, ParameterDraw, SensitivityBlock, StochasticBlock } from './config-types.js';
+import type {
+  BlockScope,
+  ExperimentConfig,
+  InstanceEntry,
+  MethodEntry,
+  ParameterDraw,
+  SensitivityBlock,
+  StochasticBlock,
+} from './config-types.js';
 import { readDistribution } from './distributions.js';
 import { generateFromConfig } from './generators.js';
 
@@ -24,9 +32,21 @@ function sensitivityCount(b: SensitivityBlock): number {
  * Counts the runs a config expands to (each scenario x the instances, methods and seeds in its
  * block's scope) before any run list is built, and fails with the count past {@link MAX_RUNS}.
  */
-function checkRunCount(root: Field, c: { seeds: readonly number[]; instances: readonly string[]; methods: readonly string[]; nominal: boolean; stochastic: readonly StochasticBlock[]; sensitivity: readonly SensitivityBlock[] }): void {
+function checkRunCount(
+  root: Field,
+  c: {
+    seeds: readonly number[];
+    instances: readonly string[];
+    methods: readonly string[];
+    nominal: boolean;
+    stochastic: readonly StochasticBlock[];
+    sensitivity: readonly SensitivityBlock[];
+  },
+): void {
   const triples = (s: BlockScope | null): number =>
-    (s?.instances?.length ?? c.instances.length) * (s?.methods?.length ?? c.methods.length) * (s?.seeds?.length ?? c.seeds.length);
+    (s?.instances?.length ?? c.instances.length) *
+    (s?.methods?.length ?? c.methods.length) *
+    (s?.seeds?.length ?? c.seeds.length);
   const parts: [string, number][] = [];
   if (c.nominal) parts.push(['nominal', triples(null)]);
   for (const b of c.stochastic) parts.push([`stochastic ${b.name}`, b.count * triples(b)]);
@@ -34,11 +54,26 @@ function checkRunCount(root: Field, c: { seeds: readonly number[]; instances: re
   const total = parts.reduce((a, [, n]) => a + n, 0);
   if (total > MAX_RUNS) {
     const fmt = (n: number): string => n.toLocaleString('en-US');
-    throw new InputError(root.file, 'runs', `at most ${fmt(MAX_RUNS)} runs in one experiment; this config would expand to ${fmt(total)} runs (${parts.map(([k, n]) => `${k}: ${fmt(n)}`).join(', ')}); split it into several configs or fewer seeds/scenarios`);
+    throw new InputError(
+      root.file,
+      'runs',
+      `at most ${fmt(MAX_RUNS)} runs in one experiment; this config would expand to ${fmt(total)} runs (${parts.map(([k, n]) => `${k}: ${fmt(n)}`).join(', ')}); split it into several configs or fewer seeds/scenarios`,
+    );
   }
 }
 
-const TOP_KEYS = ['name', 'description', 'output', 'seeds', 'replications', 'timeLimit', 'instances', 'methods', 'reference', 'scenarios'];
+const TOP_KEYS = [
+  'name',
+  'description',
+  'output',
+  'seeds',
+  'replications',
+  'timeLimit',
+  'instances',
+  'methods',
+  'reference',
+  'scenarios',
+];
 
 /** Reads and validates an experiment config (YAML or JSON); errors name the file, key path and expectation. */
 export async function loadConfig(file: string): Promise<ExperimentConfig> {
@@ -46,7 +81,11 @@ export async function loadConfig(file: string): Promise<ExperimentConfig> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new InputError(file, 'file', `a readable experiment config (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+    throw new InputError(
+      file,
+      'file',
+      `a readable experiment config (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+    );
   }
   return configFromText(text, file);
 }
@@ -61,12 +100,16 @@ export function configFromText(text: string, file: string): ExperimentConfig {
   }
   const root = new Field(file, '', data).object(TOP_KEYS);
   const name = root.at('name').present ? root.at('name').string() : basename(file).replace(/\.[^.]*$/, '');
-  if (!/^[A-Za-z0-9._-]+$/.test(name)) root.at('name').fail('a name of letters, digits, ., _ and - (it names the output folder)');
+  if (!/^[A-Za-z0-9._-]+$/.test(name))
+    root.at('name').fail('a name of letters, digits, ., _ and - (it names the output folder)');
   const seeds = readSeeds(root);
   const timeLimit = root.at('timeLimit').present ? root.at('timeLimit').number({ positive: true }) : null;
   const instances = root.at('instances').items().flatMap(readInstances);
   if (instances.length === 0) root.at('instances').fail('at least one instance');
-  const methods = root.at('methods').items().map((f) => readMethod(f, timeLimit));
+  const methods = root
+    .at('methods')
+    .items()
+    .map((f) => readMethod(f, timeLimit));
   if (methods.length === 0) root.at('methods').fail('at least one method');
   const labels = new Set<string>();
   methods.forEach((m, i) => {
@@ -88,14 +131,31 @@ export function configFromText(text: string, file: string): ExperimentConfig {
   const sc = root.at('scenarios');
   if (sc.present) sc.object(['nominal', 'stochastic', 'sensitivity']);
   const scope = { labels: [...labels], seeds, instances: instances.map((i) => i.label) };
-  const stochastic = sc.at('stochastic').present ? sc.at('stochastic').items().map((f) => readStochastic(f, scope)) : [];
-  const sensitivity = sc.at('sensitivity').present ? sc.at('sensitivity').items().map((f) => readSensitivity(f, scope)) : [];
+  const stochastic = sc.at('stochastic').present
+    ? sc
+        .at('stochastic')
+        .items()
+        .map((f) => readStochastic(f, scope))
+    : [];
+  const sensitivity = sc.at('sensitivity').present
+    ? sc
+        .at('sensitivity')
+        .items()
+        .map((f) => readSensitivity(f, scope))
+    : [];
   const blockNames = new Set<string>();
   [...stochastic, ...sensitivity].forEach((b) => {
     if (blockNames.has(b.name)) sc.fail(`unique scenario block names (${b.name} is used twice)`);
     blockNames.add(b.name);
   });
-  checkRunCount(root, { seeds, instances: instances.map((i) => i.label), methods: [...labels], nominal: sc.at('nominal').present ? sc.at('nominal').value === true : true, stochastic, sensitivity });
+  checkRunCount(root, {
+    seeds,
+    instances: instances.map((i) => i.label),
+    methods: [...labels],
+    nominal: sc.at('nominal').present ? sc.at('nominal').value === true : true,
+    stochastic,
+    sensitivity,
+  });
   return {
     file,
     name,
@@ -111,11 +171,17 @@ export function configFromText(text: string, file: string): ExperimentConfig {
 }
 
 function readSeeds(root: Field): number[] {
-  if (root.at('seeds').present && root.at('replications').present) root.at('replications').fail('either seeds or replications, not both');
+  if (root.at('seeds').present && root.at('replications').present)
+    root.at('replications').fail('either seeds or replications, not both');
   if (root.at('replications').present) {
     const n = root.at('replications').number({ integer: true, positive: true });
     // Checked before the seed list is allocated (10^9 replications ran V8 out of memory, even with --dry-run).
-    if (n > MAX_RUNS) root.at('replications').fail(`at most ${MAX_RUNS.toLocaleString('en-US')} runs in one experiment; replications: ${n.toLocaleString('en-US')} would expand to at least ${n.toLocaleString('en-US')} runs`);
+    if (n > MAX_RUNS)
+      root
+        .at('replications')
+        .fail(
+          `at most ${MAX_RUNS.toLocaleString('en-US')} runs in one experiment; replications: ${n.toLocaleString('en-US')} would expand to at least ${n.toLocaleString('en-US')} runs`,
+        );
     return Array.from({ length: n }, (_, i) => i + 1);
   }
   if (!root.at('seeds').present) return [1];
@@ -127,9 +193,17 @@ function readSeeds(root: Field): number[] {
 /** Simple glob on the last path component (`*`, `?`), sorted; Node 20 has no fs.glob. */
 export function expandGlob(pattern: string): string[] {
   const dir = dirname(pattern);
-  const re = new RegExp(`^${basename(pattern).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const re = new RegExp(
+    `^${basename(pattern)
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-  return readdirSync(dir).filter((f) => re.test(f)).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => re.test(f))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 function readInstances(f: Field): InstanceEntry[] {
@@ -143,30 +217,55 @@ function readInstances(f: Field): InstanceEntry[] {
       const base = f.at('label').present ? f.at('label').string() : `${String(f.at('generator').value)}`;
       const label = `${base}-s${seed}`;
       const g = generateFromConfig(new Field(f.file, f.path, { ...(f.value as object), seed }), label);
-      return { file: `generated/${label}.json`, label, group: f.at('group').present ? f.at('group').string() : g.kind, options: {}, text: g.text };
+      return {
+        file: `generated/${label}.json`,
+        label,
+        group: f.at('group').present ? f.at('group').string() : g.kind,
+        options: {},
+        text: g.text,
+      };
     });
   }
-  if (f.at('seed').present || f.at('params').present || f.at('label').present) f.fail('seed, params and label only with generator');
+  if (f.at('seed').present || f.at('params').present || f.at('label').present)
+    f.fail('seed, params and label only with generator');
   if (f.at('file').present === f.at('glob').present) f.fail('an entry with exactly one of file or glob');
   let files: string[];
   if (f.at('file').present) {
     const file = f.at('file').string();
-    if (!existsSync(file) || !statSync(file).isFile()) f.at('file').fail('an existing instance file (paths are relative to the working directory)');
+    if (!existsSync(file) || !statSync(file).isFile())
+      f.at('file').fail('an existing instance file (paths are relative to the working directory)');
     files = [file];
   } else {
     files = expandGlob(f.at('glob').string());
-    if (files.length === 0) f.at('glob').fail('a pattern matching at least one file (relative to the working directory)');
+    if (files.length === 0)
+      f.at('glob').fail('a pattern matching at least one file (relative to the working directory)');
   }
-  const variants: (string | undefined)[] = f.at('variant').present ? f.at('variant').list((v) => v.string()) : [undefined];
-  const capacities: (number | undefined)[] = f.at('capacity').present ? f.at('capacity').list((v) => v.number({ positive: true })) : [undefined];
+  const variants: (string | undefined)[] = f.at('variant').present
+    ? f.at('variant').list((v) => v.string())
+    : [undefined];
+  const capacities: (number | undefined)[] = f.at('capacity').present
+    ? f.at('capacity').list((v) => v.number({ positive: true }))
+    : [undefined];
   const out: InstanceEntry[] = [];
   for (const file of files) {
     for (const variant of variants) {
       for (const capacity of capacities) {
-        const options: LoadOptions = { ...(variant !== undefined ? { variant } : {}), ...(capacity !== undefined ? { capacity } : {}) };
+        const options: LoadOptions = {
+          ...(variant !== undefined ? { variant } : {}),
+          ...(capacity !== undefined ? { capacity } : {}),
+        };
         const base = basename(file).replace(/\.[^.]*$/, '');
-        const label = [base, ...(capacity !== undefined ? [String(capacity)] : []), ...(variant !== undefined ? [variant] : [])].join('-');
-        out.push({ file, label, group: f.at('group').present ? f.at('group').string() : basename(dirname(file)), options });
+        const label = [
+          base,
+          ...(capacity !== undefined ? [String(capacity)] : []),
+          ...(variant !== undefined ? [variant] : []),
+        ].join('-');
+        out.push({
+          file,
+          label,
+          group: f.at('group').present ? f.at('group').string() : basename(dirname(file)),
+          options,
+        });
       }
     }
   }
@@ -177,9 +276,10 @@ function readMethod(f: Field, defaultTime: number | null): MethodEntry {
   if (typeof f.value === 'string') return readMethod(new Field(f.file, f.path, { name: f.value }), defaultTime);
   f.object(['name', 'label', 'timeLimit', 'stop', 'params']);
   const known = methodNames();
-  const name = f.at('name').present && typeof f.at('name').value === 'string' && known.includes(f.at('name').value as string)
-    ? (f.at('name').value as string)
-    : f.at('name').fail(`a registered method: one of ${known.join(', ')}`);
+  const name =
+    f.at('name').present && typeof f.at('name').value === 'string' && known.includes(f.at('name').value as string)
+      ? (f.at('name').value as string)
+      : f.at('name').fail(`a registered method: one of ${known.join(', ')}`);
   const stop = f.at('stop').present ? f.at('stop').string() : null;
   if (stop !== null) {
     try {
@@ -229,10 +329,14 @@ function readStochastic(f: Field, scope: Scope): StochasticBlock {
   f.object(['name', 'count', 'seed', 'parameters', 'twoStage', ...SCOPE_KEYS]);
   const parameters: Record<string, ParameterDraw> = {};
   const pf = f.at('parameters');
-  if (typeof pf.value !== 'object' || pf.value === null || Array.isArray(pf.value)) pf.fail('an object: parameter group -> distribution');
+  if (typeof pf.value !== 'object' || pf.value === null || Array.isArray(pf.value))
+    pf.fail('an object: parameter group -> distribution');
   for (const key of Object.keys(pf.value as object)) {
     const g = pf.at(key);
-    parameters[key] = { distribution: readDistribution(g, ['per']), per: g.at('per').present ? g.at('per').oneOf(['item', 'shared'] as const) : 'shared' };
+    parameters[key] = {
+      distribution: readDistribution(g, ['per']),
+      per: g.at('per').present ? g.at('per').oneOf(['item', 'shared'] as const) : 'shared',
+    };
   }
   if (Object.keys(parameters).length === 0) pf.fail('at least one parameter group (e.g. demand)');
   return {
@@ -267,12 +371,17 @@ function readSensitivity(f: Field, scope: Scope): SensitivityBlock {
   if (f.at('grid').present) {
     if (f.at('parameter').present) f.at('parameter').fail('no parameter when grid is given');
     const g = f.at('grid');
-    if (typeof g.value !== 'object' || g.value === null || Array.isArray(g.value)) g.fail('an object of two parameter groups -> multipliers');
+    if (typeof g.value !== 'object' || g.value === null || Array.isArray(g.value))
+      g.fail('an object of two parameter groups -> multipliers');
     axes = g.keys().map((k) => ({ group: k, values: readValues(g.at(k)) }));
     if (axes.length !== 2) g.fail('exactly two parameter groups');
   } else {
     const group = f.at('parameter').string();
-    const values = f.at('values').present ? readValues(f.at('values')) : readValues(new Field(f.file, f.path, { from: f.at('from').value, to: f.at('to').value, step: f.at('step').value }));
+    const values = f.at('values').present
+      ? readValues(f.at('values'))
+      : readValues(
+          new Field(f.file, f.path, { from: f.at('from').value, to: f.at('to').value, step: f.at('step').value }),
+        );
     axes = [{ group, values }];
   }
   return { name: f.at('name').string(), axes, ...readScope(f, scope) };

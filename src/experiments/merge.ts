@@ -34,16 +34,23 @@ export async function mergeResults(dirs: readonly string[], out: string): Promis
   let corrupt = 0;
   let config: string | null = null;
   for (const dir of dirs) {
-    if (!existsSync(join(dir, 'runs.jsonl'))) throw new InputError(dir, 'runs.jsonl', 'a result folder written by `rlnd run` (no runs.jsonl found)');
+    if (!existsSync(join(dir, 'runs.jsonl')))
+      throw new InputError(dir, 'runs.jsonl', 'a result folder written by `rlnd run` (no runs.jsonl found)');
     const runsRead = await readJsonlChecked<RunRecord>(join(dir, 'runs.jsonl'), { key: 'runId' });
     const stochRead = await readJsonlChecked<StochasticRecord>(join(dir, 'stochastic.jsonl'), { key: 'key' });
-    warnings.push(...corruptWarnings(join(dir, 'runs.jsonl'), runsRead.corrupt), ...corruptWarnings(join(dir, 'stochastic.jsonl'), stochRead.corrupt));
+    warnings.push(
+      ...corruptWarnings(join(dir, 'runs.jsonl'), runsRead.corrupt),
+      ...corruptWarnings(join(dir, 'stochastic.jsonl'), stochRead.corrupt),
+    );
     corrupt += runsRead.corrupt.length + stochRead.corrupt.length;
     for (const r of runsRead.records) {
       const prev = runs.get(r.runId);
       if (prev) {
         duplicates++;
-        if (prev.objective !== r.objective || prev.status !== r.status) warnings.push(`run ${r.runId} recorded twice with different results (${prev.status} ${prev.objective} vs ${r.status} ${r.objective}); kept the first`);
+        if (prev.objective !== r.objective || prev.status !== r.status)
+          warnings.push(
+            `run ${r.runId} recorded twice with different results (${prev.status} ${prev.objective} vs ${r.status} ${r.objective}); kept the first`,
+          );
         continue;
       }
       runs.set(r.runId, r);
@@ -56,8 +63,10 @@ export async function mergeResults(dirs: readonly string[], out: string): Promis
         config = text;
         await mkdir(out, { recursive: true });
         await writeAtomic(join(out, name), text);
-        if (existsSync(join(dir, 'scenarios.json'))) await writeAtomic(join(out, 'scenarios.json'), await readFile(join(dir, 'scenarios.json'), 'utf8'));
-      } else if (config !== text) warnings.push(`${dir}/${name} differs from the first folder's config; runs are merged by id regardless`);
+        if (existsSync(join(dir, 'scenarios.json')))
+          await writeAtomic(join(out, 'scenarios.json'), await readFile(join(dir, 'scenarios.json'), 'utf8'));
+      } else if (config !== text)
+        warnings.push(`${dir}/${name} differs from the first folder's config; runs are merged by id regardless`);
     }
     await copyFolder(join(dir, 'milp-cache'), join(out, 'milp-cache'));
     await copyFolder(join(dir, 'stats'), join(out, 'stats'));
@@ -65,6 +74,7 @@ export async function mergeResults(dirs: readonly string[], out: string): Promis
   const sortedRuns = [...runs.values()].sort((a, b) => (a.runId < b.runId ? -1 : 1));
   const sortedStoch = [...stoch.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
   await writeAtomic(join(out, 'runs.jsonl'), sortedRuns.map((r) => `${JSON.stringify(r)}\n`).join(''));
-  if (sortedStoch.length > 0) await writeAtomic(join(out, 'stochastic.jsonl'), sortedStoch.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  if (sortedStoch.length > 0)
+    await writeAtomic(join(out, 'stochastic.jsonl'), sortedStoch.map((r) => `${JSON.stringify(r)}\n`).join(''));
   return { runs: sortedRuns.length, duplicates, corrupt, stochastic: sortedStoch.length, warnings };
 }

@@ -24,7 +24,9 @@ export function progressBar(total: number, stream: NodeJS.WriteStream = process.
     const width = 24;
     const filled = Math.round((width * count) / total);
     const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${count}/${total} elapsed ${clock(elapsed)} eta ${clock(eta)} ${label}`;
-    stream.write(`\r${line.slice(0, Math.max(20, (stream.columns ?? 100) - 1)).padEnd(Math.min(line.length + 2, (stream.columns ?? 100) - 1))}`);
+    stream.write(
+      `\r${line.slice(0, Math.max(20, (stream.columns ?? 100) - 1)).padEnd(Math.min(line.length + 2, (stream.columns ?? 100) - 1))}`,
+    );
   };
   draw('');
   return {

@@ -17,7 +17,14 @@ export interface ReferenceSummary {
 export interface RunRecord {
   readonly experiment: string;
   readonly runId: string;
-  readonly instance: { readonly label: string; readonly group: string; readonly file: string; readonly name: string; readonly hash: string; readonly options: LoadOptions };
+  readonly instance: {
+    readonly label: string;
+    readonly group: string;
+    readonly file: string;
+    readonly name: string;
+    readonly hash: string;
+    readonly options: LoadOptions;
+  };
   readonly method: MethodEntry;
   readonly seed: number;
   readonly scenario: Pick<ScenarioSpec, 'id' | 'kind' | 'set' | 'index' | 'levels'>;

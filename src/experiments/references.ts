@@ -45,11 +45,20 @@ export async function planReferences(
     const known = scenario.kind === 'nominal' ? await knownOptimum(inst) : null;
     if (known === null) milpNeeded.set(key, { inst, scenario });
     else {
-      gapRefs.set(key, { source: 'known', status: 'optimal', objective: known, lowerBound: known, design: null, open: [], runtimeSeconds: 0 });
+      gapRefs.set(key, {
+        source: 'known',
+        status: 'optimal',
+        objective: known,
+        lowerBound: known,
+        design: null,
+        open: [],
+        runtimeSeconds: 0,
+      });
       counts.known++;
     }
   };
-  if (config.reference.enabled) for (const r of pendingRuns) await wantGap(byLabel.get(r.instance)!, r.scenario, r.refKey);
+  if (config.reference.enabled)
+    for (const r of pendingRuns) await wantGap(byLabel.get(r.instance)!, r.scenario, r.refKey);
   const stochRefKeys = new Map<string, { nominal: string; scenarios: string[] }>();
   for (const s of pendingStoch) {
     const inst = byLabel.get(s.instance)!;
@@ -92,7 +101,6 @@ export async function knownOptimum(inst: InstanceSource): Promise<number | null>
   return optima ? hook.knownOptimum(optima, inst.file, inst.options) : null;
 }
 
-
 /**
  * A cached MILP reference, or null when the file is not one (a crash mid-write, an edit): the
  * corrupt file is deleted and the reference solved again, instead of stopping the runner.
@@ -101,7 +109,13 @@ async function readCacheFile(file: string): Promise<ReferenceRecord | null> {
   try {
     const value: unknown = JSON.parse(await readFile(file, 'utf8'));
     const rec = value as Partial<ReferenceRecord> | null;
-    if (typeof rec === 'object' && rec !== null && typeof rec.status === 'string' && (rec.objective === null || typeof rec.objective === 'number')) return value as ReferenceRecord;
+    if (
+      typeof rec === 'object' &&
+      rec !== null &&
+      typeof rec.status === 'string' &&
+      (rec.objective === null || typeof rec.objective === 'number')
+    )
+      return value as ReferenceRecord;
   } catch {
     // not JSON: discarded below
   }

@@ -16,21 +16,52 @@ export function relGap(value: number | null, ref: number | null): number | null 
 /** The outcome recorded for a run whose worker failed (the experiment goes on). */
 export function errorOutcome(err: unknown): RunOutcome {
   return {
-    instanceName: '', status: 'error', objective: null, lowerBound: null, gap: null, open: [], costParts: {}, figures: {}, runtimeSeconds: 0, stats: [],
-    solver: { version: '', options: {} }, message: `worker failed: ${err instanceof Error ? err.message : String(err)}`,
+    instanceName: '',
+    status: 'error',
+    objective: null,
+    lowerBound: null,
+    gap: null,
+    open: [],
+    costParts: {},
+    figures: {},
+    runtimeSeconds: 0,
+    stats: [],
+    solver: { version: '', options: {} },
+    message: `worker failed: ${err instanceof Error ? err.message : String(err)}`,
   };
 }
 
 /** The runs.jsonl line of a finished run. */
-export function runRecord(config: ExperimentConfig, spec: RunSpec, inst: InstanceSource, out: RunOutcome, ref: ReferenceOutcome | null): RunRecord {
-  const reference: ReferenceSummary | null = ref ? { source: ref.source, status: ref.status, objective: ref.objective, lowerBound: ref.lowerBound } : null;
+export function runRecord(
+  config: ExperimentConfig,
+  spec: RunSpec,
+  inst: InstanceSource,
+  out: RunOutcome,
+  ref: ReferenceOutcome | null,
+): RunRecord {
+  const reference: ReferenceSummary | null = ref
+    ? { source: ref.source, status: ref.status, objective: ref.objective, lowerBound: ref.lowerBound }
+    : null;
   return {
     experiment: config.name,
     runId: spec.runId,
-    instance: { label: inst.label, group: inst.group, file: inst.file, name: out.instanceName, hash: inst.hash, options: inst.options },
+    instance: {
+      label: inst.label,
+      group: inst.group,
+      file: inst.file,
+      name: out.instanceName,
+      hash: inst.hash,
+      options: inst.options,
+    },
     method: spec.method,
     seed: spec.seed,
-    scenario: { id: spec.scenario.id, kind: spec.scenario.kind, set: spec.scenario.set, index: spec.scenario.index, levels: spec.scenario.levels },
+    scenario: {
+      id: spec.scenario.id,
+      kind: spec.scenario.kind,
+      set: spec.scenario.set,
+      index: spec.scenario.index,
+      levels: spec.scenario.levels,
+    },
     status: out.status,
     objective: out.objective,
     lowerBound: out.lowerBound,

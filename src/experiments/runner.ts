@@ -47,10 +47,18 @@ export interface RunSummary {
 /** Output folder of an experiment (or one of its shards). */
 export function outputDir(config: ExperimentConfig, options: RunOptions): string {
   if (options.out) return options.out;
-  return options.shard ? join(config.output, 'shards', `${options.shard.index}-of-${options.shard.count}`) : config.output;
+  return options.shard
+    ? join(config.output, 'shards', `${options.shard.index}-of-${options.shard.count}`)
+    : config.output;
 }
 
-const taskSource = (s: InstanceSource): TaskSource => ({ file: s.file, text: s.text, hash: s.hash, options: s.options, kind: s.kind });
+const taskSource = (s: InstanceSource): TaskSource => ({
+  file: s.file,
+  text: s.text,
+  hash: s.hash,
+  options: s.options,
+  kind: s.kind,
+});
 
 /**
  * One experiment run: expands the config, skips runs already in runs.jsonl, settles the MILP
@@ -104,7 +112,9 @@ export class ExperimentRun {
     const byLabel = new Map(sources.map((s) => [s.label, s]));
     await copyFile(config.file, join(outDir, `config${config.file.endsWith('.json') ? '.json' : '.yaml'}`));
     // Generated instances exist only in memory: keep a copy beside the results.
-    for (const s of sources) if (config.instances.find((e) => e.label === s.label)?.text !== undefined) await writeAtomic(join(outDir, s.file), s.text);
+    for (const s of sources)
+      if (config.instances.find((e) => e.label === s.label)?.text !== undefined)
+        await writeAtomic(join(outDir, s.file), s.text);
     await writeAtomic(join(outDir, 'scenarios.json'), `${JSON.stringify(exp.scenarios, null, 2)}\n`);
     const runsFile = join(outDir, 'runs.jsonl');
     const stochFile = join(outDir, 'stochastic.jsonl');
@@ -115,11 +125,14 @@ export class ExperimentRun {
     const doneStoch = new Set((await readSettled<StochasticRecord>(stochFile, 'key', log)).map((r) => r.key));
     const pendingRuns = runs.filter((r) => !doneRuns.has(r.runId));
     const pendingStoch = stoch.filter((s) => !doneStoch.has(s.key));
-    log(`${config.name}: ${exp.runs.length} runs${options.shard ? `, shard ${options.shard.index}/${options.shard.count} has ${runs.length}` : ''}; ${runs.length - pendingRuns.length} already done; writing to ${outDir}`);
+    log(
+      `${config.name}: ${exp.runs.length} runs${options.shard ? `, shard ${options.shard.index}/${options.shard.count} has ${runs.length}` : ''}; ${runs.length - pendingRuns.length} already done; writing to ${outDir}`,
+    );
 
     const plan = await planReferences(config, outDir, pendingRuns, pendingStoch, byLabel);
     const { gapRefs, milp, toSolve, stochRefKeys, counts } = plan;
-    for (const f of plan.discarded) log(`warning: ${f}: not a valid MILP reference; discarded, the MILP is solved again`);
+    for (const f of plan.discarded)
+      log(`warning: ${f}: not a valid MILP reference; discarded, the MILP is solved again`);
     const gapRef = (key: string): ReferenceOutcome | null => gapRefs.get(key) ?? milp.get(key) ?? null;
 
     const threads = Math.max(1, options.threads ?? 1);
@@ -133,34 +146,57 @@ export class ExperimentRun {
     if (total > 0) this.pool = piscinaPool(threads);
     const pool = this.pool;
     try {
-      await Promise.all(toSolve.map(async ([key, n]) => {
-        if (this.stopped || !pool) return;
-        let out: ReferenceOutcome;
-        try {
-          out = await pool.run<ReferenceOutcome>({ type: 'reference', source: taskSource(n.inst), scenario: n.scenario, timeLimit: config.reference.timeLimit });
-        } catch (err) {
+      await Promise.all(
+        toSolve.map(async ([key, n]) => {
+          if (this.stopped || !pool) return;
+          let out: ReferenceOutcome;
+          try {
+            out = await pool.run<ReferenceOutcome>({
+              type: 'reference',
+              source: taskSource(n.inst),
+              scenario: n.scenario,
+              timeLimit: config.reference.timeLimit,
+            });
+          } catch (err) {
+            if (this.stopped) return;
+            // Not cached: a failed reference is retried on the next resume.
+            log(
+              `reference ${n.inst.label} ${n.scenario.id} failed: ${err instanceof Error ? err.message : String(err)}`,
+            );
+            milp.set(key, {
+              source: 'milp',
+              status: 'error',
+              objective: null,
+              lowerBound: null,
+              design: null,
+              open: [],
+              runtimeSeconds: 0,
+            });
+            return;
+          }
           if (this.stopped) return;
-          // Not cached: a failed reference is retried on the next resume.
-          log(`reference ${n.inst.label} ${n.scenario.id} failed: ${err instanceof Error ? err.message : String(err)}`);
-          milp.set(key, { source: 'milp', status: 'error', objective: null, lowerBound: null, design: null, open: [], runtimeSeconds: 0 });
-          return;
-        }
-        if (this.stopped) return;
-        const rec: ReferenceRecord = { ...out, refKey: key, instance: n.inst.label, scenario: n.scenario.id };
-        await this.track(writeAtomic(join(outDir, 'milp-cache', `${key}.json`), `${JSON.stringify(rec)}\n`));
-        milp.set(key, out);
-        counts.computed++;
-        taskSeconds += out.runtimeSeconds;
-        bar.tick(`reference ${n.inst.label} ${n.scenario.id}`);
-      }));
+          const rec: ReferenceRecord = { ...out, refKey: key, instance: n.inst.label, scenario: n.scenario.id };
+          await this.track(writeAtomic(join(outDir, 'milp-cache', `${key}.json`), `${JSON.stringify(rec)}\n`));
+          milp.set(key, out);
+          counts.computed++;
+          taskSeconds += out.runtimeSeconds;
+          bar.tick(`reference ${n.inst.label} ${n.scenario.id}`);
+        }),
+      );
       const runJobs = pendingRuns.map(async (spec) => {
         if (this.stopped || !pool) return;
         const inst = byLabel.get(spec.instance)!;
         let outcome: RunOutcome;
         try {
           outcome = await pool.run<RunOutcome>({
-            type: 'run', source: taskSource(inst), scenario: spec.scenario, method: spec.method.name, params: spec.method.params,
-            timeLimit: spec.method.timeLimit, stop: spec.method.stop, seed: spec.seed,
+            type: 'run',
+            source: taskSource(inst),
+            scenario: spec.scenario,
+            method: spec.method.name,
+            params: spec.method.params,
+            timeLimit: spec.method.timeLimit,
+            stop: spec.method.stop,
+            seed: spec.seed,
           });
         } catch (err) {
           if (this.stopped) return;
@@ -168,7 +204,8 @@ export class ExperimentRun {
         }
         if (this.stopped) return;
         const rec = runRecord(config, spec, inst, outcome, config.reference.enabled ? gapRef(spec.refKey) : null);
-        if (outcome.stats.length > 0) await this.track(writeAtomic(join(outDir, 'stats', `${spec.runId}.csv`), toCsv(outcome.stats)));
+        if (outcome.stats.length > 0)
+          await this.track(writeAtomic(join(outDir, 'stats', `${spec.runId}.csv`), toCsv(outcome.stats)));
         await this.track(appendLine(runsFile, rec));
         ran++;
         runSeconds += outcome.runtimeSeconds;
@@ -179,14 +216,27 @@ export class ExperimentRun {
       const stochJobs = pendingStoch.map(async (spec) => {
         if (this.stopped || !pool) return;
         const keys = stochRefKeys.get(spec.key)!;
-        const out = await pool.run<StochasticOutcome>({
-          type: 'stochastic', source: taskSource(byLabel.get(spec.instance)!), scenarios: spec.scenarios,
-          nominalDesign: milp.get(keys.nominal)?.design ?? null,
-          optima: keys.scenarios.map((k) => referenceOptimum(gapRef(k))),
-          twoStage: spec.twoStage, timeLimit: config.reference.timeLimit,
-        }).catch((err: unknown) => (this.stopped ? null : Promise.reject(err)));
+        const out = await pool
+          .run<StochasticOutcome>({
+            type: 'stochastic',
+            source: taskSource(byLabel.get(spec.instance)!),
+            scenarios: spec.scenarios,
+            nominalDesign: milp.get(keys.nominal)?.design ?? null,
+            optima: keys.scenarios.map((k) => referenceOptimum(gapRef(k))),
+            twoStage: spec.twoStage,
+            timeLimit: config.reference.timeLimit,
+          })
+          .catch((err: unknown) => (this.stopped ? null : Promise.reject(err)));
         if (!out || this.stopped) return;
-        const rec: StochasticRecord = { experiment: config.name, key: spec.key, instance: spec.instance, block: spec.block, ...out, host: hostname(), finishedAt: new Date().toISOString() };
+        const rec: StochasticRecord = {
+          experiment: config.name,
+          key: spec.key,
+          instance: spec.instance,
+          block: spec.block,
+          ...out,
+          host: hostname(),
+          finishedAt: new Date().toISOString(),
+        };
         await this.track(appendLine(stochFile, rec));
         stochDoneCount++;
         taskSeconds += out.runtimeSeconds;
@@ -214,13 +264,15 @@ export class ExperimentRun {
   }
 }
 
-
 /** Records of a results file; corrupt lines are reported by line number and moved to `<name>.corrupt.jsonl`. */
 async function readSettled<T>(file: string, key: string, log: (m: string) => void): Promise<T[]> {
   const { records, corrupt } = await readJsonlChecked<T>(file, { repair: true, key });
   if (corrupt.length > 0) {
     const aside = await moveCorruptLines(file, corrupt);
-    for (const c of corrupt) log(`warning: ${file}: line ${c.line}: not a valid record (${c.error}); moved to ${aside}, its run will run again`);
+    for (const c of corrupt)
+      log(
+        `warning: ${file}: line ${c.line}: not a valid record (${c.error}); moved to ${aside}, its run will run again`,
+      );
   }
   return records;
 }

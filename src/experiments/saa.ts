@@ -61,14 +61,26 @@ export interface SaaResult {
 
 /** Scenario k of a seeded sample: each factor's draw as a scale of its change. */
 export function sampleScenario(factors: readonly SaaFactor[], rng: Rng, id: string, probability: number): ScenarioDoc {
-  return { id, probability, changes: factors.map((f) => ({ ...f.change, scale: sample(f.distribution, rng) })) as ScenarioDoc['changes'] };
+  return {
+    id,
+    probability,
+    changes: factors.map((f) => ({ ...f.change, scale: sample(f.distribution, rng) })) as ScenarioDoc['changes'],
+  };
 }
 
 /** N equally likely scenarios drawn from one seeded stream. */
-export function sampleDocument(doc: NetworkDocument, factors: readonly SaaFactor[], n: number, key: string): NetworkDocument {
+export function sampleDocument(
+  doc: NetworkDocument,
+  factors: readonly SaaFactor[],
+  n: number,
+  key: string,
+): NetworkDocument {
   const rng = rngFor(key);
   const { scenarios: _s, ...rest } = doc;
-  return { ...rest, scenarios: Array.from({ length: n }, (_, k) => sampleScenario(factors, rng, `${key}:${k + 1}`, 1 / n)) };
+  return {
+    ...rest,
+    scenarios: Array.from({ length: n }, (_, k) => sampleScenario(factors, rng, `${key}:${k + 1}`, 1 / n)),
+  };
 }
 
 /**
@@ -80,14 +92,24 @@ export function sampleDocument(doc: NetworkDocument, factors: readonly SaaFactor
  * candidate's optimality gap with 95% confidence. Samples are seeded: the same seed gives the same
  * bounds, with any number of threads.
  */
-export async function saaBounds(doc: NetworkDocument, factors: readonly SaaFactor[], o: SaaOptions): Promise<SaaResult> {
+export async function saaBounds(
+  doc: NetworkDocument,
+  factors: readonly SaaFactor[],
+  o: SaaOptions,
+): Promise<SaaResult> {
   const t0 = performance.now();
   const method = o.method ?? 'milp';
   const problemOf = (d: NetworkDocument) => stochasticNetworkProblem(compileStochastic(d, `${doc.name}-saa`));
   const solveSaa = async (key: string) => {
     const problem = problemOf(sampleDocument(doc, factors, o.n, key));
-    const r = await solve(problem, { method, handle: o.handle, seed: o.seed, ...(o.timeLimit !== undefined ? { timeLimit: o.timeLimit } : {}) });
-    if (r.status !== 'optimal' || r.lowerBound === null) throw new Error(`SAA problem ${key} ended ${r.status}${r.message ? `: ${r.message}` : ''}`);
+    const r = await solve(problem, {
+      method,
+      handle: o.handle,
+      seed: o.seed,
+      ...(o.timeLimit !== undefined ? { timeLimit: o.timeLimit } : {}),
+    });
+    if (r.status !== 'optimal' || r.lowerBound === null)
+      throw new Error(`SAA problem ${key} ended ${r.status}${r.message ? `: ${r.message}` : ''}`);
     return { problem, result: r };
   };
   const first = await solveSaa(`saa:${o.seed}:candidate`);
@@ -97,7 +119,8 @@ export async function saaBounds(doc: NetworkDocument, factors: readonly SaaFacto
   for (let m = 1; m <= o.replications; m++) {
     const { problem, result } = await solveSaa(`saa:${o.seed}:replication:${m}`);
     const at = await problem.evaluate(o.handle, candidate);
-    if (!at.feasible) throw new Error(`the candidate design cannot serve replication ${m}: ${at.reason ?? 'infeasible'}`);
+    if (!at.feasible)
+      throw new Error(`the candidate design cannot serve replication ${m}: ${at.reason ?? 'infeasible'}`);
     // A certified bound, not an incumbent: the gap estimate stays conservative.
     optima.push(result.lowerBound!);
     gaps.push(at.cost - result.lowerBound!);
@@ -126,7 +149,10 @@ async function scenarioCosts(doc: NetworkDocument, design: Design, o: SaaOptions
   const threads = o.threads ?? 1;
   let cuts;
   if (threads > 1) {
-    const pool = new PoolRunner({ file: `${doc.name}-saa-evaluation.json`, text: JSON.stringify(doc), options: {} }, threads);
+    const pool = new PoolRunner(
+      { file: `${doc.name}-saa-evaluation.json`, text: JSON.stringify(doc), options: {} },
+      threads,
+    );
     cuts = await pool.scenarioCuts({ kind: 'cut', at, scenarios: all }).finally(() => pool.close());
   } else {
     cuts = [];
@@ -145,7 +171,10 @@ export function estimate(values: readonly number[]): Estimate {
   return { mean, halfWidth: (tQuantile975(n - 1) * Math.sqrt(variance)) / Math.sqrt(n), values };
 }
 
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+const T975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11,
+  2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
 
 /** The 0.975 quantile of Student's t with df degrees of freedom (table to 30, Cornish-Fisher beyond). */
 export function tQuantile975(df: number): number {

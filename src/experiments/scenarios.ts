@@ -3,9 +3,7 @@ import type { ExperimentConfig, ParameterDraw } from './config-types.js';
 import { rngFor, sample } from './distributions.js';
 
 /** How one parameter group changes in a scenario: a fixed multiplier, or a seeded draw. */
-export type Change =
-  | { readonly value: number }
-  | { readonly draw: ParameterDraw; readonly key: string };
+export type Change = { readonly value: number } | { readonly draw: ParameterDraw; readonly key: string };
 
 /**
  * A scenario as plain data: a recipe, not the factors themselves, so it is small to post to a
@@ -39,17 +37,24 @@ export function blockScenarios(config: ExperimentConfig): { block: string; scena
       kind: 'stochastic',
       set: b.name,
       index: k + 1,
-      changes: Object.fromEntries(Object.entries(b.parameters).map(([g, draw]) => [g, { draw, key: `${b.seed}/${k + 1}/${g}` }])),
+      changes: Object.fromEntries(
+        Object.entries(b.parameters).map(([g, draw]) => [g, { draw, key: `${b.seed}/${k + 1}/${g}` }]),
+      ),
       levels: {},
     }));
     out.push({ block: b.name, scenarios });
   }
   for (const b of config.sensitivity) {
-    const combos: Record<string, number>[] = b.axes.length === 1
-      ? b.axes[0]!.values.map((v) => ({ [b.axes[0]!.group]: v }))
-      : b.axes[0]!.values.flatMap((v0) => b.axes[1]!.values.map((v1) => ({ [b.axes[0]!.group]: v0, [b.axes[1]!.group]: v1 })));
+    const combos: Record<string, number>[] =
+      b.axes.length === 1
+        ? b.axes[0]!.values.map((v) => ({ [b.axes[0]!.group]: v }))
+        : b.axes[0]!.values.flatMap((v0) =>
+            b.axes[1]!.values.map((v1) => ({ [b.axes[0]!.group]: v0, [b.axes[1]!.group]: v1 })),
+          );
     const scenarios = combos.map((levels, k): ScenarioSpec => ({
-      id: `${b.name}@${Object.entries(levels).map(([g, v]) => `${g}=${v}`).join(',')}`,
+      id: `${b.name}@${Object.entries(levels)
+        .map(([g, v]) => `${g}=${v}`)
+        .join(',')}`,
       kind: 'sensitivity',
       set: b.name,
       index: k + 1,
@@ -68,9 +73,10 @@ export function materialize(spec: ScenarioSpec, sizes: Readonly<Record<string, n
     if ('value' in change) out[group] = change.value;
     else {
       const rng = rngFor(change.key);
-      out[group] = change.draw.per === 'shared'
-        ? sample(change.draw.distribution, rng)
-        : Array.from({ length: sizes[group] ?? 0 }, () => sample(change.draw.distribution, rng));
+      out[group] =
+        change.draw.per === 'shared'
+          ? sample(change.draw.distribution, rng)
+          : Array.from({ length: sizes[group] ?? 0 }, () => sample(change.draw.distribution, rng));
     }
   }
   return out;
@@ -84,7 +90,10 @@ export function meanFactors(all: readonly Factors[]): Factors {
     const vals = all.map((f) => f[group]!);
     const first = vals[0]!;
     if (typeof first === 'number') out[group] = vals.reduce<number>((s, v) => s + (v as number), 0) / vals.length;
-    else out[group] = first.map((_, k) => vals.reduce<number>((s, v) => s + (v as readonly number[])[k]!, 0) / vals.length);
+    else
+      out[group] = first.map(
+        (_, k) => vals.reduce<number>((s, v) => s + (v as readonly number[])[k]!, 0) / vals.length,
+      );
   }
   return out;
 }

@@ -49,7 +49,8 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 }
 
 /** A run succeeded when it returned a feasible solution without error. */
-export const succeeded = (r: RunRecord): boolean => r.objective !== null && (r.status === 'optimal' || r.status === 'feasible');
+export const succeeded = (r: RunRecord): boolean =>
+  r.objective !== null && (r.status === 'optimal' || r.status === 'feasible');
 
 /** Per scenario set, instance group and method: success rate, gap to optimum (%) and times. */
 export function methodSummary(runs: readonly RunRecord[]): Row[] {
@@ -85,7 +86,9 @@ export function instanceSummary(runs: readonly RunRecord[]): Row[] {
       method: rs[0]!.method.label,
       runs: rs.length,
       reference: rs[0]!.reference?.objective ?? null,
-      referenceSource: rs[0]!.reference ? `${rs[0]!.reference.source}${rs[0]!.reference.status === 'optimal' ? '' : ` (${rs[0]!.reference.status})`}` : null,
+      referenceSource: rs[0]!.reference
+        ? `${rs[0]!.reference.source}${rs[0]!.reference.status === 'optimal' ? '' : ` (${rs[0]!.reference.status})`}`
+        : null,
       bestObjective: min(objs),
       meanObjective: mean(objs),
       meanGapPct: pct(mean(num(rs.map((r) => r.gapToOptimum)))),
@@ -97,37 +100,49 @@ export function instanceSummary(runs: readonly RunRecord[]): Row[] {
 /** Per stochastic block, instance and method: cost distribution, plus VSS/EVPI/regret of the analysis. */
 export function stochasticSummary(runs: readonly RunRecord[], analyses: readonly StochasticRecord[]): Row[] {
   const stoch = runs.filter((r) => r.scenario.kind === 'stochastic');
-  return [...groupBy(stoch, (r) => `${setOf(r)}\u0000${r.instance.label}\u0000${r.method.label}`).values()].map((rs) => {
-    const costs = num(rs.map((r) => r.objective));
-    const a = analyses.find((x) => x.block === setOf(rs[0]!) && x.instance === rs[0]!.instance.label);
-    const regrets = a ? num(a.perScenario.map((p) => p.regret)) : [];
-    return {
-      set: setOf(rs[0]!),
-      instance: rs[0]!.instance.label,
-      method: rs[0]!.method.label,
-      runs: rs.length,
-      solved: costs.length,
-      meanCost: mean(costs),
-      sdCost: sd(costs),
-      minCost: min(costs),
-      medianCost: median(costs),
-      maxCost: max(costs),
-      meanGapPct: pct(mean(num(rs.map((r) => r.gapToOptimum)))),
-      meanRegretNominalDesign: mean(regrets),
-      maxRegretNominalDesign: max(regrets),
-      WS: a?.ws ?? null,
-      EEV: a?.eev ?? null,
-      RP: a?.rp ?? null,
-      VSS: a?.vss ?? null,
-      EVPI: a?.evpi ?? null,
-    };
-  });
+  return [...groupBy(stoch, (r) => `${setOf(r)}\u0000${r.instance.label}\u0000${r.method.label}`).values()].map(
+    (rs) => {
+      const costs = num(rs.map((r) => r.objective));
+      const a = analyses.find((x) => x.block === setOf(rs[0]!) && x.instance === rs[0]!.instance.label);
+      const regrets = a ? num(a.perScenario.map((p) => p.regret)) : [];
+      return {
+        set: setOf(rs[0]!),
+        instance: rs[0]!.instance.label,
+        method: rs[0]!.method.label,
+        runs: rs.length,
+        solved: costs.length,
+        meanCost: mean(costs),
+        sdCost: sd(costs),
+        minCost: min(costs),
+        medianCost: median(costs),
+        maxCost: max(costs),
+        meanGapPct: pct(mean(num(rs.map((r) => r.gapToOptimum)))),
+        meanRegretNominalDesign: mean(regrets),
+        maxRegretNominalDesign: max(regrets),
+        WS: a?.ws ?? null,
+        EEV: a?.eev ?? null,
+        RP: a?.rp ?? null,
+        VSS: a?.vss ?? null,
+        EVPI: a?.evpi ?? null,
+      };
+    },
+  );
 }
 
 /** How often each site opens over a set of runs, per method (fractions in [0, 1]). */
-export function siteFrequency(runs: readonly RunRecord[]): { sites: string[]; methods: { name: string; values: number[] }[] } {
-  const sites = [...new Set(runs.flatMap((r) => r.open))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
-  const methods = [...groupBy(runs.filter((r) => r.objective !== null), (r) => r.method.label).values()].map((rs) => ({
+export function siteFrequency(runs: readonly RunRecord[]): {
+  sites: string[];
+  methods: { name: string; values: number[] }[];
+} {
+  const sites = [...new Set(runs.flatMap((r) => r.open))].sort((a, b) =>
+    a.localeCompare(b, undefined, { numeric: true }),
+  );
+  const methods = [
+    ...groupBy(
+      runs.filter((r) => r.objective !== null),
+      (r) => r.method.label,
+    ).values(),
+  ].map((rs) => ({
     name: rs[0]!.method.label,
     values: sites.map((s) => rs.filter((r) => r.open.includes(s)).length / rs.length),
   }));
@@ -137,7 +152,8 @@ export function siteFrequency(runs: readonly RunRecord[]): { sites: string[]; me
 /** The run with the lowest objective (ties: first by run id), or null if none solved. */
 function bestRun(runs: readonly RunRecord[]): RunRecord | null {
   let best: RunRecord | null = null;
-  for (const r of sortRuns(runs)) if (r.objective !== null && (best === null || r.objective < best.objective!)) best = r;
+  for (const r of sortRuns(runs))
+    if (r.objective !== null && (best === null || r.objective < best.objective!)) best = r;
   return best;
 }
 
@@ -155,8 +171,20 @@ function changedSites(a: readonly string[], b: readonly string[]): number {
  */
 export function sensitivityRows(runs: readonly RunRecord[]): Row[] {
   const sens = runs.filter((r) => r.scenario.kind === 'sensitivity');
-  const nominal = new Map([...groupBy(runs.filter((r) => r.scenario.kind === 'nominal'), (r) => `${r.instance.label}\u0000${r.method.label}`)].map(([k, rs]) => [k, bestRun(rs)]));
-  return [...groupBy(sens, (r) => `${setOf(r)}\u0000${r.instance.label}\u0000${r.method.label}\u0000${r.scenario.id}`).values()].map((rs) => {
+  const nominal = new Map(
+    [
+      ...groupBy(
+        runs.filter((r) => r.scenario.kind === 'nominal'),
+        (r) => `${r.instance.label}\u0000${r.method.label}`,
+      ),
+    ].map(([k, rs]) => [k, bestRun(rs)]),
+  );
+  return [
+    ...groupBy(
+      sens,
+      (r) => `${setOf(r)}\u0000${r.instance.label}\u0000${r.method.label}\u0000${r.scenario.id}`,
+    ).values(),
+  ].map((rs) => {
     const objs = num(rs.map((r) => r.objective));
     const best = bestRun(rs);
     const base = nominal.get(`${rs[0]!.instance.label}\u0000${rs[0]!.method.label}`) ?? null;

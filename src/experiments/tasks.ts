@@ -96,7 +96,12 @@ export interface StochasticOutcome {
   readonly perScenario: readonly ScenarioFigures[];
   readonly nominalOpen: readonly string[];
   readonly evOpen: readonly string[];
-  readonly twoStage: { readonly status: SolveStatus; readonly open: readonly string[]; readonly bound: number | null; readonly runtimeSeconds: number } | null;
+  readonly twoStage: {
+    readonly status: SolveStatus;
+    readonly open: readonly string[];
+    readonly bound: number | null;
+    readonly runtimeSeconds: number;
+  } | null;
   /** Mean over scenarios of the optimum (wait-and-see). */
   readonly ws: number | null;
   /** Expected cost of the expected-value design. */

@@ -13,7 +13,16 @@ import type { TwoStageModel } from './two-stage-fl.js';
  */
 export function buildTwoStage(forms: readonly MilpFormulation<unknown>[], name: string): TwoStageModel | null {
   const first = forms[0];
-  if (!first?.designColumns || forms.some((f) => !f.designColumns || f.designColumns.length !== first.designColumns!.length || f.model.sense !== first.model.sense)) return null;
+  if (
+    !first?.designColumns ||
+    forms.some(
+      (f) =>
+        !f.designColumns ||
+        f.designColumns.length !== first.designColumns!.length ||
+        f.model.sense !== first.model.sense,
+    )
+  )
+    return null;
   const S = forms.length;
   const nBits = first.designColumns.length;
   const b = new LinearModelBuilder(`${name}-two-stage-${S}`, first.model.sense);
@@ -37,7 +46,12 @@ export function buildTwoStage(forms: readonly MilpFormulation<unknown>[], name: 
     });
     for (let j = 0; j < m.colNames.length; j++) {
       if (map[j] !== -1) continue;
-      map[j] = b.addVar(`s${s + 1}_${m.colNames[j]}`, { type: m.colType[j], lower: m.colLower[j]!, upper: m.colUpper[j]!, cost: m.colCost[j]! / S });
+      map[j] = b.addVar(`s${s + 1}_${m.colNames[j]}`, {
+        type: m.colType[j],
+        lower: m.colLower[j]!,
+        upper: m.colUpper[j]!,
+        cost: m.colCost[j]! / S,
+      });
     }
     for (let r = 0; r < m.rowNames.length; r++) {
       const vars: number[] = [];
@@ -52,6 +66,10 @@ export function buildTwoStage(forms: readonly MilpFormulation<unknown>[], name: 
   });
   return {
     model: b.build(),
-    decodeDesign: (values) => designFrom(nBits, shared.flatMap((col, k) => (values[col]! > 0.5 ? [k] : []))),
+    decodeDesign: (values) =>
+      designFrom(
+        nBits,
+        shared.flatMap((col, k) => (values[col]! > 0.5 ? [k] : [])),
+      ),
   };
 }

@@ -5,7 +5,8 @@ export class JsonFields {
   constructor(readonly file: string) {}
 
   object(value: unknown, path: string): Record<string, unknown> {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(this.file, path, 'an object');
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new InputError(this.file, path, 'an object');
     return value as Record<string, unknown>;
   }
 
@@ -15,8 +16,10 @@ export class JsonFields {
   }
 
   number(value: unknown, path: string, check: { min?: number; integer?: boolean } = {}): number {
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new InputError(this.file, path, `a number, got ${JSON.stringify(value)}`);
-    if (check.min !== undefined && value < check.min) throw new InputError(this.file, path, `a number >= ${check.min}, got ${value}`);
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      throw new InputError(this.file, path, `a number, got ${JSON.stringify(value)}`);
+    if (check.min !== undefined && value < check.min)
+      throw new InputError(this.file, path, `a number >= ${check.min}, got ${value}`);
     if (check.integer && !Number.isInteger(value)) throw new InputError(this.file, path, `an integer, got ${value}`);
     return value;
   }

@@ -12,12 +12,17 @@ import { parseYamlText } from './yaml-text.js';
  */
 export async function loadProblem(file: string, options: LoadOptions = {}): Promise<Problem> {
   // A folder is a network given as CSV tables with a small manifest (docs/network.md).
-  if ((await stat(file).catch(() => null))?.isDirectory()) return getProblemKind('network', file).fromJson(await readNetworkFolder(file), file, options);
+  if ((await stat(file).catch(() => null))?.isDirectory())
+    return getProblemKind('network', file).fromJson(await readNetworkFolder(file), file, options);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new InputError(file, 'file', `a readable instance file (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+    throw new InputError(
+      file,
+      'file',
+      `a readable instance file (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+    );
   }
   return problemFromText(text, file, options);
 }
@@ -26,7 +31,10 @@ export async function loadProblem(file: string, options: LoadOptions = {}): Prom
 export function problemFromText(text: string, file: string, options: LoadOptions = {}): Problem {
   if (file.endsWith('.json') || /\.ya?ml$/i.test(file)) {
     const data = file.endsWith('.json') ? parseJsonText(text, file) : parseYamlText(text, file);
-    const kind = typeof data === 'object' && data !== null && 'problem' in data ? String((data as { problem: unknown }).problem) : 'facility-location';
+    const kind =
+      typeof data === 'object' && data !== null && 'problem' in data
+        ? String((data as { problem: unknown }).problem)
+        : 'facility-location';
     return getProblemKind(kind, file).fromJson(data, file, options);
   }
   return orlibProblem(text, file, options);

@@ -7,7 +7,16 @@ import { GA_PARAMETERS } from './parameters.js';
 /** GA parameters from a method's params record. */
 export function gaParams(params: Readonly<Record<string, unknown>>): GaParams {
   const out: Record<string, number> = {};
-  for (const key of ['populationSize', 'crossoverRate', 'mutationRate', 'tournamentSize', 'elites', 'localSearchEvery', 'maxGenerations', 'stallGenerations']) {
+  for (const key of [
+    'populationSize',
+    'crossoverRate',
+    'mutationRate',
+    'tournamentSize',
+    'elites',
+    'localSearchEvery',
+    'maxGenerations',
+    'stallGenerations',
+  ]) {
     const v = numParam(params, key);
     if (v !== undefined) out[key] = v;
   }
@@ -32,6 +41,14 @@ export const gaMethod: Method = {
       params,
       startTime: start,
     });
-    return finish(ctx, best, null, stats, { ...params, evaluations: ev.evaluations, stop: ctx.stop?.describe ?? null }, start, ev);
+    return finish(
+      ctx,
+      best,
+      null,
+      stats,
+      { ...params, evaluations: ev.evaluations, stop: ctx.stop?.describe ?? null },
+      start,
+      ev,
+    );
   },
 };

@@ -24,13 +24,12 @@ export function evaluatorFor(ctx: MethodContext, deadline = Infinity): DesignEva
   return ev;
 }
 
-
-
 /** Numeric method parameter with a default; rejects non-numbers early. */
 export function numParam(params: Readonly<Record<string, unknown>>, key: string): number | undefined {
   const v = params[key];
   if (v === undefined) return undefined;
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`parameter ${key}: expected a number, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new Error(`parameter ${key}: expected a number, got ${JSON.stringify(v)}`);
   return v;
 }
 
@@ -47,16 +46,31 @@ export async function finish(
   start: number,
   ev?: DesignEvaluator,
 ): Promise<MethodOutcome> {
-  if (!best || !best.evaluation.feasible) return noDesignOutcome(ctx, deadlineOf(ctx, start), lowerBound, stats, options);
+  if (!best || !best.evaluation.feasible)
+    return noDesignOutcome(ctx, deadlineOf(ctx, start), lowerBound, stats, options);
   // Under a time limit the search's own pricing of the best design is returned (same cost; only
   // alternative optimal flows may differ): the cold re-pricing is a full LP from scratch (seconds at
   // 100 x 2,000, more on a busy machine) that no limit budgets for. Without a limit, a cold solve
   // makes the flows independent of which worker priced the design first.
-  const kept = ev?.best && ev.best.evaluation.flows !== null && designKey(ev.best.design) === designKey(best.design) ? ev.best.evaluation : null;
-  const fresh = kept && Number.isFinite(ctx.timeLimit) ? kept : await ctx.problem.evaluate(ctx.handle, best.design as Design, { fresh: true });
+  const kept =
+    ev?.best && ev.best.evaluation.flows !== null && designKey(ev.best.design) === designKey(best.design)
+      ? ev.best.evaluation
+      : null;
+  const fresh =
+    kept && Number.isFinite(ctx.timeLimit)
+      ? kept
+      : await ctx.problem.evaluate(ctx.handle, best.design as Design, { fresh: true });
   // Sites the final flows leave unused are closed (free when their fixed cost is 0, a saving otherwise).
   const design = (fresh.flows !== null && ctx.problem.trim?.(best.design, fresh.flows)) || best.design;
   const cost = fresh.flows !== null ? ctx.problem.cost(design, fresh.flows).total : fresh.cost;
   const proven = lowerBound !== null && cost - lowerBound <= 1e-9 * Math.max(1, Math.abs(cost));
-  return { status: proven ? 'optimal' : 'feasible', design, flows: fresh.flows, lowerBound, stats, options, ...(fresh.inexact ? { message: fresh.inexact } : {}) };
+  return {
+    status: proven ? 'optimal' : 'feasible',
+    design,
+    flows: fresh.flows,
+    lowerBound,
+    stats,
+    options,
+    ...(fresh.inexact ? { message: fresh.inexact } : {}),
+  };
 }

@@ -1,6 +1,17 @@
 import { makeRng } from '../search/rng.js';
 import { deadlineOf, evaluatorFor, finish, numParam } from './heuristic-common.js';
-import { coreMilpPhase, enumerationPhase, lagrangianPhase, lpRelaxationPhase, milpBoundPhase, polishPhase, problemBoundPhase, sparseMilpPhase, vnsParams, vnsPhase } from './hybrid/phases.js';
+import {
+  coreMilpPhase,
+  enumerationPhase,
+  lagrangianPhase,
+  lpRelaxationPhase,
+  milpBoundPhase,
+  polishPhase,
+  problemBoundPhase,
+  sparseMilpPhase,
+  vnsParams,
+  vnsPhase,
+} from './hybrid/phases.js';
 import { bendersPhase } from './hybrid/benders.js';
 import { proven, type HybridState } from './hybrid/state.js';
 import type { Method } from './method.js';
@@ -36,11 +47,23 @@ const DEFAULT_LAGRANGIAN_SHARE = 0.4;
 export const hybridMethod: Method = {
   name: 'hybrid',
   parameters: HYBRID_PARAMETERS,
-  description: 'Lagrangian bound and designs, core or sparse MILP, exact local search and VNS, all priced by exact flows',
+  description:
+    'Lagrangian bound and designs, core or sparse MILP, exact local search and VNS, all priced by exact flows',
   unsupported: () => null,
   async run(ctx) {
     const start = performance.now();
-    const st: HybridState = { ctx, ev: evaluatorFor(ctx, deadlineOf(ctx, start)), start, deadline: deadlineOf(ctx, start), stats: [], lowerBound: null, score: null, best: null, bounds: [], work: null };
+    const st: HybridState = {
+      ctx,
+      ev: evaluatorFor(ctx, deadlineOf(ctx, start)),
+      start,
+      deadline: deadlineOf(ctx, start),
+      stats: [],
+      lowerBound: null,
+      score: null,
+      best: null,
+      bounds: [],
+      work: null,
+    };
     const rng = makeRng(ctx.seed, 'hybrid');
     const share = numParam(ctx.params, 'lagrangianShare') ?? DEFAULT_LAGRANGIAN_SHARE;
     const vns = vnsParams(ctx.params); // checked before any work is done
@@ -53,11 +76,20 @@ export const hybridMethod: Method = {
         await milpBoundPhase(st, DEFAULT_MILP_BOUND_SHARE);
       }
       let searched = false;
-      if (!proven(st) && (await coreMilpPhase(st, DEFAULT_CORE_SHARE)) === 'too-wide') searched = await sparseMilpPhase(st, DEFAULT_CORE_SHARE);
+      if (!proven(st) && (await coreMilpPhase(st, DEFAULT_CORE_SHARE)) === 'too-wide')
+        searched = await sparseMilpPhase(st, DEFAULT_CORE_SHARE);
       if (!proven(st)) await polishPhase(st, !searched);
       // After a proven sparse MILP, the VNS would search neighbourhoods that MILP covered exactly.
       if (!proven(st) && !searched && performance.now() < st.deadline) await vnsPhase(st, rng, vns);
     }
-    return finish(ctx, st.best, st.lowerBound, st.stats, { lagrangianShare: share, evaluations: st.ev.evaluations, bound: [...new Set(st.bounds)].join('+') || 'none' }, start, st.ev);
+    return finish(
+      ctx,
+      st.best,
+      st.lowerBound,
+      st.stats,
+      { lagrangianShare: share, evaluations: st.ev.evaluations, bound: [...new Set(st.bounds)].join('+') || 'none' },
+      start,
+      st.ev,
+    );
   },
 };

@@ -39,9 +39,21 @@ export const lagrangianMethod: Method = {
     // The Lagrangian heuristic ends with a descent from its best design, guided by reduced costs.
     let best = out.best;
     if (best && (lb === null || best.evaluation.cost - lb > 1e-9 * Math.abs(best.evaluation.cost))) {
-      const polished = await localSearch(ev, best.design, { deadline: deadlineOf(ctx, start), score: out.score, swapCandidates: 10 });
+      const polished = await localSearch(ev, best.design, {
+        deadline: deadlineOf(ctx, start),
+        score: out.score,
+        swapCandidates: 10,
+      });
       if (isBetter(polished, best)) best = polished;
     }
-    return finish(ctx, best, lb, out.stats, { ...params, iterations: out.iterations, evaluations: ev.evaluations }, start, ev);
+    return finish(
+      ctx,
+      best,
+      lb,
+      out.stats,
+      { ...params, iterations: out.iterations, evaluations: ev.evaluations },
+      start,
+      ev,
+    );
   },
 };

@@ -5,7 +5,15 @@ import { relativeGap, type StatRow } from '../core/result.js';
 import type { ScenarioCut, TwoStageDecomposition } from '../core/two-stage.js';
 import { solveModel } from '../exact/solve-model.js';
 import { isScenarioRunner, type ScenarioTask } from '../parallel/scenario-runner.js';
-import { aggregate, feasibilityRow, integerRow, masterModel, noGoodRow, optimalityRow, type MasterRow } from './lshaped/master.js';
+import {
+  aggregate,
+  feasibilityRow,
+  integerRow,
+  masterModel,
+  noGoodRow,
+  optimalityRow,
+  type MasterRow,
+} from './lshaped/master.js';
 import type { Method, MethodContext, MethodOutcome } from './method.js';
 
 /** Relative gap at which the decomposition stops (the extensive form's MIP gap). */
@@ -46,7 +54,16 @@ export const lshapedMethod: Method = {
     try {
       return await lshaped(ctx);
     } catch (err) {
-      if (err instanceof InfeasibleInstanceError) return { status: 'infeasible', design: null, flows: null, lowerBound: null, stats: [], options: {}, message: err.message };
+      if (err instanceof InfeasibleInstanceError)
+        return {
+          status: 'infeasible',
+          design: null,
+          flows: null,
+          lowerBound: null,
+          stats: [],
+          options: {},
+          message: err.message,
+        };
       throw err;
     }
   },
@@ -62,14 +79,21 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
   const p = dec.scenarios.map((s) => s.probability);
   const all = [...Array(S).keys()];
   const runner = isScenarioRunner(ctx.runner) && ctx.runner.threads > 1 ? ctx.runner : null;
-  const price = async (task: ScenarioTask): Promise<ScenarioCut[]> => (runner ? runner.scenarioCuts(task) : local(ctx, dec, task));
+  const price = async (task: ScenarioTask): Promise<ScenarioCut[]> =>
+    runner ? runner.scenarioCuts(task) : local(ctx, dec, task);
 
   // Lower cuts (design free in the LP): a bounded master from the first iteration.
   const lowerCuts = await price({ kind: 'lower', at: null, scenarios: all });
   const lower = lowerCuts.map((c) => c.value);
   const rows: MasterRow[] = [];
   if (mode === 'multi') lowerCuts.forEach((c, s) => rows.push(optimalityRow(c, s)));
-  else rows.push(aggregate(lowerCuts.map((c, s) => optimalityRow(c, 0, p[s]!)), 0));
+  else
+    rows.push(
+      aggregate(
+        lowerCuts.map((c, s) => optimalityRow(c, 0, p[s]!)),
+        0,
+      ),
+    );
   const weights = mode === 'multi' ? p : [1];
   const thetaLower = mode === 'multi' ? lower : [dot(p, lower)];
 
@@ -79,7 +103,11 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
   const seen = new Set<string>();
   let status: MethodOutcome['status'] = 'time_limit';
   let masterMessage: string | undefined;
-  let scale = Math.max(1, ...lower.map(Math.abs), dec.firstStageCost.reduce((t, c) => t + Math.abs(c), 0));
+  let scale = Math.max(
+    1,
+    ...lower.map(Math.abs),
+    dec.firstStageCost.reduce((t, c) => t + Math.abs(c), 0),
+  );
   const n = dec.firstStageCost.length;
   /** Adds the cuts a point's pricing gives where the master's theta falls short of them. */
   const addOptimalityCuts = (cuts: readonly ScenarioCut[], theta: (k: number) => number | null): void => {
@@ -89,9 +117,18 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
         if (t === null || t < c.value - VIOLATION * Math.max(1, Math.abs(c.value))) rows.push(optimalityRow(c, s));
       });
     } else {
-      const v = dot(p, cuts.map((c) => c.value));
+      const v = dot(
+        p,
+        cuts.map((c) => c.value),
+      );
       const t = theta(0);
-      if (t === null || t < v - VIOLATION * Math.max(1, Math.abs(v))) rows.push(aggregate(cuts.map((c, s) => optimalityRow(c, 0, p[s]!)), 0));
+      if (t === null || t < v - VIOLATION * Math.max(1, Math.abs(v)))
+        rows.push(
+          aggregate(
+            cuts.map((c, s) => optimalityRow(c, 0, p[s]!)),
+            0,
+          ),
+        );
     }
   };
 
@@ -100,7 +137,11 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
   const lpRounds = typeof ctx.params.lpRounds === 'number' ? ctx.params.lpRounds : DEFAULT_LP_ROUNDS;
   let stall = 0;
   for (let round = 1; round <= lpRounds && stall < LP_STALL && performance.now() < deadline; round++) {
-    const sol = await solveModel(ctx.handle, masterModel(dec.firstStageCost, weights, thetaLower, rows, dec.designRows, scale, true), { timeLimit: Math.max(0.1, (deadline - performance.now()) / 1000) });
+    const sol = await solveModel(
+      ctx.handle,
+      masterModel(dec.firstStageCost, weights, thetaLower, rows, dec.designRows, scale, true),
+      { timeLimit: Math.max(0.1, (deadline - performance.now()) / 1000) },
+    );
     if (sol.status !== 'optimal' || !sol.values || sol.objective === null) break;
     const bound = sol.objective * scale;
     stall = bound <= lowerBound + 1e-6 * Math.max(1, Math.abs(bound)) ? stall + 1 : 0;
@@ -110,7 +151,16 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
     for (const c of cuts) if (!c.feasible) rows.push(feasibilityRow(c));
     if (cuts.every((c) => c.feasible)) addOptimalityCuts(cuts, (k) => sol.values![n + k]! * scale);
     scale = Math.max(scale, ...cuts.map((c) => Math.abs(c.value)));
-    stats.push({ method: 'lshaped', iteration: stats.length + 1, timeSeconds: (performance.now() - t0) / 1000, upperBound: null, lowerBound, gap: null, cuts: rows.length, design: 'lp' });
+    stats.push({
+      method: 'lshaped',
+      iteration: stats.length + 1,
+      timeSeconds: (performance.now() - t0) / 1000,
+      upperBound: null,
+      lowerBound,
+      gap: null,
+      cuts: rows.length,
+      design: 'lp',
+    });
   }
 
   let exactMaster = false;
@@ -124,7 +174,12 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
     const wide = best ? 0.1 * (relativeGap(best.cost, lowerBound) ?? 1) : MASTER_GAP_MAX;
     const masterGap = exactMaster ? gapTarget : Math.max(gapTarget, Math.min(MASTER_GAP_MAX, wide));
     // No absolute MIP gap: the scaled objective is O(1), where HiGHS's default 1e-6 is a relative 1e-6.
-    const sol = await solveModel(ctx.handle, master, { timeLimit: left, randomSeed: ctx.seed, mipRelGap: masterGap, highs: { mip_abs_gap: 0, primal_feasibility_tolerance: 1e-9, mip_feasibility_tolerance: 1e-9 } });
+    const sol = await solveModel(ctx.handle, master, {
+      timeLimit: left,
+      randomSeed: ctx.seed,
+      mipRelGap: masterGap,
+      highs: { mip_abs_gap: 0, primal_feasibility_tolerance: 1e-9, mip_feasibility_tolerance: 1e-9 },
+    });
     if (sol.status === 'infeasible') {
       // Every design the rules allow has been cut off: no design serves every scenario.
       status = best ? 'optimal' : 'infeasible';
@@ -141,7 +196,8 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
     const repeated = seen.has(key);
     seen.add(key);
     // The exact master stops at a relative gap of gapTarget itself: allow that much round-off.
-    const closed = (): boolean => best !== null && (relativeGap(best.cost, lowerBound) ?? 1) <= gapTarget * (1 + 1e-6) + 1e-12;
+    const closed = (): boolean =>
+      best !== null && (relativeGap(best.cost, lowerBound) ?? 1) <= gapTarget * (1 + 1e-6) + 1e-12;
     if (!closed() && !repeated) {
       const cuts = await price({ kind: 'cut', at: y, scenarios: all });
       const infeasible = cuts.filter((c) => !c.feasible || c.exact === Infinity);
@@ -157,17 +213,30 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
         // A MIP second stage: integer L-shaped cuts where the exact price is above the LP cut.
         if (mode === 'multi') {
           cuts.forEach((c, s) => {
-            if (c.exact !== undefined && c.exact > c.value + VIOLATION * Math.max(1, Math.abs(c.exact))) rows.push(integerRow(y, c.exact, lower[s]!, s));
+            if (c.exact !== undefined && c.exact > c.value + VIOLATION * Math.max(1, Math.abs(c.exact)))
+              rows.push(integerRow(y, c.exact, lower[s]!, s));
           });
         } else {
-          const v = dot(p, cuts.map((c) => c.value));
+          const v = dot(
+            p,
+            cuts.map((c) => c.value),
+          );
           const e = dot(p, second);
           if (e > v + VIOLATION * Math.max(1, Math.abs(e))) rows.push(integerRow(y, e, thetaLower[0]!, 0));
         }
       }
       scale = Math.max(scale, ...cuts.map((c) => Math.abs(c.exact ?? c.value)).filter(Number.isFinite));
     }
-    stats.push({ method: 'lshaped', iteration: stats.length + 1, timeSeconds: (performance.now() - t0) / 1000, upperBound: best?.cost ?? null, lowerBound, gap: relativeGap(best?.cost ?? null, lowerBound), cuts: rows.length, design: key });
+    stats.push({
+      method: 'lshaped',
+      iteration: stats.length + 1,
+      timeSeconds: (performance.now() - t0) / 1000,
+      upperBound: best?.cost ?? null,
+      lowerBound,
+      gap: relativeGap(best?.cost ?? null, lowerBound),
+      cuts: rows.length,
+      design: key,
+    });
     // A repeated design has tight cuts at it: an exact master's bound cannot rise any more; an
     // early-stopped master is solved exactly next.
     if (closed()) {
@@ -187,9 +256,27 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
   const options = { cuts: mode, scenarios: S, threads: runner?.threads ?? 1 };
   // Stopped by the clock with an incumbent: a feasible design and a certified bound.
   if (status === 'time_limit' && best) status = 'feasible';
-  if (!best) return { status: status === 'optimal' ? 'infeasible' : status, design: null, flows: null, lowerBound: Number.isFinite(lowerBound) ? lowerBound : null, stats, options, ...(masterMessage ? { message: masterMessage } : {}) };
+  if (!best)
+    return {
+      status: status === 'optimal' ? 'infeasible' : status,
+      design: null,
+      flows: null,
+      lowerBound: Number.isFinite(lowerBound) ? lowerBound : null,
+      stats,
+      options,
+      ...(masterMessage ? { message: masterMessage } : {}),
+    };
   const ev = await ctx.problem.evaluate(ctx.handle, best.design, { fresh: true });
-  if (!ev.feasible) return { status: 'error', design: null, flows: null, lowerBound, stats, options, message: `the L-shaped incumbent does not price: ${ev.reason ?? 'infeasible'}` };
+  if (!ev.feasible)
+    return {
+      status: 'error',
+      design: null,
+      flows: null,
+      lowerBound,
+      stats,
+      options,
+      message: `the L-shaped incumbent does not price: ${ev.reason ?? 'infeasible'}`,
+    };
   return {
     status,
     design: best.design,
@@ -204,7 +291,8 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
 /** Scenario cuts priced in this thread, in order. */
 async function local(ctx: MethodContext, dec: TwoStageDecomposition, task: ScenarioTask): Promise<ScenarioCut[]> {
   const out: ScenarioCut[] = [];
-  for (const s of task.scenarios) out.push(task.kind === 'lower' ? await dec.lowerCut(ctx.handle, s) : await dec.cut(ctx.handle, s, task.at!));
+  for (const s of task.scenarios)
+    out.push(task.kind === 'lower' ? await dec.lowerCut(ctx.handle, s) : await dec.cut(ctx.handle, s, task.at!));
   return out;
 }
 

@@ -19,14 +19,32 @@ export const milpMethod: Method = {
       formulation = problem.buildMilp();
     } catch (err) {
       if (!(err instanceof ModelTooLargeError)) throw err;
-      return { status: 'error', design: null, flows: null, lowerBound: null, stats: [], options: {}, message: err.message };
+      return {
+        status: 'error',
+        design: null,
+        flows: null,
+        lowerBound: null,
+        stats: [],
+        options: {},
+        message: err.message,
+      };
     }
     const mipRelGap = typeof params.mipRelGap === 'number' ? params.mipRelGap : undefined;
     // HiGHS gets the time left after building the model, less a reserve for decoding and the
     // recomputation of the objective from the flows (3%, as the heuristics keep).
-    const left = Number.isFinite(timeLimit) ? (timeLimit * (1 - MILP_RESERVE) * 1000 - (performance.now() - t0)) / 1000 : Infinity;
+    const left = Number.isFinite(timeLimit)
+      ? (timeLimit * (1 - MILP_RESERVE) * 1000 - (performance.now() - t0)) / 1000
+      : Infinity;
     if (left <= 0) {
-      return { status: 'time_limit', design: null, flows: null, lowerBound: null, stats: [], options: {}, message: `building the MILP took ${((performance.now() - t0) / 1000).toFixed(1)} s of the ${timeLimit} s limit: not solved` };
+      return {
+        status: 'time_limit',
+        design: null,
+        flows: null,
+        lowerBound: null,
+        stats: [],
+        options: {},
+        message: `building the MILP took ${((performance.now() - t0) / 1000).toFixed(1)} s of the ${timeLimit} s limit: not solved`,
+      };
     }
     const sol = await solveModel(handle, formulation.model, {
       timeLimit: left,
@@ -42,7 +60,9 @@ export const milpMethod: Method = {
       design: decoded?.design ?? null,
       flows: decoded?.flows ?? null,
       lowerBound: bound,
-      stats: [{ method: 'milp', iteration: 0, timeSeconds: sec, upperBound: sol.objective, lowerBound: bound, gap: null }],
+      stats: [
+        { method: 'milp', iteration: 0, timeSeconds: sec, upperBound: sol.objective, lowerBound: bound, gap: null },
+      ],
       options: sol.options,
       ...(sol.message ? { message: sol.message } : {}),
     };

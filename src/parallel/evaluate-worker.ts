@@ -18,7 +18,8 @@ let current: { key: string; problem: Problem } | null = null;
 
 function problemFor(source: ProblemSource): Problem {
   const key = sourceKey(source);
-  if (!current || current.key !== key) current = { key, problem: problemFromText(source.text, source.file, source.options) };
+  if (!current || current.key !== key)
+    current = { key, problem: problemFromText(source.text, source.file, source.options) };
   return current.problem;
 }
 
@@ -31,7 +32,11 @@ export default async function evaluateBatch(task: EvaluateTask): Promise<Evaluat
   for (const raw of task.designs) {
     const design: Design = Uint8Array.from(raw);
     const reason = problem.quickInfeasibility(design);
-    out.push(reason ? { feasible: false, cost: Infinity, parts: {}, flows: null, reason } : await problem.evaluate(h, design, task.timeLimit !== undefined ? { timeLimit: task.timeLimit } : {}));
+    out.push(
+      reason
+        ? { feasible: false, cost: Infinity, parts: {}, flows: null, reason }
+        : await problem.evaluate(h, design, task.timeLimit !== undefined ? { timeLimit: task.timeLimit } : {}),
+    );
   }
   return out;
 }

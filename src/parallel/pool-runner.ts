@@ -28,14 +28,28 @@ export class PoolRunner implements BatchRunner, ScenarioRunner {
   ) {
     // Workers are compiled JavaScript next to this file (dist/parallel/), so no TypeScript loader is needed.
     const filename = new URL('./evaluate-worker.js', import.meta.url).href;
-    this.pool = new Piscina({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, workerData: source });
+    this.pool = new Piscina({
+      filename,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 60_000,
+      workerData: source,
+    });
   }
 
-  async evaluateAll(designs: readonly Design[], options: Pick<EvaluateOptions, 'timeLimit'> = {}): Promise<Evaluation<unknown>[]> {
+  async evaluateAll(
+    designs: readonly Design[],
+    options: Pick<EvaluateOptions, 'timeLimit'> = {},
+  ): Promise<Evaluation<unknown>[]> {
     const chunk = Math.ceil(designs.length / this.threads);
     const parts: Promise<Evaluation<unknown>[]>[] = [];
     for (let k = 0; k < designs.length; k += chunk) {
-      parts.push(this.runTask({ designs: designs.slice(k, k + chunk).map((d) => Uint8Array.from(d)), ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}) }));
+      parts.push(
+        this.runTask({
+          designs: designs.slice(k, k + chunk).map((d) => Uint8Array.from(d)),
+          ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}),
+        }),
+      );
     }
     return (await Promise.all(parts)).flat();
   }
@@ -47,7 +61,9 @@ export class PoolRunner implements BatchRunner, ScenarioRunner {
       try {
         return (await this.pool.run(task)) as Evaluation<unknown>[];
       } catch (second) {
-        throw new Error(`design evaluation failed twice (${(first as Error).message}; then ${(second as Error).message})`);
+        throw new Error(
+          `design evaluation failed twice (${(first as Error).message}; then ${(second as Error).message})`,
+        );
       }
     }
   }
@@ -60,7 +76,12 @@ export class PoolRunner implements BatchRunner, ScenarioRunner {
     const filename = new URL('./scenario-worker.js', import.meta.url).href;
     const chunk = Math.max(1, Math.ceil(task.scenarios.length / (4 * this.threads)));
     const parts: Promise<ScenarioCut[]>[] = [];
-    for (let k = 0; k < task.scenarios.length; k += chunk) parts.push(this.pool.run({ ...task, scenarios: task.scenarios.slice(k, k + chunk) }, { filename }) as Promise<ScenarioCut[]>);
+    for (let k = 0; k < task.scenarios.length; k += chunk)
+      parts.push(
+        this.pool.run({ ...task, scenarios: task.scenarios.slice(k, k + chunk) }, { filename }) as Promise<
+          ScenarioCut[]
+        >,
+      );
     return (await Promise.all(parts)).flat();
   }
 

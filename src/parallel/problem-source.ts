@@ -23,6 +23,7 @@ export function sourceKey(s: ProblemSource): string {
  * `<folder>/network.json`, so workers read it with the JSON reader).
  */
 export async function readProblemSource(file: string, options: LoadOptions): Promise<ProblemSource> {
-  if ((await stat(file).catch(() => null))?.isDirectory()) return { file: join(file, 'network.json'), text: JSON.stringify(await readNetworkFolder(file)), options };
+  if ((await stat(file).catch(() => null))?.isDirectory())
+    return { file: join(file, 'network.json'), text: JSON.stringify(await readNetworkFolder(file)), options };
   return { file, text: await readFile(file, 'utf8'), options };
 }

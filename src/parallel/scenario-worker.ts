@@ -16,10 +16,12 @@ export default async function priceScenarios(task: ScenarioTask): Promise<Scenar
   const h = await handle;
   const source = workerData as ProblemSource;
   const key = sourceKey(source);
-  if (!current || current.key !== key) current = { key, problem: problemFromText(source.text, source.file, source.options) };
+  if (!current || current.key !== key)
+    current = { key, problem: problemFromText(source.text, source.file, source.options) };
   const dec = current.problem.twoStage?.();
   if (!dec) throw new Error(`${source.file} is not a two-stage problem`);
   const out: ScenarioCut[] = [];
-  for (const s of task.scenarios) out.push(task.kind === 'lower' ? await dec.lowerCut(h, s) : await dec.cut(h, s, task.at!));
+  for (const s of task.scenarios)
+    out.push(task.kind === 'lower' ? await dec.lowerCut(h, s) : await dec.cut(h, s, task.at!));
   return out;
 }

@@ -22,7 +22,12 @@ export interface CarbonPriceAnalysis {
   readonly nominalTax: number;
   readonly nominalInterval: number;
   /** The optimal objective cost + t x emissions at t = 0, each breakpoint, and past the last (a concave, piecewise linear curve). */
-  readonly curve: readonly { readonly tax: number; readonly objective: number; readonly cost: number; readonly emissions: number }[];
+  readonly curve: readonly {
+    readonly tax: number;
+    readonly objective: number;
+    readonly cost: number;
+    readonly emissions: number;
+  }[];
 }
 
 /** A supported point with its design, as the analysis needs it. */
@@ -43,7 +48,8 @@ export function carbonPriceAnalysis(vertices: readonly SupportedPoint[], nominal
     const b = vertices[i]!;
     breakpoints.push((b.cost - a.cost) / (a.emissions - b.emissions));
   }
-  const same = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+  const same = (a: readonly number[], b: readonly number[]): boolean =>
+    a.length === b.length && a.every((v, i) => v === b[i]);
   const intervals = vertices.map((v, i) => ({
     taxFrom: i === 0 ? 0 : breakpoints[i - 1]!,
     taxTo: i < breakpoints.length ? breakpoints[i]! : null,
@@ -52,13 +58,18 @@ export function carbonPriceAnalysis(vertices: readonly SupportedPoint[], nominal
     open: v.open,
     designChanged: i > 0 && !same(v.design, vertices[i - 1]!.design),
   }));
-  const nominalInterval = Math.max(0, intervals.findIndex((r) => nominalTax >= r.taxFrom && (r.taxTo === null || nominalTax <= r.taxTo)));
+  const nominalInterval = Math.max(
+    0,
+    intervals.findIndex((r) => nominalTax >= r.taxFrom && (r.taxTo === null || nominalTax <= r.taxTo)),
+  );
   const last = breakpoints.length > 0 ? breakpoints[breakpoints.length - 1]! : Math.max(1, nominalTax);
   const taxes = [0, ...breakpoints, Math.max(last * 1.5, nominalTax * 1.5)];
   const curve = taxes.map((tax) => {
     // The optimum at a tax is the best supported point at that tax (ties: the cheaper one).
     let best = vertices[0]!;
-    for (const v of vertices) if (v.cost + tax * v.emissions < best.cost + tax * best.emissions - 1e-9 * Math.max(1, Math.abs(best.cost))) best = v;
+    for (const v of vertices)
+      if (v.cost + tax * v.emissions < best.cost + tax * best.emissions - 1e-9 * Math.max(1, Math.abs(best.cost)))
+        best = v;
     return { tax, objective: best.cost + tax * best.emissions, cost: best.cost, emissions: best.emissions };
   });
   return { breakpoints, intervals, nominalTax, nominalInterval, curve };

@@ -23,9 +23,18 @@ export async function dichotomicSearch(
   let pairs: [Solved, Solved][] = [[a, b]];
   let solved = 0;
   while (pairs.length > 0 && performance.now() < deadline) {
-    const open = pairs.filter(([p, q]) => p.emissions - q.emissions > tolOf(p.emissions) && q.cost - p.cost > tolOf(p.cost));
+    const open = pairs.filter(
+      ([p, q]) => p.emissions - q.emissions > tolOf(p.emissions) && q.cost - p.cost > tolOf(p.cost),
+    );
     const taxes = open.map(([p, q]) => (q.cost - p.cost) / (p.emissions - q.emissions));
-    const out = await runner.run(taxes.map((t, k) => ({ ...task, objective: 'cost', carbonTax: t, warmStart: [open[k]![0].design, open[k]![1].design] })));
+    const out = await runner.run(
+      taxes.map((t, k) => ({
+        ...task,
+        objective: 'cost',
+        carbonTax: t,
+        warmStart: [open[k]![0].design, open[k]![1].design],
+      })),
+    );
     solved += out.length;
     const next: [Solved, Solved][] = [];
     out.forEach((r, k) => {

@@ -55,7 +55,8 @@ function loosen(v: number): number {
   return v + 1e-9 * Math.max(1, Math.abs(v)) + 1e-9;
 }
 
-const sameDesign = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+const sameDesign = (a: readonly number[], b: readonly number[]): boolean =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
 const hasSolution = (r: ScalarOutcome): boolean => Number.isFinite(r.cost) && Number.isFinite(r.emissions);
 
 /**
@@ -70,15 +71,25 @@ const hasSolution = (r: ScalarOutcome): boolean => Number.isFinite(r.cost) && Nu
  * feasible for that design, their mixtures too, and no point lies below the hull). With a heuristic
  * method, the second stage prices the first stage's design only (a flow LP).
  */
-export async function paretoFront(inst: NetworkInstance, runner: ScalarRunner, options: FrontOptions): Promise<ParetoFront> {
+export async function paretoFront(
+  inst: NetworkInstance,
+  runner: ScalarRunner,
+  options: FrontOptions,
+): Promise<ParetoFront> {
   const t0 = performance.now();
   const exact = options.method === 'milp';
-  const base = { method: options.method, seed: options.seed, ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}) };
+  const base = {
+    method: options.method,
+    seed: options.seed,
+    ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}),
+  };
   let solved = 0;
   const run = async (tasks: ScalarTask[]): Promise<ScalarOutcome[]> => {
     solved += tasks.length;
     const out = await runner.run(tasks);
-    options.progress?.(`${solved} problems, ${((performance.now() - t0) / 1000).toFixed(1)} s: ${out.map((r) => `(${r.cost}, ${r.emissions}) ${r.status}`).join('; ')}`);
+    options.progress?.(
+      `${solved} problems, ${((performance.now() - t0) / 1000).toFixed(1)} s: ${out.map((r) => `(${r.cost}, ${r.emissions}) ${r.status}`).join('; ')}`,
+    );
     return out;
   };
   /** Second stage: least emissions at the first stage's cost (the whole problem, or the design's flows). */
@@ -96,7 +107,18 @@ export async function paretoFront(inst: NetworkInstance, runner: ScalarRunner, o
     idx.forEach((k, j) => {
       const s = second[j]!;
       // Keep the first stage's certificate (the point's cost is what it certified); take the second's solution.
-      if (hasSolution(s)) out[k] = { ...s, status: first[k]!.status === 'optimal' && s.status === 'optimal' ? 'optimal' : first[k]!.status === 'optimal' ? 'feasible' : first[k]!.status, gap: first[k]!.gap, lowerBound: first[k]!.lowerBound };
+      if (hasSolution(s))
+        out[k] = {
+          ...s,
+          status:
+            first[k]!.status === 'optimal' && s.status === 'optimal'
+              ? 'optimal'
+              : first[k]!.status === 'optimal'
+                ? 'feasible'
+                : first[k]!.status,
+          gap: first[k]!.gap,
+          lowerBound: first[k]!.lowerBound,
+        };
     });
     return out;
   };
@@ -108,18 +130,25 @@ export async function paretoFront(inst: NetworkInstance, runner: ScalarRunner, o
   ]);
   if (!minCost || !minEm || !hasSolution(minCost) || !hasSolution(minEm)) {
     const why = [minCost, minEm].find((r) => r && !hasSolution(r));
-    throw new FrontError(`no solution for the ${minCost && hasSolution(minCost) ? 'emissions' : 'cost'} extreme (${why?.status ?? 'error'}${why?.message ? `: ${why.message}` : ''})`);
+    throw new FrontError(
+      `no solution for the ${minCost && hasSolution(minCost) ? 'emissions' : 'cost'} extreme (${why?.status ?? 'error'}${why?.message ? `: ${why.message}` : ''})`,
+    );
   }
   const [aSecond] = await lexicographic([minCost], [undefined]);
-  const [bSecond] = await run([{ ...base, objective: 'cost', emissionCap: loosen(minEm.emissions), warmStart: [minEm.design] }]);
+  const [bSecond] = await run([
+    { ...base, objective: 'cost', emissionCap: loosen(minEm.emissions), warmStart: [minEm.design] },
+  ]);
   const A = aSecond!;
   const B = hasSolution(bSecond!) ? { ...bSecond!, gap: bSecond!.gap } : minEm;
   const rangeC = B.cost - A.cost;
   const rangeE = A.emissions - B.emissions;
-  const all: { r: ScalarOutcome; epsilon: number | null }[] = [{ r: A, epsilon: null }, { r: B, epsilon: null }];
+  const all: { r: ScalarOutcome; epsilon: number | null }[] = [
+    { r: A, epsilon: null },
+    { r: B, epsilon: null },
+  ];
   let skipped = 0;
   let vertices: ScalarOutcome[] = [A];
-  const resolution = options.points === undefined ? options.resolution ?? 0.001 : null;
+  const resolution = options.points === undefined ? (options.resolution ?? 0.001) : null;
   if (rangeE > tolOf(A.emissions) && rangeC > tolOf(B.cost)) {
     // Supported points (and the carbon-price breakpoints) by weighted sums.
     const d = await dichotomicSearch(runner, A, B, base);
@@ -135,7 +164,9 @@ export async function paretoFront(inst: NetworkInstance, runner: ScalarRunner, o
     const dE = res * rangeE;
     const dC = res * rangeC;
     const hullEdges = new Set<string>();
-    for (let i = 1; i < vertices.length; i++) if (sameDesign(vertices[i - 1]!.design, vertices[i]!.design)) hullEdges.add(`${vertices[i - 1]!.cost}:${vertices[i]!.cost}`);
+    for (let i = 1; i < vertices.length; i++)
+      if (sameDesign(vertices[i - 1]!.design, vertices[i]!.design))
+        hullEdges.add(`${vertices[i - 1]!.cost}:${vertices[i]!.cost}`);
     let p = A;
     for (;;) {
       const below = nondominated(all.map((x) => x.r)).filter((q) => q.emissions < p.emissions - tolOf(p.emissions));
@@ -149,7 +180,11 @@ export async function paretoFront(inst: NetworkInstance, runner: ScalarRunner, o
       }
       const [first] = await run([{ ...base, objective: 'cost', emissionCap: eps, warmStart: [q.design] }]);
       const [r] = await lexicographic([first!], [eps]);
-      if (!r || !hasSolution(r) || r.emissions >= q.emissions - tolOf(q.emissions) && Math.abs(r.cost - q.cost) <= tolOf(q.cost)) {
+      if (
+        !r ||
+        !hasSolution(r) ||
+        (r.emissions >= q.emissions - tolOf(q.emissions) && Math.abs(r.cost - q.cost) <= tolOf(q.cost))
+      ) {
         // The cap leads to q itself: nothing between p's step and q.
         p = q;
         continue;
@@ -182,7 +217,9 @@ export async function paretoFront(inst: NetworkInstance, runner: ScalarRunner, o
           .sort((a, b) => a.cost - b.cost)
           .slice(0, 3)
           .map((r) => [...r.design]);
-      const first = await run(batch.map((eps) => ({ ...base, objective: 'cost', emissionCap: eps, warmStart: warm(eps) })));
+      const first = await run(
+        batch.map((eps) => ({ ...base, objective: 'cost', emissionCap: eps, warmStart: warm(eps) })),
+      );
       const second = await lexicographic(first, batch);
       second.forEach((r, j) => hasSolution(r) && all.push({ r, epsilon: batch[j]! }));
     }
@@ -212,7 +249,10 @@ export async function paretoFront(inst: NetworkInstance, runner: ScalarRunner, o
   const ideal = { cost: A.cost, emissions: B.emissions };
   const nadir = { cost: B.cost, emissions: A.emissions };
   // A heuristic weighted-sum answer can be dominated by a later point: it is then no vertex.
-  const nominal = carbonPriceAnalysis(vertices.filter((v) => !all.some((x) => dominates(x.r, v))), inst.carbonTax);
+  const nominal = carbonPriceAnalysis(
+    vertices.filter((v) => !all.some((x) => dominates(x.r, v))),
+    inst.carbonTax,
+  );
   return {
     instance: inst.name,
     method: options.method,

@@ -42,7 +42,12 @@ export function nondominated<P extends Objectives>(points: readonly P[]): P[] {
   const out: P[] = [];
   for (const p of points) {
     if (points.some((q) => dominates(q, p))) continue;
-    if (out.some((q) => Math.abs(q.cost - p.cost) <= tolOf(p.cost) && Math.abs(q.emissions - p.emissions) <= tolOf(p.emissions))) continue;
+    if (
+      out.some(
+        (q) => Math.abs(q.cost - p.cost) <= tolOf(p.cost) && Math.abs(q.emissions - p.emissions) <= tolOf(p.emissions),
+      )
+    )
+      continue;
     out.push(p);
   }
   return out.sort((a, b) => a.cost - b.cost || a.emissions - b.emissions);

@@ -10,7 +10,9 @@ export interface Objectives {
  * better than the reference in both objectives, and dominated points, add nothing.
  */
 export function hypervolume(points: readonly Objectives[], ref: Objectives): number {
-  const inside = points.filter((p) => p.cost < ref.cost && p.emissions < ref.emissions).sort((a, b) => a.cost - b.cost || a.emissions - b.emissions);
+  const inside = points
+    .filter((p) => p.cost < ref.cost && p.emissions < ref.emissions)
+    .sort((a, b) => a.cost - b.cost || a.emissions - b.emissions);
   // The staircase: by increasing cost, only points that lower the emissions reached so far.
   const stairs: Objectives[] = [];
   for (const p of inside) if (stairs.length === 0 || p.emissions < stairs[stairs.length - 1]!.emissions) stairs.push(p);
@@ -26,7 +28,11 @@ export function hypervolume(points: readonly Objectives[], ref: Objectives): num
  * Hypervolume as a share of the ideal-nadir box (1 would be the ideal point itself); null when the
  * box is empty (a front of one point, or extremes equal in one objective).
  */
-export function normalizedHypervolume(points: readonly Objectives[], ideal: Objectives, nadir: Objectives): number | null {
+export function normalizedHypervolume(
+  points: readonly Objectives[],
+  ideal: Objectives,
+  nadir: Objectives,
+): number | null {
   const box = (nadir.cost - ideal.cost) * (nadir.emissions - ideal.emissions);
   return box > 0 ? hypervolume(points, nadir) / box : null;
 }

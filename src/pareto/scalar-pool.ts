@@ -18,7 +18,13 @@ export class ScalarPool implements ScalarRunner {
     // Compiled JavaScript next to this file (dist/pareto/), like the design-pricing pool.
     const filename = new URL('./scalar-worker.js', import.meta.url).href;
     const data: ScalarWorkerData = { inst };
-    this.pool = new Piscina({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, workerData: data });
+    this.pool = new Piscina({
+      filename,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 60_000,
+      workerData: data,
+    });
   }
 
   run(tasks: readonly ScalarTask[]): Promise<ScalarOutcome[]> {

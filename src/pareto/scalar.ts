@@ -47,7 +47,11 @@ export interface ScalarRunner {
 }
 
 /** Solves one scalarised problem with the task's method through `solve` (own bounds, own certificate). */
-export async function runScalarTask(inst: NetworkInstance, task: ScalarTask, handle: HighsHandle): Promise<ScalarOutcome> {
+export async function runScalarTask(
+  inst: NetworkInstance,
+  task: ScalarTask,
+  handle: HighsHandle,
+): Promise<ScalarOutcome> {
   const t0 = performance.now();
   const options: ObjectiveOptions = {
     objective: task.objective,
@@ -62,9 +66,24 @@ export async function runScalarTask(inst: NetworkInstance, task: ScalarTask, han
     const ev = await problem.evaluate(handle, design, { fresh: true });
     if (!ev.feasible || ev.flows === null) return none(ev.feasible ? 'error' : 'infeasible', t0, ev.reason);
     const { cost, emissions } = costAndEmissions(inst, design, ev.flows);
-    return { status: ev.inexact ? 'feasible' : 'optimal', design: [...design], open: problem.openIds(design), cost, emissions, objective: ev.cost, lowerBound: ev.inexact ? null : ev.cost, gap: ev.inexact ? null : 0, runtimeSeconds: (performance.now() - t0) / 1000 };
+    return {
+      status: ev.inexact ? 'feasible' : 'optimal',
+      design: [...design],
+      open: problem.openIds(design),
+      cost,
+      emissions,
+      objective: ev.cost,
+      lowerBound: ev.inexact ? null : ev.cost,
+      gap: ev.inexact ? null : 0,
+      runtimeSeconds: (performance.now() - t0) / 1000,
+    };
   }
-  const r = await solve(problem, { method: task.method, seed: task.seed, handle, ...(task.timeLimit !== undefined ? { timeLimit: task.timeLimit } : {}) });
+  const r = await solve(problem, {
+    method: task.method,
+    seed: task.seed,
+    handle,
+    ...(task.timeLimit !== undefined ? { timeLimit: task.timeLimit } : {}),
+  });
   if (r.flows === null || r.objective === null) return none(r.status, t0, r.message);
   const design = Uint8Array.from(r.design);
   const { cost, emissions } = costAndEmissions(inst, design, r.flows as NetworkFlows);
@@ -83,7 +102,18 @@ export async function runScalarTask(inst: NetworkInstance, task: ScalarTask, han
 }
 
 function none(status: SolveStatus, t0: number, message?: string): ScalarOutcome {
-  return { status, design: [], open: [], cost: NaN, emissions: NaN, objective: null, lowerBound: null, gap: null, runtimeSeconds: (performance.now() - t0) / 1000, ...(message ? { message } : {}) };
+  return {
+    status,
+    design: [],
+    open: [],
+    cost: NaN,
+    emissions: NaN,
+    objective: null,
+    lowerBound: null,
+    gap: null,
+    runtimeSeconds: (performance.now() - t0) / 1000,
+    ...(message ? { message } : {}),
+  };
 }
 
 /** A {@link ScalarRunner} on the calling thread, one problem after another. */

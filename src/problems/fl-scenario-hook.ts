@@ -1,6 +1,11 @@
 import { InputError } from '../core/errors.js';
 import { parseJsonText } from '../io/json-fields.js';
-import { FL_VARIANTS, withChanges, type FacilityLocationInstance, type FlVariant } from './facility-location/instance.js';
+import {
+  FL_VARIANTS,
+  withChanges,
+  type FacilityLocationInstance,
+  type FlVariant,
+} from './facility-location/instance.js';
 import { parseFlJson } from './facility-location/json-reader.js';
 import { parseOrlib } from './facility-location/orlib-reader.js';
 import { facilityLocationProblem } from './facility-location/problem.js';
@@ -11,7 +16,8 @@ const GROUPS = ['demand', 'fixedCost', 'capacity', 'transportCost'] as const;
 
 function variantOf(options: LoadOptions, file: string): FlVariant | undefined {
   if (options.variant === undefined) return undefined;
-  if (!FL_VARIANTS.includes(options.variant as FlVariant)) throw new InputError(file, 'variant', `one of ${FL_VARIANTS.join(', ')}, got ${options.variant}`);
+  if (!FL_VARIANTS.includes(options.variant as FlVariant))
+    throw new InputError(file, 'variant', `one of ${FL_VARIANTS.join(', ')}, got ${options.variant}`);
   return options.variant as FlVariant;
 }
 
@@ -21,7 +27,8 @@ function factorAt(f: number | readonly number[], k: number): number {
 }
 
 function checkLength(group: string, f: number | readonly number[], n: number): void {
-  if (typeof f !== 'number' && f.length !== n) throw new Error(`${group}: ${n} per-item factors expected, got ${f.length}`);
+  if (typeof f !== 'number' && f.length !== n)
+    throw new Error(`${group}: ${n} per-item factors expected, got ${f.length}`);
 }
 
 /**
@@ -66,16 +73,24 @@ interface OptimaEntry {
 /** Published optimum for an OR-Library file from instances/orlib-cap/optima.json. */
 export function flKnownOptimum(optima: unknown, file: string, options: LoadOptions): number | null {
   if (file.endsWith('.json') || typeof optima !== 'object' || optima === null) return null;
-  const key = file.split('/').pop()!.replace(/\.[^.]*$/, '');
+  const key = file
+    .split('/')
+    .pop()!
+    .replace(/\.[^.]*$/, '');
   const entry = (optima as Record<string, OptimaEntry | undefined>)[key];
   if (!entry) return null;
   const variant = options.variant ?? 'cflp';
   if (variant === 'uflp') return entry.uncapacitated_opt ?? null;
   const cap = options.capacity;
   const sameCap = cap === undefined || cap === entry.capacity;
-  const value = variant === 'cflp'
-    ? (sameCap ? entry.capacitated_opt : entry.capacitated_opt_by_capacity?.[String(cap)])
-    : (sameCap ? entry.single_source_opt : entry.single_source_opt_by_capacity?.[String(cap)]);
+  const value =
+    variant === 'cflp'
+      ? sameCap
+        ? entry.capacitated_opt
+        : entry.capacitated_opt_by_capacity?.[String(cap)]
+      : sameCap
+        ? entry.single_source_opt
+        : entry.single_source_opt_by_capacity?.[String(cap)];
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
@@ -90,7 +105,10 @@ export const flScenarioHook: ScenarioHook = {
       const capacity = options.capacity;
       return capacity !== undefined ? withChanges(inst, { sites: inst.sites.map((s) => ({ ...s, capacity })) }) : inst;
     }
-    return parseOrlib(text, file, { ...(variant ? { variant } : {}), ...(options.capacity !== undefined ? { capacity: options.capacity } : {}) });
+    return parseOrlib(text, file, {
+      ...(variant ? { variant } : {}),
+      ...(options.capacity !== undefined ? { capacity: options.capacity } : {}),
+    });
   },
   sizes(inst: KindedInstance) {
     const fl = inst as FacilityLocationInstance;

@@ -15,7 +15,17 @@ export function problemKinds(): string[] {
 export function getProblemKind(name: string, file: string): ProblemKind {
   const k = PROBLEM_KINDS.find((p) => p.kind === name);
   // A retired kind whose files `rlnd convert` still reads: say how to carry the file over.
-  if (!k && Object.hasOwn(CONVERTERS, name)) throw new InputError(file, 'problem', `a problem kind among ${problemKinds().join(', ')}; '${name}' is retired, rlnd convert ${file} --out <new>.json writes this file as a network`);
-  if (!k) throw new InputError(file, 'problem', `a problem kind among ${problemKinds().join(', ')}, got ${JSON.stringify(name)}`);
+  if (!k && Object.hasOwn(CONVERTERS, name))
+    throw new InputError(
+      file,
+      'problem',
+      `a problem kind among ${problemKinds().join(', ')}; '${name}' is retired, rlnd convert ${file} --out <new>.json writes this file as a network`,
+    );
+  if (!k)
+    throw new InputError(
+      file,
+      'problem',
+      `a problem kind among ${problemKinds().join(', ')}, got ${JSON.stringify(name)}`,
+    );
   return k;
 }

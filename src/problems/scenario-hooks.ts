@@ -42,10 +42,7 @@ export interface ScenarioHook {
 }
 
 /** Every kind with scenario support. A new problem kind adds one line here. */
-export const SCENARIO_HOOKS: readonly ScenarioHook[] = [
-  flScenarioHook,
-  networkScenarioHook,
-];
+export const SCENARIO_HOOKS: readonly ScenarioHook[] = [flScenarioHook, networkScenarioHook];
 
 /** The problem kind of an instance file, dispatched like `problemFromText`. */
 export function kindOfText(text: string, file: string): string {
@@ -53,7 +50,8 @@ export function kindOfText(text: string, file: string): string {
   if (!file.endsWith('.json') && !yaml) return 'facility-location';
   try {
     const data: unknown = yaml ? parseYaml(text) : JSON.parse(text);
-    if (typeof data === 'object' && data !== null && 'problem' in data) return String((data as { problem: unknown }).problem);
+    if (typeof data === 'object' && data !== null && 'problem' in data)
+      return String((data as { problem: unknown }).problem);
   } catch {
     // The reader reports the syntax error with its position.
   }

@@ -55,7 +55,12 @@ const r1 = (v: number): string => v.toFixed(1);
 function scaleKm(widthKm: number): number {
   const raw = widthKm / 5;
   const mag = 10 ** Math.floor(Math.log10(raw));
-  return [1, 2, 5, 10].map((k) => k * mag).filter((s) => s <= raw).pop() ?? mag;
+  return (
+    [1, 2, 5, 10]
+      .map((k) => k * mag)
+      .filter((s) => s <= raw)
+      .pop() ?? mag
+  );
 }
 
 /**
@@ -94,29 +99,43 @@ export function mapSvg(input: MapInput): string {
   ];
   // Graticule every 0.5 degree, labelled on the frame.
   for (let g = Math.ceil(lo.lon * 2) / 2; g <= hi.lon; g += 0.5) {
-    out.push(`<line x1="${r1(X(g))}" y1="${PAD.top}" x2="${r1(X(g))}" y2="${r1(PAD.top + plotH)}" stroke="#e3e7ec"/><text x="${r1(X(g))}" y="${r1(PAD.top + plotH + 14)}" font-size="10" text-anchor="middle" fill="#789">${g.toFixed(1)}°E</text>`);
+    out.push(
+      `<line x1="${r1(X(g))}" y1="${PAD.top}" x2="${r1(X(g))}" y2="${r1(PAD.top + plotH)}" stroke="#e3e7ec"/><text x="${r1(X(g))}" y="${r1(PAD.top + plotH + 14)}" font-size="10" text-anchor="middle" fill="#789">${g.toFixed(1)}°E</text>`,
+    );
   }
   for (let g = Math.ceil(lo.lat * 2) / 2; g <= hi.lat; g += 0.5) {
-    out.push(`<line x1="${PAD.left}" y1="${r1(Y(g))}" x2="${r1(PAD.left + plotW)}" y2="${r1(Y(g))}" stroke="#e3e7ec"/><text x="${r1(PAD.left + plotW + 4)}" y="${r1(Y(g) + 3)}" font-size="10" fill="#789">${Math.abs(g).toFixed(1)}°${g < 0 ? 'S' : 'N'}</text>`);
+    out.push(
+      `<line x1="${PAD.left}" y1="${r1(Y(g))}" x2="${r1(PAD.left + plotW)}" y2="${r1(Y(g))}" stroke="#e3e7ec"/><text x="${r1(PAD.left + plotW + 4)}" y="${r1(Y(g) + 3)}" font-size="10" fill="#789">${Math.abs(g).toFixed(1)}°${g < 0 ? 'S' : 'N'}</text>`,
+    );
   }
   // Assignment lines first, so the markers sit on top.
   for (const l of input.links) {
     const r = input.regions[l.region]!;
     const s = input.sites[l.site]!;
-    out.push(`<line x1="${r1(X(r.lon))}" y1="${r1(Y(r.lat))}" x2="${r1(X(s.lon))}" y2="${r1(Y(s.lat))}" stroke="#d62728" stroke-opacity="0.7" stroke-width="${r1(0.8 + 2.2 * l.fraction)}"${l.fraction < 0.999 ? ' stroke-dasharray="4 2"' : ''}/>`);
+    out.push(
+      `<line x1="${r1(X(r.lon))}" y1="${r1(Y(r.lat))}" x2="${r1(X(s.lon))}" y2="${r1(Y(s.lat))}" stroke="#d62728" stroke-opacity="0.7" stroke-width="${r1(0.8 + 2.2 * l.fraction)}"${l.fraction < 0.999 ? ' stroke-dasharray="4 2"' : ''}/>`,
+    );
   }
   for (const r of input.regions) {
-    out.push(`<circle cx="${r1(X(r.lon))}" cy="${r1(Y(r.lat))}" r="${r1(radius(r.demand))}" fill="#1f77b4" fill-opacity="0.25" stroke="#1f77b4"><title>${esc(`${r.id}: demand ${r.demand}`)}</title></circle>`);
+    out.push(
+      `<circle cx="${r1(X(r.lon))}" cy="${r1(Y(r.lat))}" r="${r1(radius(r.demand))}" fill="#1f77b4" fill-opacity="0.25" stroke="#1f77b4"><title>${esc(`${r.id}: demand ${r.demand}`)}</title></circle>`,
+    );
   }
   for (const s of input.sites.filter((x) => !x.open)) {
-    out.push(`<circle cx="${r1(X(s.lon))}" cy="${r1(Y(s.lat))}" r="2" fill="#999"><title>${esc(`${s.id} (closed)`)}</title></circle>`);
+    out.push(
+      `<circle cx="${r1(X(s.lon))}" cy="${r1(Y(s.lat))}" r="2" fill="#999"><title>${esc(`${s.id} (closed)`)}</title></circle>`,
+    );
   }
   for (const s of input.sites.filter((x) => x.open)) {
     const tip = `${s.id}: open${s.load !== undefined ? `, load ${Math.round(s.load)}` : ''}${s.capacity !== undefined ? ` of ${s.capacity}` : ''}`;
-    out.push(`<rect x="${r1(X(s.lon) - 4)}" y="${r1(Y(s.lat) - 4)}" width="8" height="8" fill="#d62728" stroke="black" stroke-width="0.6"><title>${esc(tip)}</title></rect>`);
+    out.push(
+      `<rect x="${r1(X(s.lon) - 4)}" y="${r1(Y(s.lat) - 4)}" width="8" height="8" fill="#d62728" stroke="black" stroke-width="0.6"><title>${esc(tip)}</title></rect>`,
+    );
   }
   for (const r of input.regions) {
-    out.push(`<text x="${r1(X(r.lon) + radius(r.demand) + 2)}" y="${r1(Y(r.lat) - 2)}" font-size="10" fill="#123">${esc(r.id)}</text>`);
+    out.push(
+      `<text x="${r1(X(r.lon) + radius(r.demand) + 2)}" y="${r1(Y(r.lat) - 2)}" font-size="10" fill="#123">${esc(r.id)}</text>`,
+    );
   }
   // Legend and scale bar in the right margin.
   const lx = W - PAD.right + 60;
@@ -128,10 +147,12 @@ export function mapSvg(input: MapInput): string {
     `<circle cx="${lx}" cy="${ly + 48}" r="2" fill="#999"/><text x="${lx + 14}" y="${ly + 52}" font-size="12">closed candidate (${input.sites.length - open})</text>`,
     `<line x1="${lx - 8}" y1="${ly + 72}" x2="${lx + 8}" y2="${ly + 72}" stroke="#d62728" stroke-width="3"/><text x="${lx + 14}" y="${ly + 76}" font-size="12">assignment</text>`,
   );
-  const km = scaleKm(plotW / scale * KM_PER_DEG);
+  const km = scaleKm((plotW / scale) * KM_PER_DEG);
   const barPx = (km / KM_PER_DEG) * scale;
   const by = ly + 104;
-  out.push(`<line x1="${lx - 8}" y1="${by}" x2="${r1(lx - 8 + barPx)}" y2="${by}" stroke="black" stroke-width="2"/><text x="${lx - 8}" y="${by + 16}" font-size="12">${km} km</text>`);
+  out.push(
+    `<line x1="${lx - 8}" y1="${by}" x2="${r1(lx - 8 + barPx)}" y2="${by}" stroke="black" stroke-width="2"/><text x="${lx - 8}" y="${by + 16}" font-size="12">${km} km</text>`,
+  );
   out.push('</svg>', '');
   return out.join('\n');
 }

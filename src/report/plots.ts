@@ -18,17 +18,36 @@ export function gapVsTime(runs: readonly RunRecord[]): Plot | null {
   if (withGap.length === 0) return null;
   const series: Series[] = labels(withGap).map((m) => ({
     name: m,
-    points: withGap.filter((r) => r.method.label === m).map((r) => ({ x: Math.max(r.runtimeSeconds, 1e-3), y: r.gapToOptimum! * 100 })),
+    points: withGap
+      .filter((r) => r.method.label === m)
+      .map((r) => ({ x: Math.max(r.runtimeSeconds, 1e-3), y: r.gapToOptimum! * 100 })),
   }));
-  return { file: 'gap-vs-time.svg', title: 'Gap to optimum vs run time', svg: scatterPlot({ title: 'Gap to optimum vs run time', xLabel: 'run time (s, log scale)', yLabel: 'gap to optimum (%)', series, logX: true }) };
+  return {
+    file: 'gap-vs-time.svg',
+    title: 'Gap to optimum vs run time',
+    svg: scatterPlot({
+      title: 'Gap to optimum vs run time',
+      xLabel: 'run time (s, log scale)',
+      yLabel: 'gap to optimum (%)',
+      series,
+      logX: true,
+    }),
+  };
 }
 
 /** Box plot of the gap to the optimum (%) per method. */
 export function gapBoxes(runs: readonly RunRecord[]): Plot | null {
   const withGap = runs.filter((r) => r.gapToOptimum !== null);
   if (withGap.length === 0) return null;
-  const groups = labels(withGap).map((m) => ({ name: m, values: withGap.filter((r) => r.method.label === m).map((r) => r.gapToOptimum! * 100) }));
-  return { file: 'gap-box.svg', title: 'Gap to optimum per method', svg: boxPlot({ title: 'Gap to optimum per method', yLabel: 'gap to optimum (%)', groups }) };
+  const groups = labels(withGap).map((m) => ({
+    name: m,
+    values: withGap.filter((r) => r.method.label === m).map((r) => r.gapToOptimum! * 100),
+  }));
+  return {
+    file: 'gap-box.svg',
+    title: 'Gap to optimum per method',
+    svg: boxPlot({ title: 'Gap to optimum per method', yLabel: 'gap to optimum (%)', groups }),
+  };
 }
 
 /**
@@ -49,15 +68,38 @@ export function sensitivityCurves(rows: readonly Row[]): Plot[] {
     if (levelKeys.length === 1) {
       const title = `Sensitivity ${set} on ${instance}`;
       const series = methods.map((m) => ({ name: m, points: rs.filter((r) => r.method === m).map(point) }));
-      out.push({ file: `sensitivity-${safe(set)}-${safe(instance)}.svg`, title, svg: scatterPlot({ title, xLabel: `${xKey.slice(6)} multiplier`, yLabel: 'mean objective', series, lines: true }) });
+      out.push({
+        file: `sensitivity-${safe(set)}-${safe(instance)}.svg`,
+        title,
+        svg: scatterPlot({
+          title,
+          xLabel: `${xKey.slice(6)} multiplier`,
+          yLabel: 'mean objective',
+          series,
+          lines: true,
+        }),
+      });
     } else {
       const zKey = levelKeys[1]!;
       for (const m of methods) {
         const mr = rs.filter((r) => r.method === m);
         const zs = [...new Set(mr.map((r) => Number(r[zKey])))].sort((a, b) => a - b);
-        const series = zs.map((z) => ({ name: `${zKey.slice(6)} x${z}`, points: mr.filter((r) => Number(r[zKey]) === z).map(point) }));
+        const series = zs.map((z) => ({
+          name: `${zKey.slice(6)} x${z}`,
+          points: mr.filter((r) => Number(r[zKey]) === z).map(point),
+        }));
         const title = `Sensitivity ${set} on ${instance} (${m})`;
-        out.push({ file: `sensitivity-${safe(set)}-${safe(instance)}-${safe(m)}.svg`, title, svg: scatterPlot({ title, xLabel: `${xKey.slice(6)} multiplier`, yLabel: 'mean objective', series, lines: true }) });
+        out.push({
+          file: `sensitivity-${safe(set)}-${safe(instance)}-${safe(m)}.svg`,
+          title,
+          svg: scatterPlot({
+            title,
+            xLabel: `${xKey.slice(6)} multiplier`,
+            yLabel: 'mean objective',
+            series,
+            lines: true,
+          }),
+        });
       }
     }
   }
@@ -72,6 +114,16 @@ export function siteOpening(runs: readonly RunRecord[]): Plot[] {
     const [set, instance] = key.split('\u0000') as [string, string];
     const f = siteFrequency(stoch.filter((r) => setOf(r) === set && r.instance.label === instance));
     const title = `Site opening frequency: ${set} on ${instance}`;
-    return { file: `sites-${safe(set)}-${safe(instance)}.svg`, title, svg: barChart({ title, xLabel: 'site', yLabel: 'share of runs with the site open', categories: f.sites, series: f.methods }) };
+    return {
+      file: `sites-${safe(set)}-${safe(instance)}.svg`,
+      title,
+      svg: barChart({
+        title,
+        xLabel: 'site',
+        yLabel: 'share of runs with the site open',
+        categories: f.sites,
+        series: f.methods,
+      }),
+    };
   });
 }

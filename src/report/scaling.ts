@@ -53,13 +53,23 @@ export function scalingRows(runs: readonly RunRecord[]): Row[] {
       const pct = (v: number | null): number | null => (v === null ? null : Math.round(v * 1e6) / 1e4);
       // Against the MILP run on the same instance and seed, where that MILP proved optimality.
       const vsMilp = rs.flatMap((r) => {
-        const m = nominal.find((x) => x.method.name === 'milp' && x.instance.hash === r.instance.hash && x.seed === r.seed && x.status === 'optimal');
-        return m && m.objective !== null && r.objective !== null ? [{ gap: (r.objective - m.objective) / Math.abs(m.objective), faster: r.runtimeSeconds < m.runtimeSeconds }] : [];
+        const m = nominal.find(
+          (x) =>
+            x.method.name === 'milp' &&
+            x.instance.hash === r.instance.hash &&
+            x.seed === r.seed &&
+            x.status === 'optimal',
+        );
+        return m && m.objective !== null && r.objective !== null
+          ? [{ gap: (r.objective - m.objective) / Math.abs(m.objective), faster: r.runtimeSeconds < m.runtimeSeconds }]
+          : [];
       });
       const matched = vsMilp.filter((v) => v.gap <= MATCH_TOLERANCE);
       return {
         size: Number(size),
-        dimensions: Object.entries(rs[0]!.dimensions ?? {}).map(([d, v]) => `${d}=${v}`).join(' '),
+        dimensions: Object.entries(rs[0]!.dimensions ?? {})
+          .map(([d, v]) => `${d}=${v}`)
+          .join(' '),
         method,
         runs: rs.length,
         optimal: rs.filter((r) => r.status === 'optimal').length,
@@ -82,7 +92,10 @@ export function milpFrontier(rows: readonly Row[]): { lastFinished: number | nul
   const milp = rows.filter((r) => r.method === 'milp');
   const done = milp.filter((r) => r.optimal === r.runs).map((r) => Number(r.size));
   const notDone = milp.filter((r) => r.optimal !== r.runs).map((r) => Number(r.size));
-  return { lastFinished: done.length ? Math.max(...done) : null, firstUnfinished: notDone.length ? Math.min(...notDone) : null };
+  return {
+    lastFinished: done.length ? Math.max(...done) : null,
+    firstUnfinished: notDone.length ? Math.min(...notDone) : null,
+  };
 }
 
 /** Time and certified gap against instance size (log scales), one line per method. */
@@ -93,10 +106,36 @@ export function scalingPlots(runs: readonly RunRecord[]): Plot[] {
   const series = (key: string): Series[] =>
     methods.map((m) => ({
       name: m,
-      points: rows.filter((r) => r.method === m && typeof r[key] === 'number' && (r[key] as number) > 0).map((r) => ({ x: Number(r.size), y: r[key] as number })),
+      points: rows
+        .filter((r) => r.method === m && typeof r[key] === 'number' && (r[key] as number) > 0)
+        .map((r) => ({ x: Number(r.size), y: r[key] as number })),
     }));
   return [
-    { file: 'scaling-time.svg', title: 'Wall time vs instance size', svg: scatterPlot({ title: 'Wall time vs instance size', xLabel: 'size (product of dimensions, log)', yLabel: 'median wall time (s, log)', series: series('medianSeconds'), lines: true, logX: true, logY: true }) },
-    { file: 'scaling-gap.svg', title: 'Certified gap vs instance size', svg: scatterPlot({ title: 'Certified gap vs instance size', xLabel: 'size (product of dimensions, log)', yLabel: 'median certified gap (%, log)', series: series('medianCertifiedGapPct'), lines: true, logX: true, logY: true }) },
+    {
+      file: 'scaling-time.svg',
+      title: 'Wall time vs instance size',
+      svg: scatterPlot({
+        title: 'Wall time vs instance size',
+        xLabel: 'size (product of dimensions, log)',
+        yLabel: 'median wall time (s, log)',
+        series: series('medianSeconds'),
+        lines: true,
+        logX: true,
+        logY: true,
+      }),
+    },
+    {
+      file: 'scaling-gap.svg',
+      title: 'Certified gap vs instance size',
+      svg: scatterPlot({
+        title: 'Certified gap vs instance size',
+        xLabel: 'size (product of dimensions, log)',
+        yLabel: 'median certified gap (%, log)',
+        series: series('medianCertifiedGapPct'),
+        lines: true,
+        logX: true,
+        logY: true,
+      }),
+    },
   ];
 }

@@ -12,7 +12,18 @@ export interface Series {
 const W = 640;
 const H = 400;
 const M = { left: 72, right: 150, top: 36, bottom: 52 };
-const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+const COLORS = [
+  '#1f77b4',
+  '#d62728',
+  '#2ca02c',
+  '#ff7f0e',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+];
 
 /** Colour of the k-th series. */
 export const color = (k: number): string => COLORS[k % COLORS.length]!;
@@ -85,47 +96,89 @@ function frame(title: string, xLabel: string, yLabel: string, body: string[], le
   ].join('\n');
 }
 
-const px = (a: Axis, v: number): number => M.left + ((a.log ? Math.log10(Math.max(v, 1e-300)) : v) - a.lo) / (a.hi - a.lo) * (W - M.left - M.right);
-const py = (a: Axis, v: number): number => H - M.bottom - ((a.log ? Math.log10(Math.max(v, 1e-300)) : v) - a.lo) / (a.hi - a.lo) * (H - M.top - M.bottom);
+const px = (a: Axis, v: number): number =>
+  M.left + (((a.log ? Math.log10(Math.max(v, 1e-300)) : v) - a.lo) / (a.hi - a.lo)) * (W - M.left - M.right);
+const py = (a: Axis, v: number): number =>
+  H - M.bottom - (((a.log ? Math.log10(Math.max(v, 1e-300)) : v) - a.lo) / (a.hi - a.lo)) * (H - M.top - M.bottom);
 
 function axes(x: Axis | null, y: Axis, xCats?: readonly string[]): string[] {
-  const out = [`<line x1="${M.left}" y1="${H - M.bottom}" x2="${W - M.right}" y2="${H - M.bottom}" stroke="black"/>`, `<line x1="${M.left}" y1="${M.top}" x2="${M.left}" y2="${H - M.bottom}" stroke="black"/>`];
-  const yt = y.log ? ticks(Math.floor(y.lo), Math.ceil(y.hi), Math.ceil(y.hi) - Math.floor(y.lo)).map((e) => 10 ** e) : ticks(y.lo, y.hi);
+  const out = [
+    `<line x1="${M.left}" y1="${H - M.bottom}" x2="${W - M.right}" y2="${H - M.bottom}" stroke="black"/>`,
+    `<line x1="${M.left}" y1="${M.top}" x2="${M.left}" y2="${H - M.bottom}" stroke="black"/>`,
+  ];
+  const yt = y.log
+    ? ticks(Math.floor(y.lo), Math.ceil(y.hi), Math.ceil(y.hi) - Math.floor(y.lo)).map((e) => 10 ** e)
+    : ticks(y.lo, y.hi);
   for (const t of yt) {
     const yy = Number(py(y, t).toFixed(1));
     if (yy < M.top - 1 || yy > H - M.bottom + 1) continue;
-    out.push(`<line x1="${M.left - 4}" y1="${yy}" x2="${W - M.right}" y2="${yy}" stroke="#ddd"/><text x="${M.left - 6}" y="${yy + 4}" font-size="11" text-anchor="end">${fmt(t)}</text>`);
+    out.push(
+      `<line x1="${M.left - 4}" y1="${yy}" x2="${W - M.right}" y2="${yy}" stroke="#ddd"/><text x="${M.left - 6}" y="${yy + 4}" font-size="11" text-anchor="end">${fmt(t)}</text>`,
+    );
   }
   if (x) {
-    const xt = x.log ? ticks(Math.floor(x.lo), Math.ceil(x.hi), Math.max(1, Math.ceil(x.hi) - Math.floor(x.lo))).map((e) => 10 ** e) : ticks(x.lo, x.hi);
+    const xt = x.log
+      ? ticks(Math.floor(x.lo), Math.ceil(x.hi), Math.max(1, Math.ceil(x.hi) - Math.floor(x.lo))).map((e) => 10 ** e)
+      : ticks(x.lo, x.hi);
     for (const t of xt) {
       const xx = Number(px(x, t).toFixed(1));
       if (xx < M.left - 1 || xx > W - M.right + 1) continue;
-      out.push(`<line x1="${xx}" y1="${H - M.bottom}" x2="${xx}" y2="${H - M.bottom + 4}" stroke="black"/><text x="${xx}" y="${H - M.bottom + 17}" font-size="11" text-anchor="middle">${fmt(t)}</text>`);
+      out.push(
+        `<line x1="${xx}" y1="${H - M.bottom}" x2="${xx}" y2="${H - M.bottom + 4}" stroke="black"/><text x="${xx}" y="${H - M.bottom + 17}" font-size="11" text-anchor="middle">${fmt(t)}</text>`,
+      );
     }
   }
   if (xCats) {
     const slot = (W - M.left - M.right) / Math.max(1, xCats.length);
     const every = Math.max(1, Math.ceil(xCats.length / 20));
     xCats.forEach((c, k) => {
-      if (k % every === 0) out.push(`<text x="${M.left + slot * (k + 0.5)}" y="${H - M.bottom + 17}" font-size="11" text-anchor="middle">${esc(c)}</text>`);
+      if (k % every === 0)
+        out.push(
+          `<text x="${M.left + slot * (k + 0.5)}" y="${H - M.bottom + 17}" font-size="11" text-anchor="middle">${esc(c)}</text>`,
+        );
     });
   }
   return out;
 }
 
 /** Scatter plot, or line plot with `lines` (points joined in x order). */
-export function scatterPlot(o: { title: string; xLabel: string; yLabel: string; series: readonly Series[]; lines?: boolean; logX?: boolean; logY?: boolean }): string {
+export function scatterPlot(o: {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  series: readonly Series[];
+  lines?: boolean;
+  logX?: boolean;
+  logY?: boolean;
+}): string {
   const all = o.series.flatMap((s) => s.points);
-  const x = axisOf(all.map((p) => p.x), o.logX ?? false);
-  const y = axisOf(all.map((p) => p.y), o.logY ?? false);
+  const x = axisOf(
+    all.map((p) => p.x),
+    o.logX ?? false,
+  );
+  const y = axisOf(
+    all.map((p) => p.y),
+    o.logY ?? false,
+  );
   const body = axes(x, y);
   o.series.forEach((s, k) => {
     const pts = [...s.points].sort((a, b) => a.x - b.x);
-    if (o.lines && pts.length > 1) body.push(`<polyline fill="none" stroke="${color(k)}" stroke-width="2" points="${pts.map((p) => `${px(x, p.x).toFixed(1)},${py(y, p.y).toFixed(1)}`).join(' ')}"/>`);
-    for (const p of pts) body.push(`<circle cx="${px(x, p.x).toFixed(1)}" cy="${py(y, p.y).toFixed(1)}" r="3.5" fill="${color(k)}" fill-opacity="0.75"/>`);
+    if (o.lines && pts.length > 1)
+      body.push(
+        `<polyline fill="none" stroke="${color(k)}" stroke-width="2" points="${pts.map((p) => `${px(x, p.x).toFixed(1)},${py(y, p.y).toFixed(1)}`).join(' ')}"/>`,
+      );
+    for (const p of pts)
+      body.push(
+        `<circle cx="${px(x, p.x).toFixed(1)}" cy="${py(y, p.y).toFixed(1)}" r="3.5" fill="${color(k)}" fill-opacity="0.75"/>`,
+      );
   });
-  return frame(o.title, o.xLabel, o.yLabel, body, o.series.map((s) => s.name));
+  return frame(
+    o.title,
+    o.xLabel,
+    o.yLabel,
+    body,
+    o.series.map((s) => s.name),
+  );
 }
 
 /** Five-number summary used by the box plot (quartiles by linear interpolation). */
@@ -138,10 +191,21 @@ export function quantile(sorted: readonly number[], q: number): number {
 }
 
 /** Box plot per group: box = quartiles, line = median, whiskers = min and max. */
-export function boxPlot(o: { title: string; yLabel: string; groups: readonly { name: string; values: readonly number[] }[] }): string {
+export function boxPlot(o: {
+  title: string;
+  yLabel: string;
+  groups: readonly { name: string; values: readonly number[] }[];
+}): string {
   const groups = o.groups.filter((g) => g.values.length > 0);
-  const y = axisOf(groups.flatMap((g) => g.values), false);
-  const body = axes(null, y, groups.map((g) => g.name));
+  const y = axisOf(
+    groups.flatMap((g) => g.values),
+    false,
+  );
+  const body = axes(
+    null,
+    y,
+    groups.map((g) => g.name),
+  );
   const slot = (W - M.left - M.right) / Math.max(1, groups.length);
   groups.forEach((g, k) => {
     const v = [...g.values].sort((a, b) => a - b);
@@ -155,11 +219,23 @@ export function boxPlot(o: { title: string; yLabel: string; groups: readonly { n
       `<line x1="${cx - w / 4}" y1="${mn}" x2="${cx + w / 4}" y2="${mn}" stroke="${color(k)}"/><line x1="${cx - w / 4}" y1="${mx}" x2="${cx + w / 4}" y2="${mx}" stroke="${color(k)}"/>`,
     );
   });
-  return frame(o.title, '', o.yLabel, body, groups.map((g) => `${g.name} (n=${g.values.length})`));
+  return frame(
+    o.title,
+    '',
+    o.yLabel,
+    body,
+    groups.map((g) => `${g.name} (n=${g.values.length})`),
+  );
 }
 
 /** Grouped bar chart: one group per category, one bar per series. */
-export function barChart(o: { title: string; xLabel: string; yLabel: string; categories: readonly string[]; series: readonly { name: string; values: readonly number[] }[] }): string {
+export function barChart(o: {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  categories: readonly string[];
+  series: readonly { name: string; values: readonly number[] }[];
+}): string {
   const y = axisOf([0, ...o.series.flatMap((s) => s.values)], false);
   y.lo = 0;
   const body = axes(null, y, o.categories);
@@ -169,8 +245,16 @@ export function barChart(o: { title: string; xLabel: string; yLabel: string; cat
     s.values.forEach((v, c) => {
       const x0 = M.left + slot * c + slot * 0.1 + bw * k;
       const top = py(y, v);
-      body.push(`<rect x="${x0.toFixed(1)}" y="${top.toFixed(1)}" width="${bw.toFixed(1)}" height="${(H - M.bottom - top).toFixed(1)}" fill="${color(k)}"/>`);
+      body.push(
+        `<rect x="${x0.toFixed(1)}" y="${top.toFixed(1)}" width="${bw.toFixed(1)}" height="${(H - M.bottom - top).toFixed(1)}" fill="${color(k)}"/>`,
+      );
     });
   });
-  return frame(o.title, o.xLabel, o.yLabel, body, o.series.map((s) => s.name));
+  return frame(
+    o.title,
+    o.xLabel,
+    o.yLabel,
+    body,
+    o.series.map((s) => s.name),
+  );
 }

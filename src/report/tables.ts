@@ -16,7 +16,10 @@ export function markdownTable(rows: readonly Row[]): string {
   if (rows.length === 0) return '_(none)_\n';
   const keys: string[] = [];
   for (const r of rows) for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
-  const lines = [`| ${keys.join(' | ')} |`, `| ${keys.map((k) => (typeof rows[0]![k] === 'number' ? '---:' : '---')).join(' | ')} |`];
+  const lines = [
+    `| ${keys.join(' | ')} |`,
+    `| ${keys.map((k) => (typeof rows[0]![k] === 'number' ? '---:' : '---')).join(' | ')} |`,
+  ];
   for (const r of rows) lines.push(`| ${keys.map((k) => cell(r[k])).join(' | ')} |`);
   return `${lines.join('\n')}\n`;
 }

@@ -4,7 +4,15 @@ import { InputError } from '../core/errors.js';
 import { toCsv } from '../io/csv.js';
 import { corruptWarnings, readJsonlChecked, writeAtomic } from '../experiments/jsonl.js';
 import type { RunRecord, StochasticRecord } from '../experiments/records.js';
-import { flatRun, instanceSummary, methodSummary, sensitivityRows, sortRuns, stochasticSummary, type Row } from '../experiments/summaries.js';
+import {
+  flatRun,
+  instanceSummary,
+  methodSummary,
+  sensitivityRows,
+  sortRuns,
+  stochasticSummary,
+  type Row,
+} from '../experiments/summaries.js';
 import { gapBoxes, gapVsTime, sensitivityCurves, siteOpening, type Plot } from './plots.js';
 import { fittedExponent, milpFrontier, runSize, scalingPlots, scalingRows } from './scaling.js';
 
@@ -33,7 +41,8 @@ function stochasticScenarioRows(analyses: readonly StochasticRecord[]): Row[] {
  */
 export async function writeReport(resultsDir: string, outDir = join(resultsDir, 'report')): Promise<ReportSummary> {
   const file = join(resultsDir, 'runs.jsonl');
-  if (!existsSync(file)) throw new InputError(resultsDir, 'runs.jsonl', 'a result folder written by `rlnd run` or `rlnd merge`');
+  if (!existsSync(file))
+    throw new InputError(resultsDir, 'runs.jsonl', 'a result folder written by `rlnd run` or `rlnd merge`');
   const runsRead = await readJsonlChecked<RunRecord>(file, { key: 'runId' });
   const stochFile = join(resultsDir, 'stochastic.jsonl');
   const stochRead = await readJsonlChecked<StochasticRecord>(stochFile, { key: 'key' });
@@ -44,15 +53,29 @@ export async function writeReport(resultsDir: string, outDir = join(resultsDir, 
   const tables: [string, string, Row[]][] = [
     ['summary', 'Summary per scenario set, instance group and method (gaps in % of the optimum)', methodSummary(runs)],
     ['instances', 'Nominal instances', instanceSummary(runs)],
-    ['stochastic', 'Stochastic scenarios: cost distribution; regret of the nominal optimal design; WS / EEV / RP / VSS / EVPI', stochasticSummary(runs, analyses)],
-    ['stochastic-scenarios', 'Per stochastic scenario: optimum, cost of the nominal, expected-value and two-stage designs', stochasticScenarioRows(analyses)],
+    [
+      'stochastic',
+      'Stochastic scenarios: cost distribution; regret of the nominal optimal design; WS / EEV / RP / VSS / EVPI',
+      stochasticSummary(runs, analyses),
+    ],
+    [
+      'stochastic-scenarios',
+      'Per stochastic scenario: optimum, cost of the nominal, expected-value and two-stage designs',
+      stochasticScenarioRows(analyses),
+    ],
     ['sensitivity', 'Sensitivity (mean objective over seeds per level)', sensitivityRows(runs)],
   ];
   // A scaling section only for experiments that span sizes (at least a factor of 4).
   const sizes = runs.map(runSize).filter((s): s is number => s !== null);
   const scaling = sizes.length > 0 && Math.max(...sizes) >= SCALING_SPAN * Math.min(...sizes) ? scalingRows(runs) : [];
   if (scaling.length > 0) tables.push(['scaling', 'Scaling: per instance size and method (nominal runs)', scaling]);
-  const plots: Plot[] = [gapVsTime(runs), gapBoxes(runs), ...sensitivityCurves(tables[4]![2]), ...siteOpening(runs), ...(scaling.length ? scalingPlots(runs) : [])].filter((p): p is Plot => p !== null);
+  const plots: Plot[] = [
+    gapVsTime(runs),
+    gapBoxes(runs),
+    ...sensitivityCurves(tables[4]![2]),
+    ...siteOpening(runs),
+    ...(scaling.length ? scalingPlots(runs) : []),
+  ].filter((p): p is Plot => p !== null);
   const written: string[] = [];
   const put = async (f: string, text: string): Promise<void> => {
     await writeAtomic(join(outDir, f), text);
@@ -72,11 +95,18 @@ export async function writeReport(resultsDir: string, outDir = join(resultsDir, 
   }
   if (scaling.length > 0) {
     const f = milpFrontier(scaling);
-    md.push(`MILP: every run optimal up to size ${f.lastFinished ?? '-'}; first size with an unfinished run: ${f.firstUnfinished ?? 'none'}.`);
+    md.push(
+      `MILP: every run optimal up to size ${f.lastFinished ?? '-'}; first size with an unfinished run: ${f.firstUnfinished ?? 'none'}.`,
+    );
     for (const m of [...new Set(scaling.map((r) => String(r.method)))]) {
-      const pts = runs.filter((r) => r.method.label === m && r.scenario.kind === 'nominal' && runSize(r) !== null).map((r) => ({ size: runSize(r)!, seconds: r.runtimeSeconds }));
+      const pts = runs
+        .filter((r) => r.method.label === m && r.scenario.kind === 'nominal' && runSize(r) !== null)
+        .map((r) => ({ size: runSize(r)!, seconds: r.runtimeSeconds }));
       const e = fittedExponent(pts);
-      if (e !== null) md.push(`Fitted time exponent of ${m}: time ~ size^${e.toFixed(2)} (least squares on log-log, ${pts.length} runs).`);
+      if (e !== null)
+        md.push(
+          `Fitted time exponent of ${m}: time ~ size^${e.toFixed(2)} (least squares on log-log, ${pts.length} runs).`,
+        );
     }
     md.push('');
   }

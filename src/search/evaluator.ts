@@ -100,7 +100,8 @@ export class DesignEvaluator {
         this.secondsPerRound = this.secondsPerRound === null ? perRound : 0.5 * this.secondsPerRound + 0.5 * perRound;
         at += part.length;
       }
-      for (const d of missing.slice(at)) unpriced.set(designKey(d), { feasible: false, cost: Infinity, parts: {}, flows: null, reason: UNPRICED });
+      for (const d of missing.slice(at))
+        unpriced.set(designKey(d), { feasible: false, cost: Infinity, parts: {}, flows: null, reason: UNPRICED });
     }
     return designs.map((d) => this.cache.get(designKey(d)) ?? unpriced.get(designKey(d))!);
   }
@@ -108,7 +109,10 @@ export class DesignEvaluator {
   private async priceAll(missing: Design[], timeLimit?: number): Promise<void> {
     if (missing.length === 0) return;
     const options = timeLimit !== undefined ? { timeLimit } : {};
-    const priced = this.runner && missing.length > 1 ? await this.runner.evaluateAll(missing, options) : await this.local(missing, options);
+    const priced =
+      this.runner && missing.length > 1
+        ? await this.runner.evaluateAll(missing, options)
+        : await this.local(missing, options);
     // The cache keeps prices, not flows: flows of thousands of designs would fill the memory,
     // and only the best design's flows are ever returned (and re-priced cold at the end).
     missing.forEach((d, k) => this.remember(d, priced[k]!));
@@ -129,7 +133,14 @@ export class DesignEvaluator {
   remember(design: Design, ev: Evaluation<unknown>): void {
     const k = designKey(design);
     if (this.cache.has(k)) return;
-    this.cache.set(k, { feasible: ev.feasible, cost: ev.cost, parts: ev.parts, flows: null, ...(ev.reason ? { reason: ev.reason } : {}), ...(ev.inexact ? { inexact: ev.inexact } : {}) });
+    this.cache.set(k, {
+      feasible: ev.feasible,
+      cost: ev.cost,
+      parts: ev.parts,
+      flows: null,
+      ...(ev.reason ? { reason: ev.reason } : {}),
+      ...(ev.inexact ? { inexact: ev.inexact } : {}),
+    });
     this.evaluations++;
     const scored = { design, evaluation: ev };
     if (isBetter(scored, this.best)) this.best = scored;
@@ -145,7 +156,9 @@ export class DesignEvaluator {
     for (const d of designs) {
       await breathe();
       const q = this.problem.quickInfeasibility(d);
-      const ev: Evaluation<unknown> = q ? { feasible: false, cost: Infinity, parts: {}, flows: null, reason: q } : await this.problem.evaluate(this.handle, d, options);
+      const ev: Evaluation<unknown> = q
+        ? { feasible: false, cost: Infinity, parts: {}, flows: null, reason: q }
+        : await this.problem.evaluate(this.handle, d, options);
       // Remembered at once, so an interrupted batch still leaves its best design behind.
       this.remember(d, ev);
       out.push(ev);

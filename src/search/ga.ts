@@ -57,7 +57,11 @@ export async function geneticAlgorithm(input: GaInput): Promise<{ best: Scored |
   const lsEvery = params.localSearchEvery ?? 10;
   const maxGen = params.maxGenerations ?? 500;
   const stall = params.stallGenerations ?? 60;
-  const score = input.score ?? problem.siteFixedCost.map((f, i) => (Number.isFinite(problem.siteCapacity[i]!) && problem.siteCapacity[i]! > 0 ? f / problem.siteCapacity[i]! : f));
+  const score =
+    input.score ??
+    problem.siteFixedCost.map((f, i) =>
+      Number.isFinite(problem.siteCapacity[i]!) && problem.siteCapacity[i]! > 0 ? f / problem.siteCapacity[i]! : f,
+    );
   const capSum = problem.siteCapacity.reduce((a, c) => a + (Number.isFinite(c) ? c : 0), 0);
   // Diverse starting densities: from "just enough capacity" (repair tops it up) to a half-open network.
   const pLow = problem.totalDemand > 0 && capSum > 0 ? Math.min(0.9, problem.totalDemand / capSum) : 0.05;
@@ -95,7 +99,8 @@ export async function geneticAlgorithm(input: GaInput): Promise<{ best: Scored |
     while (children.length < popSize - elites) {
       const a = tournament(pop, rng, params.tournamentSize ?? 2).design;
       const b = tournament(pop, rng, params.tournamentSize ?? 2).design;
-      let child = rng.next() < (params.crossoverRate ?? 0.9) ? uniformCrossover(problem.space, a, b, rng) : Uint8Array.from(a);
+      let child =
+        rng.next() < (params.crossoverRate ?? 0.9) ? uniformCrossover(problem.space, a, b, rng) : Uint8Array.from(a);
       child = repair(problem, mutate(problem.space, child, rate, rng), rng, score);
       const k = designKey(child);
       // Duplicates waste a slot; allow a few before accepting them, so the loop always ends.
@@ -124,7 +129,16 @@ export async function geneticAlgorithm(input: GaInput): Promise<{ best: Scored |
     sinceImprovement = best === before ? sinceImprovement + 1 : 0;
     record(gen);
     const ub = best?.evaluation.cost ?? null;
-    if (input.stop?.shouldStop({ iteration: gen, elapsedSeconds: (performance.now() - input.startTime) / 1000, sinceImprovement, upperBound: ub, lowerBound: input.lowerBound ?? null })) break;
+    if (
+      input.stop?.shouldStop({
+        iteration: gen,
+        elapsedSeconds: (performance.now() - input.startTime) / 1000,
+        sinceImprovement,
+        upperBound: ub,
+        lowerBound: input.lowerBound ?? null,
+      })
+    )
+      break;
   }
   if (best && lsEvery > 0 && performance.now() < input.deadline) {
     const improved = await localSearch(ev, best.design, { deadline: input.deadline, score });

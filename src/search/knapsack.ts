@@ -18,7 +18,9 @@ export function continuousKnapsack(items: KnapsackItem[], cap: number): { value:
   const take = new Map<number, number>();
   let value = 0;
   let room = cap;
-  const sorted = items.filter((it) => it.value < 0).sort((a, b) => a.value / Math.max(a.weight, 1e-300) - b.value / Math.max(b.weight, 1e-300) || a.index - b.index);
+  const sorted = items
+    .filter((it) => it.value < 0)
+    .sort((a, b) => a.value / Math.max(a.weight, 1e-300) - b.value / Math.max(b.weight, 1e-300) || a.index - b.index);
   for (const it of sorted) {
     if (it.weight <= 0) {
       take.set(it.index, 1);
@@ -43,7 +45,10 @@ const COVER_DP_LIMIT = 10_000_000;
  * and capacity are integers and the table is small; otherwise the continuous relaxation (a valid
  * lower bound, with a feasible integer set from greedy rounding).
  */
-export function binaryKnapsack(items: KnapsackItem[], cap: number): { value: number; take: Map<number, number>; exact: boolean } {
+export function binaryKnapsack(
+  items: KnapsackItem[],
+  cap: number,
+): { value: number; take: Map<number, number>; exact: boolean } {
   const neg = items.filter((it) => it.value < 0 && it.weight <= cap);
   const intCap = Math.floor(cap);
   if (neg.every((it) => Number.isInteger(it.weight)) && (neg.length + 1) * (intCap + 1) <= DP_LIMIT) {

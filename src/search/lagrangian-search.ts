@@ -96,10 +96,28 @@ export async function lagrangianSearch(input: {
     const lb = Number.isFinite(stepper.best) ? stepper.best : null;
     const gap = ub !== null && lb !== null ? Math.max(0, (ub - lb) / Math.abs(ub)) : null;
     const elapsed = (performance.now() - input.startTime) / 1000;
-    stats.push({ method: input.method ?? 'lagrangian', iteration: it, timeSeconds: elapsed, upperBound: ub, lowerBound: lb, gap, step: stepper.lambda, evaluations: ev.evaluations });
+    stats.push({
+      method: input.method ?? 'lagrangian',
+      iteration: it,
+      timeSeconds: elapsed,
+      upperBound: ub,
+      lowerBound: lb,
+      gap,
+      step: stepper.lambda,
+      evaluations: ev.evaluations,
+    });
     if (gap !== null && gap <= 1e-9) break;
     if (stepper.converged(sol)) break;
-    if (input.stop?.shouldStop({ iteration: it, elapsedSeconds: elapsed, sinceImprovement, upperBound: ub, lowerBound: lb })) break;
+    if (
+      input.stop?.shouldStop({
+        iteration: it,
+        elapsedSeconds: elapsed,
+        sinceImprovement,
+        upperBound: ub,
+        lowerBound: lb,
+      })
+    )
+      break;
   }
   return { lowerBound: stepper.best, best, score, stats, iterations: it };
 }

@@ -15,7 +15,10 @@ export interface LocalSearchOptions {
 
 /** Swap-in partners per open site: all of them on small designs, fewer as designs grow. */
 function swapBudget(d: Design): number {
-  const open = Math.max(1, d.reduce((a, b) => a + b, 0));
+  const open = Math.max(
+    1,
+    d.reduce((a, b) => a + b, 0),
+  );
   return Math.max(8, Math.floor(MAX_SWAPS / open));
 }
 
@@ -42,13 +45,18 @@ export async function localSearch(ev: DesignEvaluator, start: Design, options: L
   const maxRounds = options.maxRounds ?? 1000;
   for (let round = 0; round < maxRounds && performance.now() < options.deadline; round++) {
     const stages: Array<() => Neighbour[]> = [
-      () => [...dropAddMoves(space, current.design, options.score, space.size > LARGE_DESIGN ? LARGE_MOVE_LIMIT : Infinity), ...groupMoves(space, current.design)],
+      () => [
+        ...dropAddMoves(space, current.design, options.score, space.size > LARGE_DESIGN ? LARGE_MOVE_LIMIT : Infinity),
+        ...groupMoves(space, current.design),
+      ],
       () => swapMoves(space, current.design, options.score, options.swapCandidates ?? swapBudget(current.design)),
     ];
     let improved = false;
     for (const stage of stages) {
       if (performance.now() >= options.deadline) break;
-      const moves = stage().filter((m) => groupViolation(space, m.design) === null && ev.problem.quickInfeasibility(m.design) === null);
+      const moves = stage().filter(
+        (m) => groupViolation(space, m.design) === null && ev.problem.quickInfeasibility(m.design) === null,
+      );
       if (moves.length === 0) continue;
       // Price in chunks so a large neighbourhood cannot run far past the deadline.
       // On large designs a move costs seconds: take the best move of the first chunk that improves

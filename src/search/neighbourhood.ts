@@ -26,8 +26,15 @@ export function dropAddMoves(space: DesignSpace, d: Design, score?: ArrayLike<nu
   let bits = freeBits(space);
   if (score && bits.length > limit) {
     const by = (a: number, b: number): number => score[a]! - score[b]! || a - b;
-    const open = bits.filter((i) => d[i]).sort(by).reverse().slice(0, limit);
-    const closed = bits.filter((i) => !d[i]).sort(by).slice(0, limit);
+    const open = bits
+      .filter((i) => d[i])
+      .sort(by)
+      .reverse()
+      .slice(0, limit);
+    const closed = bits
+      .filter((i) => !d[i])
+      .sort(by)
+      .slice(0, limit);
     bits = [...open, ...closed].sort((a, b) => a - b);
   }
   for (const i of bits) {
@@ -44,7 +51,10 @@ export function dropAddMoves(space: DesignSpace, d: Design, score?: ArrayLike<nu
  */
 export function swapMoves(space: DesignSpace, d: Design, score: ArrayLike<number>, limit: number): Neighbour[] {
   const free = freeBits(space);
-  const closed = free.filter((i) => !d[i]).sort((a, b) => score[a]! - score[b]! || a - b).slice(0, limit);
+  const closed = free
+    .filter((i) => !d[i])
+    .sort((a, b) => score[a]! - score[b]! || a - b)
+    .slice(0, limit);
   const out: Neighbour[] = [];
   for (const i of free.filter((k) => d[k])) {
     for (const k of closed) {

@@ -25,7 +25,9 @@ export class SearchProgress {
 
   /** The best lower bound any search proved so far, or null. */
   lowerBound(): number | null {
-    const bounds = this.evaluators.map((ev) => ev.lowerBound).filter((b): b is number => b !== null && Number.isFinite(b));
+    const bounds = this.evaluators
+      .map((ev) => ev.lowerBound)
+      .filter((b): b is number => b !== null && Number.isFinite(b));
     return bounds.length > 0 ? Math.max(...bounds) : null;
   }
 }

@@ -72,9 +72,14 @@ export async function variableNeighbourhoodSearch(input: VnsInput): Promise<{ be
   const stats: StatRow[] = [];
   for (let shakes = 1; performance.now() < input.deadline && sinceImprovement < stall; shakes++) {
     const shaken = repair(problem, shake(best.design, k, free, rng), rng, input.score);
-    const found = problem.quickInfeasibility(shaken) === null
-      ? await localSearch(ev, shaken, { deadline: input.deadline, score: input.score, ...(input.swapCandidates ? { swapCandidates: input.swapCandidates } : {}) })
-      : null;
+    const found =
+      problem.quickInfeasibility(shaken) === null
+        ? await localSearch(ev, shaken, {
+            deadline: input.deadline,
+            score: input.score,
+            ...(input.swapCandidates ? { swapCandidates: input.swapCandidates } : {}),
+          })
+        : null;
     if (found && isBetter(found, best)) {
       best = found;
       k = 1;
@@ -86,8 +91,17 @@ export async function variableNeighbourhoodSearch(input: VnsInput): Promise<{ be
     const ub = best.evaluation.cost;
     const lb = input.lowerBound ?? null;
     const elapsedSeconds = (performance.now() - input.startTime) / 1000;
-    stats.push({ method: 'vns', iteration: shakes, timeSeconds: elapsedSeconds, upperBound: ub, lowerBound: lb, gap: lb !== null ? Math.max(0, (ub - lb) / Math.abs(ub)) : null, evaluations: ev.evaluations });
-    if (input.stop?.shouldStop({ iteration: shakes, elapsedSeconds, sinceImprovement, upperBound: ub, lowerBound: lb })) break;
+    stats.push({
+      method: 'vns',
+      iteration: shakes,
+      timeSeconds: elapsedSeconds,
+      upperBound: ub,
+      lowerBound: lb,
+      gap: lb !== null ? Math.max(0, (ub - lb) / Math.abs(ub)) : null,
+      evaluations: ev.evaluations,
+    });
+    if (input.stop?.shouldStop({ iteration: shakes, elapsedSeconds, sinceImprovement, upperBound: ub, lowerBound: lb }))
+      break;
   }
   return { best, stats };
 }

@@ -113,13 +113,23 @@ export function designCount(space: DesignSpace): number {
  * model, solve the full MILP, and confirm that the MILP optimum is the best design's cost and
  * that the MILP solution — and every feasible alternative — satisfies every constraint.
  */
-export async function verifyByEnumeration<F>(problem: Problem<F>, handle: HighsHandle, options: VerifyOptions = {}): Promise<VerifyReport<F>> {
+export async function verifyByEnumeration<F>(
+  problem: Problem<F>,
+  handle: HighsHandle,
+  options: VerifyOptions = {},
+): Promise<VerifyReport<F>> {
   const max = options.maxDesigns ?? 4096;
   const count = designCount(problem.space);
-  if (count > max) throw new InputError(problem.name, 'design space', `at most ${max} designs to enumerate (--max-designs), this instance has ${count}`);
+  if (count > max)
+    throw new InputError(
+      problem.name,
+      'design space',
+      `at most ${max} designs to enumerate (--max-designs), this instance has ${count}`,
+    );
   const formulation = problem.buildMilp();
   const model = formulation.model;
-  const rowsAt = (design: Design, flows: F): number | null => (canEncode(formulation) ? countSatisfiedRows(model, formulation.encode(design, flows)) : null);
+  const rowsAt = (design: Design, flows: F): number | null =>
+    canEncode(formulation) ? countSatisfiedRows(model, formulation.encode(design, flows)) : null;
 
   const t0 = performance.now();
   const checks: DesignCheck[] = [];
@@ -127,9 +137,22 @@ export async function verifyByEnumeration<F>(problem: Problem<F>, handle: HighsH
     const ev = await problem.evaluate(handle, design, options.exact ?? {});
     const base = { design: [...design], open: problem.openIds(design) };
     if (!ev.feasible || ev.flows === null) {
-      checks.push({ ...base, feasible: false, cost: Infinity, rowsSatisfied: null, violations: [], ...(ev.reason ? { reason: ev.reason } : {}) });
+      checks.push({
+        ...base,
+        feasible: false,
+        cost: Infinity,
+        rowsSatisfied: null,
+        violations: [],
+        ...(ev.reason ? { reason: ev.reason } : {}),
+      });
     } else {
-      checks.push({ ...base, feasible: true, cost: ev.cost, rowsSatisfied: rowsAt(design, ev.flows), violations: problem.violations(design, ev.flows) });
+      checks.push({
+        ...base,
+        feasible: true,
+        cost: ev.cost,
+        rowsSatisfied: rowsAt(design, ev.flows),
+        violations: problem.violations(design, ev.flows),
+      });
     }
   }
   const tEnum = (performance.now() - t0) / 1000;
@@ -145,7 +168,7 @@ export async function verifyByEnumeration<F>(problem: Problem<F>, handle: HighsH
     open: decoded ? problem.openIds(decoded.design) : [],
     design: decoded ? [...decoded.design] : [],
     flows: decoded ? decoded.flows : null,
-    rowsSatisfied: decoded ? rowsAt(decoded.design, decoded.flows) ?? countSatisfiedRows(model, sol.values!) : 0,
+    rowsSatisfied: decoded ? (rowsAt(decoded.design, decoded.flows) ?? countSatisfiedRows(model, sol.values!)) : 0,
     violations: decoded ? problem.violations(decoded.design, decoded.flows) : [],
   };
 

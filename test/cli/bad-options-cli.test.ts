@@ -29,16 +29,31 @@ describe('rlnd options are parsed strictly, before any work', () => {
   });
 
   it('applies --capacity only to files whose capacity is the word capacity', async () => {
-    expect(await oneLineError('solve', orlibPath('cap41'), '--capacity', '8000')).toMatch(/^rlnd: --capacity: 8000: only for OR-Library files whose capacities are the word 'capacity'/);
+    expect(await oneLineError('solve', orlibPath('cap41'), '--capacity', '8000')).toMatch(
+      /^rlnd: --capacity: 8000: only for OR-Library files whose capacities are the word 'capacity'/,
+    );
     const json = join(dir, 'fl.json');
-    writeFileSync(json, JSON.stringify({ sites: [{ id: 'A', capacity: 5, fixedCost: 1 }], customers: [{ id: 'c', demand: 1 }], cost: { matrix: { A: [1] } } }));
-    expect(await oneLineError('solve', json, '--capacity', '8000')).toMatch(/--capacity: 8000: only for OR-Library files/);
+    writeFileSync(
+      json,
+      JSON.stringify({
+        sites: [{ id: 'A', capacity: 5, fixedCost: 1 }],
+        customers: [{ id: 'c', demand: 1 }],
+        cost: { matrix: { A: [1] } },
+      }),
+    );
+    expect(await oneLineError('solve', json, '--capacity', '8000')).toMatch(
+      /--capacity: 8000: only for OR-Library files/,
+    );
   });
 
   it('checks --stats and --export-lp paths before solving, and --debug shows where', async () => {
     const missing = join(dir, 'no-such-folder', 'stats.csv');
-    expect(await oneLineError('solve', orlibPath('cap41'), '--stats', missing)).toBe(`rlnd: --stats: ${missing}: a path in an existing folder (${join(dir, 'no-such-folder')} does not exist)`);
-    expect(await oneLineError('solve', orlibPath('cap41'), '--export-lp', dir)).toMatch(/--export-lp: .*: a file path \(this is a folder\)/);
+    expect(await oneLineError('solve', orlibPath('cap41'), '--stats', missing)).toBe(
+      `rlnd: --stats: ${missing}: a path in an existing folder (${join(dir, 'no-such-folder')} does not exist)`,
+    );
+    expect(await oneLineError('solve', orlibPath('cap41'), '--export-lp', dir)).toMatch(
+      /--export-lp: .*: a file path \(this is a folder\)/,
+    );
     const debug = await rlnd('solve', orlibPath('cap41'), '--stats', missing, '--debug');
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(STACK);
@@ -53,7 +68,17 @@ describe('rlnd options are parsed strictly, before any work', () => {
   });
 
   it('caps --threads at cores x 4 with a message', async () => {
-    const res = await rlnd('solve', orlibPath('cap41'), '--threads', '1000', '--method', 'ga', '--time-limit', '2', '--json');
+    const res = await rlnd(
+      'solve',
+      orlibPath('cap41'),
+      '--threads',
+      '1000',
+      '--method',
+      'ga',
+      '--time-limit',
+      '2',
+      '--json',
+    );
     expect(res.code).toBe(0);
     expect(res.stderr).toMatch(/^rlnd: --threads 1000 capped at \d+ \(\d+ cores x 4\)$/m);
     expect(JSON.parse(res.stdout).method).toBe('ga');
@@ -61,9 +86,15 @@ describe('rlnd options are parsed strictly, before any work', () => {
 
   it('run: a bad --threads leaves no lock and no output folder behind', async () => {
     const out = join(dir, 'quickstart-out');
-    expect(await oneLineError('run', 'experiments/quickstart.yaml', '--threads', 'abc', '--out', out)).toBe('rlnd: --threads: "abc": an integer >= 1');
-    expect(await oneLineError('run', 'experiments/quickstart.yaml', '--threads', '0', '--out', out)).toBe('rlnd: --threads: "0": an integer >= 1');
+    expect(await oneLineError('run', 'experiments/quickstart.yaml', '--threads', 'abc', '--out', out)).toBe(
+      'rlnd: --threads: "abc": an integer >= 1',
+    );
+    expect(await oneLineError('run', 'experiments/quickstart.yaml', '--threads', '0', '--out', out)).toBe(
+      'rlnd: --threads: "0": an integer >= 1',
+    );
     expect(existsSync(out)).toBe(false);
-    expect(await oneLineError('run', 'experiments/quickstart.yaml', '--out', join(orlibPath('cap41'), 'x'))).toMatch(/--out: .*: a folder \(.*cap41.txt is a file\)/);
+    expect(await oneLineError('run', 'experiments/quickstart.yaml', '--out', join(orlibPath('cap41'), 'x'))).toMatch(
+      /--out: .*: a folder \(.*cap41.txt is a file\)/,
+    );
   });
 });

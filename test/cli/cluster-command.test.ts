@@ -9,7 +9,18 @@ describe('rlnd cluster', () => {
   it('clusters the Jakarta dealers (supplying nodes of the network file) for K = 2..7 and writes scores and clusters as CSV and JSON', async () => {
     const out = mkdtempSync(join(tmpdir(), 'rlnd-cluster-'));
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-    await main(['cluster', `${ROOT}instances/network/jakarta-rln.json`, '--k-min', '2', '--k-max', '7', '--seed', '1', '--out', out]);
+    await main([
+      'cluster',
+      `${ROOT}instances/network/jakarta-rln.json`,
+      '--k-min',
+      '2',
+      '--k-max',
+      '7',
+      '--seed',
+      '1',
+      '--out',
+      out,
+    ]);
     log.mockRestore();
     const scores = JSON.parse(readFileSync(join(out, 'scores.json'), 'utf8'));
     expect(scores.dealers).toBe(254);

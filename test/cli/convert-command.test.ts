@@ -19,7 +19,9 @@ describe('rlnd convert', () => {
     const net = networkFromText(text, out);
     expect(net.bits).toHaveLength(16);
     expect(net.arcs).toHaveLength(800);
-    expect(JSON.parse(text).provenance.converted).toBe(`written by \`rlnd convert ${orlibPath('cap41')} --out ${out}\``);
+    expect(JSON.parse(text).provenance.converted).toBe(
+      `written by \`rlnd convert ${orlibPath('cap41')} --out ${out}\``,
+    );
     const solved = await rlnd('solve', out, '--json');
     expect(solved.code).toBe(0);
     expect(JSON.parse(solved.stdout)).toMatchObject({ objective: 1040444.375, status: 'optimal', problem: 'network' });
@@ -40,12 +42,27 @@ describe('rlnd convert', () => {
 
   it('bad input: one line naming the file or option, exit code 1', async () => {
     const cases: [string[], RegExp][] = [
-      [['convert', join(dir, 'missing.txt'), '--out', join(dir, 'x.json')], /missing\.txt: file: a readable instance file \(ENOENT\)/],
-      [['convert', orlibPath('cap41'), '--out', join(dir, 'x.txt')], /--out: .*x\.txt: a file name ending in \.json, \.yaml, \.yml/],
-      [['convert', orlibPath('cap41'), '--out', join(dir, 'no', 'such', 'x.json')], /x\.json: file: a writable path \(ENOENT\)/],
+      [
+        ['convert', join(dir, 'missing.txt'), '--out', join(dir, 'x.json')],
+        /missing\.txt: file: a readable instance file \(ENOENT\)/,
+      ],
+      [
+        ['convert', orlibPath('cap41'), '--out', join(dir, 'x.txt')],
+        /--out: .*x\.txt: a file name ending in \.json, \.yaml, \.yml/,
+      ],
+      [
+        ['convert', orlibPath('cap41'), '--out', join(dir, 'no', 'such', 'x.json')],
+        /x\.json: file: a writable path \(ENOENT\)/,
+      ],
       [['convert', `${ROOT}instances/orlib-cap/capa.txt`, '--out', join(dir, 'capa.json')], /pass --capacity N/],
-      [['convert', `${ROOT}instances/jakarta-rln/jakarta.json`, '--variant', 'uflp', '--out', join(dir, 'j.json')], /--variant: uflp: not an option of jakarta-rln files/],
-      [['convert', orlibPath('cap41'), '--capacity', '-3', '--out', join(dir, 'x.json')], /--capacity: -3: a number >= 0/],
+      [
+        ['convert', `${ROOT}instances/jakarta-rln/jakarta.json`, '--variant', 'uflp', '--out', join(dir, 'j.json')],
+        /--variant: uflp: not an option of jakarta-rln files/,
+      ],
+      [
+        ['convert', orlibPath('cap41'), '--capacity', '-3', '--out', join(dir, 'x.json')],
+        /--capacity: -3: a number >= 0/,
+      ],
     ];
     for (const [args, message] of cases) {
       const { code, stderr } = await rlnd(...args);

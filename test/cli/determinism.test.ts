@@ -28,7 +28,21 @@ describe('same seed => same result, whatever the number of worker threads', () =
 
   it('writes per-iteration statistics as CSV with --stats', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'rlnd-')), 'stats.csv');
-    await run('node', [`${ROOT}bin/rlnd.js`, 'solve', orlibPath('cap41'), '--method', 'lagrangian', '--stop', 'iters=30', '--stats', file], { cwd: ROOT });
+    await run(
+      'node',
+      [
+        `${ROOT}bin/rlnd.js`,
+        'solve',
+        orlibPath('cap41'),
+        '--method',
+        'lagrangian',
+        '--stop',
+        'iters=30',
+        '--stats',
+        file,
+      ],
+      { cwd: ROOT },
+    );
     const lines = readFileSync(file, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('method,iteration,timeSeconds,upperBound,lowerBound,gap,step,evaluations');
     expect(lines.length).toBe(31);

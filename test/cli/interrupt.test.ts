@@ -7,7 +7,11 @@ import { generateFlInstance } from '../../src/problems/facility-location/generat
 import { ROOT } from '../helpers/fixtures.js';
 
 /** Starts `rlnd solve`, waits `afterMs`, sends `signal`, and collects what it printed and how it exited. */
-function interrupt(args: string[], signal: NodeJS.Signals, afterMs: number): Promise<{ code: number | null; stdout: string; stderr: string; exitMs: number }> {
+function interrupt(
+  args: string[],
+  signal: NodeJS.Signals,
+  afterMs: number,
+): Promise<{ code: number | null; stdout: string; stderr: string; exitMs: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn('node', [`${ROOT}bin/rlnd.js`, 'solve', ...args], { cwd: ROOT });
     let stdout = '';
@@ -31,7 +35,12 @@ describe('rlnd solve on SIGINT / SIGTERM', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rlnd-int-'));
   // Large enough that neither search ends on its own within the test (no time limit given).
   const file = join(dir, 'fl-60x600.json');
-  writeFileSync(file, JSON.stringify(generateFlInstance({ sites: 60, customers: 600, layout: 'clustered', clusters: 5, tightness: 1.5, seed: 4 })));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      generateFlInstance({ sites: 60, customers: 600, layout: 'clustered', clusters: 5, tightness: 1.5, seed: 4 }),
+    ),
+  );
 
   it('SIGINT during ga prints the best solution so far as the JSON contract and exits 130', async () => {
     const r = await interrupt([file, '--method', 'ga', '--threads', '1', '--json'], 'SIGINT', 6000);

@@ -17,12 +17,18 @@ describe('Kasy et al. study commands on the Java network', () => {
   });
 
   it('an old java-recycling file is a one-line error naming rlnd convert, in solve and in the studies', async () => {
-    for (const args of [['solve', old], ['load-distance', old], ['techno-economics', old, '--out', tmpdir()]]) {
+    for (const args of [
+      ['solve', old],
+      ['load-distance', old],
+      ['techno-economics', old, '--out', tmpdir()],
+    ]) {
       const { stderr, code } = await rlnd(...args);
       expect(code).toBe(1);
       expect(stderr.trim().split('\n')).toHaveLength(1);
       expect(stderr).toContain(`${old}: problem: a problem kind among`);
-      expect(stderr).toContain(`'java-recycling' is retired, rlnd convert ${old} --out <new>.json writes this file as a network`);
+      expect(stderr).toContain(
+        `'java-recycling' is retired, rlnd convert ${old} --out <new>.json writes this file as a network`,
+      );
     }
   });
 
@@ -35,10 +41,29 @@ describe('Kasy et al. study commands on the Java network', () => {
 
   it('techno-economics writes its CSV and SVG files; a bad horizon is a one-line error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rlnd-java-'));
-    const { stdout, code } = await rlnd('techno-economics', option2, '--out', dir, '--demand-changes', '0', '--investment-changes', '0,0.5');
+    const { stdout, code } = await rlnd(
+      'techno-economics',
+      option2,
+      '--out',
+      dir,
+      '--demand-changes',
+      '0',
+      '--investment-changes',
+      '0,0.5',
+    );
     expect(code).toBe(0);
-    for (const part of ['NPV', 'IRR', 'ROI', 'break-even per period: Ni 15996.81 kg, Mn 14542.55 kg, Co 15996.81 kg']) expect(stdout).toContain(part);
-    for (const f of ['cash-flows.csv', 'indicators.csv', 'investment-sensitivity.csv', 'demand-sensitivity.csv', 'profit-vs-demand.svg', 'npv-vs-investment.svg', 'irr-vs-investment.svg', 'roi-vs-investment.svg']) {
+    for (const part of ['NPV', 'IRR', 'ROI', 'break-even per period: Ni 15996.81 kg, Mn 14542.55 kg, Co 15996.81 kg'])
+      expect(stdout).toContain(part);
+    for (const f of [
+      'cash-flows.csv',
+      'indicators.csv',
+      'investment-sensitivity.csv',
+      'demand-sensitivity.csv',
+      'profit-vs-demand.svg',
+      'npv-vs-investment.svg',
+      'irr-vs-investment.svg',
+      'roi-vs-investment.svg',
+    ]) {
       expect(existsSync(join(dir, f))).toBe(true);
     }
     expect(readFileSync(join(dir, 'investment-sensitivity.csv'), 'utf8').trim().split('\n')).toHaveLength(3);

@@ -2,7 +2,14 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOutputFile, checkOutputFolder, maxThreads, numberOption, stringOption, threadsOption } from '../../src/cli/options.js';
+import {
+  checkOutputFile,
+  checkOutputFolder,
+  maxThreads,
+  numberOption,
+  stringOption,
+  threadsOption,
+} from '../../src/cli/options.js';
 import { userErrorLine } from '../../src/cli/main.js';
 import { InputError } from '../../src/core/errors.js';
 
@@ -22,15 +29,23 @@ describe('numeric CLI options', () => {
     expect(numberOption('--time-limit', '1e2', { above: 0 })).toBe(100);
     expect(numberOption('--time-limit', undefined, { above: 0 })).toBeUndefined();
     for (const bad of ['abc', '', ' ', '0x10', 'Infinity', 'NaN', '1_000', '1e999', '2s', '--1']) {
-      expect(message(() => numberOption('--time-limit', bad, { above: 0 }))).toBe(`--time-limit: ${JSON.stringify(bad)}: a number > 0`);
+      expect(message(() => numberOption('--time-limit', bad, { above: 0 }))).toBe(
+        `--time-limit: ${JSON.stringify(bad)}: a number > 0`,
+      );
     }
   });
 
   it('check integers and ranges', () => {
     expect(numberOption('--seed', '0', { integer: true, min: 0 })).toBe(0);
-    expect(message(() => numberOption('--seed', '1.5', { integer: true, min: 0 }))).toBe('--seed: "1.5": an integer >= 0');
-    expect(message(() => numberOption('--seed', '-1', { integer: true, min: 0 }))).toBe('--seed: "-1": an integer >= 0');
-    expect(message(() => numberOption('--seed', '99999999999999999999', { integer: true, min: 0 }))).toMatch(/an integer >= 0/);
+    expect(message(() => numberOption('--seed', '1.5', { integer: true, min: 0 }))).toBe(
+      '--seed: "1.5": an integer >= 0',
+    );
+    expect(message(() => numberOption('--seed', '-1', { integer: true, min: 0 }))).toBe(
+      '--seed: "-1": an integer >= 0',
+    );
+    expect(message(() => numberOption('--seed', '99999999999999999999', { integer: true, min: 0 }))).toMatch(
+      /an integer >= 0/,
+    );
     expect(message(() => numberOption('--time-limit', '0', { above: 0 }))).toMatch(/a number > 0/);
     expect(message(() => numberOption('--threads', ['1', '2'], { integer: true }))).toBe('--threads: 1 2: given once');
   });
@@ -39,7 +54,9 @@ describe('numeric CLI options', () => {
     const said: string[] = [];
     expect(threadsOption('3', (m) => said.push(m))).toBe(Math.min(3, maxThreads()));
     expect(threadsOption('100000', (m) => said.push(m))).toBe(availableParallelism() * 4);
-    expect(said.at(-1)).toBe(`rlnd: --threads 100000 capped at ${availableParallelism() * 4} (${availableParallelism()} cores x 4)`);
+    expect(said.at(-1)).toBe(
+      `rlnd: --threads 100000 capped at ${availableParallelism() * 4} (${availableParallelism()} cores x 4)`,
+    );
     expect(threadsOption(undefined, () => {})).toBe(availableParallelism());
     expect(message(() => threadsOption('0', () => {}))).toBe('--threads: "0": an integer >= 1');
     expect(message(() => stringOption('--stats', ''))).toBe('--stats: "": a non-empty value');
@@ -56,10 +73,14 @@ describe('output paths are checked before any work', () => {
   });
 
   it('names a missing folder, a folder given as a file, and a file in the way', () => {
-    expect(message(() => checkOutputFile('--stats', join(dir, 'missing', 'x.csv')))).toMatch(/^--stats: .*: a path in an existing folder \(.*missing does not exist\)$/);
+    expect(message(() => checkOutputFile('--stats', join(dir, 'missing', 'x.csv')))).toMatch(
+      /^--stats: .*: a path in an existing folder \(.*missing does not exist\)$/,
+    );
     expect(message(() => checkOutputFile('--export-lp', dir))).toMatch(/a file path \(this is a folder\)/);
     expect(message(() => checkOutputFile('--stats', join(dir, 'file.txt', 'x.csv')))).toMatch(/file.txt is a file/);
-    expect(message(() => checkOutputFolder('--out', join(dir, 'file.txt', 'sub')))).toMatch(/a folder \(.*file.txt is a file\)/);
+    expect(message(() => checkOutputFolder('--out', join(dir, 'file.txt', 'sub')))).toMatch(
+      /a folder \(.*file.txt is a file\)/,
+    );
   });
 
   it.skipIf(process.getuid?.() === 0)('names a folder without write permission', () => {
@@ -75,7 +96,11 @@ describe('output paths are checked before any work', () => {
 describe('user errors and internal errors', () => {
   it('turns input errors and file-system errors into one line, and leaves bugs to the caller', () => {
     expect(userErrorLine(new InputError('f.json', 'sites[0]', 'an object'))).toBe('f.json: sites[0]: an object');
-    const fsErr = Object.assign(new Error('EACCES: permission denied, open \'/x\''), { code: 'EACCES', path: '/x', syscall: 'open' });
+    const fsErr = Object.assign(new Error("EACCES: permission denied, open '/x'"), {
+      code: 'EACCES',
+      path: '/x',
+      syscall: 'open',
+    });
     expect(userErrorLine(fsErr)).toBe('/x: open: EACCES');
     expect(userErrorLine(new TypeError('x is undefined'))).toBeNull();
   });

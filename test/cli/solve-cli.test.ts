@@ -5,8 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { rlnd } from '../helpers/cli.js';
 import { orlibPath, ROOT } from '../helpers/fixtures.js';
 
-
-
 describe('rlnd solve', () => {
   it('prints the JSON contract for cap41 (CFLP optimum 1040444.375)', async () => {
     const { stdout, code } = await rlnd('solve', orlibPath('cap41'), '--json');
@@ -20,8 +18,13 @@ describe('rlnd solve', () => {
 
   it('puts non-cost figures (Jakarta: emissions, kg CO2) beside the cost parts in --json', async () => {
     const out = JSON.parse((await rlnd('solve', `${ROOT}instances/network/jakarta-rln.json`, '--json')).stdout);
-    expect(Object.keys(out.figures)).toEqual(expect.arrayContaining(['emissionsProcessingKgCO2', 'emissionsTransportKgCO2', 'emissionsKgCO2']));
-    expect(out.figures.emissionsKgCO2).toBeCloseTo(out.figures.emissionsProcessingKgCO2 + out.figures.emissionsTransportKgCO2, 3);
+    expect(Object.keys(out.figures)).toEqual(
+      expect.arrayContaining(['emissionsProcessingKgCO2', 'emissionsTransportKgCO2', 'emissionsKgCO2']),
+    );
+    expect(out.figures.emissionsKgCO2).toBeCloseTo(
+      out.figures.emissionsProcessingKgCO2 + out.figures.emissionsTransportKgCO2,
+      3,
+    );
     expect(out.costParts.carbonTax).toBeGreaterThan(0);
   });
 

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { parseStopping } from '../../src/core/stopping.js';
 
-const at = (p: Partial<{ iteration: number; elapsedSeconds: number; sinceImprovement: number; upperBound: number | null; lowerBound: number | null }>) => ({
-  iteration: 0, elapsedSeconds: 0, sinceImprovement: 0, upperBound: null, lowerBound: null, ...p,
+const at = (
+  p: Partial<{
+    iteration: number;
+    elapsedSeconds: number;
+    sinceImprovement: number;
+    upperBound: number | null;
+    lowerBound: number | null;
+  }>,
+) => ({
+  iteration: 0,
+  elapsedSeconds: 0,
+  sinceImprovement: 0,
+  upperBound: null,
+  lowerBound: null,
+  ...p,
 });
 
 describe('stopping criteria', () => {

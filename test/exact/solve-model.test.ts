@@ -87,7 +87,14 @@ describe('solveModel', () => {
     // A knapsack-like MIP solved with a zero time limit: HiGHS must stop before proving anything.
     const b = new LinearModelBuilder('tl', 'max');
     const xs = Array.from({ length: 60 }, (_, i) => b.addVar(`x${i}`, { type: 'binary', cost: 10 + ((i * 37) % 23) }));
-    b.addLe('w', expr(xs, xs.map((_, i) => 7 + ((i * 11) % 13))), 150);
+    b.addLe(
+      'w',
+      expr(
+        xs,
+        xs.map((_, i) => 7 + ((i * 11) % 13)),
+      ),
+      150,
+    );
     const sol = await solveModel(await testHandle(), b.build(), { timeLimit: 0 });
     expect(['feasible', 'time_limit']).toContain(sol.status);
     expect(sol.status === 'feasible').toBe(sol.values !== null);

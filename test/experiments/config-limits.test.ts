@@ -21,17 +21,24 @@ const message = (text: string): string => errorOf(() => configFromText(text, 'ex
 describe('experiment configs: counts bounded before allocation', () => {
   it('names the run count of a huge replications before allocating a seed list', () => {
     const t0 = performance.now();
-    expect(message(base('replications: 1000000000'))).toBe('exp.yaml: replications: at most 1,000,000 runs in one experiment; replications: 1,000,000,000 would expand to at least 1,000,000,000 runs, got 1000000000');
+    expect(message(base('replications: 1000000000'))).toBe(
+      'exp.yaml: replications: at most 1,000,000 runs in one experiment; replications: 1,000,000,000 would expand to at least 1,000,000,000 runs, got 1000000000',
+    );
     expect(performance.now() - t0).toBeLessThan(1000);
   });
 
   it('counts each block in its scope: 2 instances x 2 methods x 300,000 seeds x (nominal + 2 scenarios)', () => {
-    const text = base(`replications: 300000
+    const text = base(
+      `replications: 300000
 scenarios:
   stochastic:
-    - {name: d, count: 2, parameters: {demand: {distribution: uniform, low: 0.9, high: 1.1}}, methods: [milp]}`, '  - milp\n  - ga');
+    - {name: d, count: 2, parameters: {demand: {distribution: uniform, low: 0.9, high: 1.1}}, methods: [milp]}`,
+      '  - milp\n  - ga',
+    );
     // nominal 2 x 2 x 300,000 = 1,200,000; the block: 2 scenarios x 2 instances x 1 method x 300,000 = 1,200,000.
-    expect(message(text)).toBe('exp.yaml: runs: at most 1,000,000 runs in one experiment; this config would expand to 2,400,000 runs (nominal: 1,200,000, stochastic d: 1,200,000); split it into several configs or fewer seeds/scenarios');
+    expect(message(text)).toBe(
+      'exp.yaml: runs: at most 1,000,000 runs in one experiment; this config would expand to 2,400,000 runs (nominal: 1,200,000, stochastic d: 1,200,000); split it into several configs or fewer seeds/scenarios',
+    );
   });
 
   it('accepts a config at the limit', () => {
@@ -50,14 +57,24 @@ scenarios:
 
 describe('experiment configs: method params are checked against each method', () => {
   it('rejects a misspelled param with the nearest declared one', () => {
-    expect(message(base('', '  - {name: ga, params: {populationSiz: 40}}'))).toBe("exp.yaml: methods[0].params.populationSiz: a known key (unknown key; did you mean 'populationSize'?)");
-    expect(message(base('', '  - {name: hybrid, params: {lagrangianshare: 0.3}}'))).toMatch(/did you mean 'lagrangianShare'\?/);
+    expect(message(base('', '  - {name: ga, params: {populationSiz: 40}}'))).toBe(
+      "exp.yaml: methods[0].params.populationSiz: a known key (unknown key; did you mean 'populationSize'?)",
+    );
+    expect(message(base('', '  - {name: hybrid, params: {lagrangianshare: 0.3}}'))).toMatch(
+      /did you mean 'lagrangianShare'\?/,
+    );
   });
 
   it('rejects wrong types and ranges, naming the value', () => {
-    expect(message(base('', '  - {name: milp, params: {mipRelGap: "small"}}'))).toMatch(/^exp.yaml: methods\[0\]\.params\.mipRelGap: .*, got "small"$/);
-    expect(message(base('', '  - {name: ga, params: {populationSize: 1.5}}'))).toMatch(/methods\[0\]\.params\.populationSize: .*, got 1.5$/);
-    expect(message(base('', '  - {name: hybrid, params: {lagrangianShare: 2}}'))).toMatch(/lagrangianShare: .*, got 2$/);
+    expect(message(base('', '  - {name: milp, params: {mipRelGap: "small"}}'))).toMatch(
+      /^exp.yaml: methods\[0\]\.params\.mipRelGap: .*, got "small"$/,
+    );
+    expect(message(base('', '  - {name: ga, params: {populationSize: 1.5}}'))).toMatch(
+      /methods\[0\]\.params\.populationSize: .*, got 1.5$/,
+    );
+    expect(message(base('', '  - {name: hybrid, params: {lagrangianShare: 2}}'))).toMatch(
+      /lagrangianShare: .*, got 2$/,
+    );
   });
 
   it('keeps valid params as given', () => {
@@ -66,6 +83,8 @@ describe('experiment configs: method params are checked against each method', ()
   });
 
   it('suggests the nearest key for a typo in the config itself', () => {
-    expect(message(base('timelimit: 5'))).toMatch(/^exp.yaml: timelimit: an unknown key; did you mean 'timeLimit'\? \(expected one of /);
+    expect(message(base('timelimit: 5'))).toMatch(
+      /^exp.yaml: timelimit: an unknown key; did you mean 'timeLimit'\? \(expected one of /,
+    );
   });
 });

@@ -14,19 +14,33 @@ const dir = mkdtempSync(join(tmpdir(), 'rlnd-corrupt-'));
 const cfg = join(dir, 'c.yaml');
 // A small instance with no published optimum, so its MILP reference is solved and cached.
 const inst = join(dir, 'small.json');
-writeFileSync(inst, JSON.stringify({
-  sites: [{ id: 'A', capacity: 10, fixedCost: 5 }, { id: 'B', capacity: 10, fixedCost: 7 }, { id: 'C', capacity: 6, fixedCost: 2 }],
-  customers: [{ id: 'a', demand: 4 }, { id: 'b', demand: 5 }, { id: 'c', demand: 3 }],
-  cost: { matrix: { A: [1, 2, 3], B: [3, 1, 2], C: [2, 2, 1] } },
-}));
-writeFileSync(cfg, `
+writeFileSync(
+  inst,
+  JSON.stringify({
+    sites: [
+      { id: 'A', capacity: 10, fixedCost: 5 },
+      { id: 'B', capacity: 10, fixedCost: 7 },
+      { id: 'C', capacity: 6, fixedCost: 2 },
+    ],
+    customers: [
+      { id: 'a', demand: 4 },
+      { id: 'b', demand: 5 },
+      { id: 'c', demand: 3 },
+    ],
+    cost: { matrix: { A: [1, 2, 3], B: [3, 1, 2], C: [2, 2, 1] } },
+  }),
+);
+writeFileSync(
+  cfg,
+  `
 name: c
 seeds: [1, 2, 3]
 instances:
   - file: ${inst}
 methods: [{name: lagrangian, stop: iters=20}]
 reference: {enabled: true}
-`);
+`,
+);
 
 const lines = (file: string): string[] => readFileSync(file, 'utf8').split('\n').filter(Boolean);
 
@@ -36,7 +50,11 @@ describe('readJsonlChecked', () => {
     writeFileSync(f, '{"runId":"a"}\n{"runId":\n\n42\n{"other":1}\n{"runId":"b"}\n{"runId":"c"');
     const { records, corrupt } = await readJsonlChecked<{ runId: string }>(f, { key: 'runId' });
     expect(records.map((r) => r.runId)).toEqual(['a', 'b']); // the unterminated last line is a killed write, dropped
-    expect(corrupt.map((c) => [c.line, c.error.split(' ')[0]])).toEqual([[2, expect.any(String)], [4, 'not'], [5, 'no']]);
+    expect(corrupt.map((c) => [c.line, c.error.split(' ')[0]])).toEqual([
+      [2, expect.any(String)],
+      [4, 'not'],
+      [5, 'no'],
+    ]);
   });
 });
 
@@ -73,7 +91,11 @@ describe('a corrupt line of runs.jsonl', () => {
     const s = await new ExperimentRun(await loadConfig(cfg), { threads: 1, out, log: (m) => logs.push(m) }).run();
     expect(s.ran).toBe(1);
     expect(s.skipped).toBe(2);
-    expect(logs.some((l) => /runs\.jsonl: line 2: not a valid record .*moved to .*runs\.corrupt\.jsonl, its run will run again/.test(l))).toBe(true);
+    expect(
+      logs.some((l) =>
+        /runs\.jsonl: line 2: not a valid record .*moved to .*runs\.corrupt\.jsonl, its run will run again/.test(l),
+      ),
+    ).toBe(true);
     const after = lines(runsFile).map((l) => JSON.parse(l) as RunRecord);
     expect(after.map((r) => r.runId).sort()).toEqual(clean.map((l) => (JSON.parse(l) as RunRecord).runId).sort());
     expect(after.find((r) => r.runId === victim.runId)!.objective).toBe(victim.objective);

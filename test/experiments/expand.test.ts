@@ -64,8 +64,12 @@ describe('expansion', () => {
     const a = await expansion(config('[1]'));
     const grid = [...new Set(a.runs.filter((r) => r.scenario.set === 'grid').map((r) => r.scenario.id))];
     expect(grid).toEqual([
-      'grid@fixedCost=0.9,capacity=1', 'grid@fixedCost=0.9,capacity=1.1', 'grid@fixedCost=0.9,capacity=1.2',
-      'grid@fixedCost=1.1,capacity=1', 'grid@fixedCost=1.1,capacity=1.1', 'grid@fixedCost=1.1,capacity=1.2',
+      'grid@fixedCost=0.9,capacity=1',
+      'grid@fixedCost=0.9,capacity=1.1',
+      'grid@fixedCost=0.9,capacity=1.2',
+      'grid@fixedCost=1.1,capacity=1',
+      'grid@fixedCost=1.1,capacity=1.1',
+      'grid@fixedCost=1.1,capacity=1.2',
     ]);
   });
 });
@@ -104,12 +108,21 @@ ${extra}`;
   });
 
   it('rejects bad generator parameters; a generated network takes scenario blocks', async () => {
-    expect(() => configFromText(gen().replace('customers: 3', 'customers: 0'), 'g.yaml')).toThrow(/instances\[0\]\.params\.customers: an integer > 0/);
-    expect(() => configFromText(gen().replace('customers: 3', 'clients: 3'), 'g.yaml')).toThrow(/params\.clients: an unknown key/);
+    expect(() => configFromText(gen().replace('customers: 3', 'customers: 0'), 'g.yaml')).toThrow(
+      /instances\[0\]\.params\.customers: an integer > 0/,
+    );
+    expect(() => configFromText(gen().replace('customers: 3', 'clients: 3'), 'g.yaml')).toThrow(
+      /params\.clients: an unknown key/,
+    );
     // inventory-location generates network documents, which every scenario block can change.
-    const s = await expansion(gen('scenarios:\n  sensitivity:\n    - name: s\n      parameter: demand\n      values: [1.1]\n'));
+    const s = await expansion(
+      gen('scenarios:\n  sensitivity:\n    - name: s\n      parameter: demand\n      values: [1.1]\n'),
+    );
     expect(s.runs.map((r) => `${r.instance} ${r.scenario.id}`)).toEqual([
-      'inventory-location-s1 nominal', 'inventory-location-s2 nominal', 'inventory-location-s1 s@demand=1.1', 'inventory-location-s2 s@demand=1.1',
+      'inventory-location-s1 nominal',
+      'inventory-location-s2 nominal',
+      'inventory-location-s1 s@demand=1.1',
+      'inventory-location-s2 s@demand=1.1',
     ]);
   });
 });

@@ -30,16 +30,24 @@ describe('experiment config validation', () => {
   });
 
   it('expands replications, variants and capacities', () => {
-    const c = configFromText(`
+    const c = configFromText(
+      `
 replications: 3
 instances:
   - file: ${CAP41}
     variant: [cflp, uflp]
     capacity: [5000, 8000]
 methods: [milp]
-`, 'exp.yaml');
+`,
+      'exp.yaml',
+    );
     expect(c.seeds).toEqual([1, 2, 3]);
-    expect(c.instances.map((i) => i.label)).toEqual(['cap41-5000-cflp', 'cap41-8000-cflp', 'cap41-5000-uflp', 'cap41-8000-uflp']);
+    expect(c.instances.map((i) => i.label)).toEqual([
+      'cap41-5000-cflp',
+      'cap41-8000-cflp',
+      'cap41-5000-uflp',
+      'cap41-8000-uflp',
+    ]);
   });
 
   it('names an unknown method with the known ones', () => {
@@ -64,24 +72,50 @@ methods: [milp]
     ['sd: -0.1', 'distribution: normal, mean: 1, sd: -0.1', 'parameters.demand.sd', />= 0/],
     ['high < low', 'distribution: uniform, low: 1.2, high: 0.8', 'parameters.demand.high', />= low/],
     ['mode outside', 'distribution: triangular, low: 0.8, mode: 1.5, high: 1.2', 'parameters.demand.high', />= mode/],
-    ['unknown distribution', 'distribution: gamma, k: 2', 'parameters.demand.distribution', /one of normal, lognormal, uniform, triangular/],
+    [
+      'unknown distribution',
+      'distribution: gamma, k: 2',
+      'parameters.demand.distribution',
+      /one of normal, lognormal, uniform, triangular/,
+    ],
     ['missing parameter', 'distribution: lognormal, mu: 0', 'parameters.demand.sigma', /missing/],
     ['typo in a key', 'distribution: normal, mean: 1, sdev: 0.1', 'parameters.demand.sdev', /unknown key/],
   ])('rejects bad distribution parameters (%s)', (_, dist, where, expected) => {
-    const e = errorOf(base(`scenarios:\n  stochastic:\n    - name: s\n      count: 2\n      parameters:\n        demand: {${dist}}\n`));
+    const e = errorOf(
+      base(`scenarios:\n  stochastic:\n    - name: s\n      count: 2\n      parameters:\n        demand: {${dist}}\n`),
+    );
     expect(e.where).toBe(`scenarios.stochastic[0].${where}`);
     expect(e.expected).toMatch(expected);
   });
 
   it('rejects unknown top-level keys, bad sweeps and unknown scope labels', () => {
     expect(errorOf(base('seed: 3')).where).toBe('seed');
-    expect(errorOf(base('scenarios:\n  sensitivity:\n    - name: s\n      parameter: demand\n      from: 1.2\n      to: 0.8\n      step: 0.1\n')).where).toBe('scenarios.sensitivity[0].to');
-    expect(errorOf(base('scenarios:\n  sensitivity:\n    - name: s\n      parameter: demand\n      values: [1]\n      methods: [ga9]\n')).where).toBe('scenarios.sensitivity[0].methods[0]');
-    expect(errorOf(base('scenarios:\n  sensitivity:\n    - name: s\n      grid: {demand: [1]}\n')).where).toBe('scenarios.sensitivity[0].grid');
+    expect(
+      errorOf(
+        base(
+          'scenarios:\n  sensitivity:\n    - name: s\n      parameter: demand\n      from: 1.2\n      to: 0.8\n      step: 0.1\n',
+        ),
+      ).where,
+    ).toBe('scenarios.sensitivity[0].to');
+    expect(
+      errorOf(
+        base(
+          'scenarios:\n  sensitivity:\n    - name: s\n      parameter: demand\n      values: [1]\n      methods: [ga9]\n',
+        ),
+      ).where,
+    ).toBe('scenarios.sensitivity[0].methods[0]');
+    expect(errorOf(base('scenarios:\n  sensitivity:\n    - name: s\n      grid: {demand: [1]}\n')).where).toBe(
+      'scenarios.sensitivity[0].grid',
+    );
   });
 
   it('builds sweep values without float noise', () => {
-    const c = configFromText(base('scenarios:\n  sensitivity:\n    - name: s\n      parameter: demand\n      from: 0.8\n      to: 1.2\n      step: 0.1\n'), 'exp.yaml');
+    const c = configFromText(
+      base(
+        'scenarios:\n  sensitivity:\n    - name: s\n      parameter: demand\n      from: 0.8\n      to: 1.2\n      step: 0.1\n',
+      ),
+      'exp.yaml',
+    );
     expect(c.sensitivity[0]!.axes[0]!.values).toEqual([0.8, 0.9, 1, 1.1, 1.2]);
   });
 });

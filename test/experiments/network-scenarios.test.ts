@@ -18,7 +18,9 @@ const shipped = parseYaml(readFileSync(`${ROOT}experiments/network-scenarios.yam
   scenarios: { stochastic: { parameters: Record<string, unknown> }[] };
 };
 const cfg = join(dir, 'net.yaml');
-writeFileSync(cfg, `
+writeFileSync(
+  cfg,
+  `
 name: net-reduced
 output: ${out}
 seeds: [1]
@@ -49,12 +51,19 @@ scenarios:
       parameter: capacity@recycling
       values: [1.0, 1.4]
       instances: [java-recycling-option2]
-`);
+`,
+);
 
-const jsonl = <T>(file: string): T[] => readFileSync(join(out, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
+const jsonl = <T>(file: string): T[] =>
+  readFileSync(join(out, file), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as T);
 /** A report CSV as rows of named cells (the bundled tables have no quoted commas). */
 const csv = (file: string): Record<string, string>[] => {
-  const [head, ...rows] = readFileSync(join(out, 'report', file), 'utf8').trim().split('\n');
+  const [head, ...rows] = readFileSync(join(out, 'report', file), 'utf8')
+    .trim()
+    .split('\n');
   const keys = head!.split(',');
   return rows.map((r) => Object.fromEntries(r.split(',').map((v, k) => [keys[k]!, v])));
 };
@@ -88,12 +97,17 @@ describe('network scenarios experiment (reduced)', () => {
 
   it('reports sensitivity rows for both instances; more packs never lower the Jakarta optimum', () => {
     const rows = csv('sensitivity.csv');
-    const jakarta = rows.filter((r) => r.instance === 'jakarta-rln').map((r) => ({ level: Number(r['level_supply@dealer']), cost: Number(r.meanObjective) })).sort((a, b) => a.level - b.level);
+    const jakarta = rows
+      .filter((r) => r.instance === 'jakarta-rln')
+      .map((r) => ({ level: Number(r['level_supply@dealer']), cost: Number(r.meanObjective) }))
+      .sort((a, b) => a.level - b.level);
     expect(jakarta.map((r) => r.level)).toEqual([0.9, 1.0, 1.15]);
     for (let k = 1; k < jakarta.length; k++) expect(jakarta[k]!.cost).toBeGreaterThanOrEqual(jakarta[k - 1]!.cost);
     // The nominal level is the published network optimum (issue 14).
     expect(jakarta[1]!.cost).toBeCloseTo(1_165_562_862_493.75, -1);
-    const java = rows.filter((r) => r.instance === 'java-recycling-option2').sort((a, b) => Number(a['level_capacity@recycling']) - Number(b['level_capacity@recycling']));
+    const java = rows
+      .filter((r) => r.instance === 'java-recycling-option2')
+      .sort((a, b) => Number(a['level_capacity@recycling']) - Number(b['level_capacity@recycling']));
     expect(java.map((r) => r.open)).toEqual(['RF2 RF3', 'RF2']);
     // Larger plants can only help a profit model: its (minimised) objective cannot rise.
     expect(Number(java[1]!.meanObjective)).toBeLessThanOrEqual(Number(java[0]!.meanObjective));

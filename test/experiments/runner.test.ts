@@ -13,7 +13,9 @@ import { ROOT, orlibPath } from '../helpers/fixtures.js';
 // These tests run the compiled worker (dist/experiments/run-worker.js): `npm test` builds first.
 const dir = mkdtempSync(join(tmpdir(), 'rlnd-exp-'));
 const cfg = join(dir, 'tiny.yaml');
-writeFileSync(cfg, `
+writeFileSync(
+  cfg,
+  `
 name: tiny
 output: ${join(dir, 'default-out')}
 seeds: [1, 2]
@@ -36,14 +38,23 @@ scenarios:
       parameter: fixedCost
       values: [0.9, 1.1]
       seeds: [1]
-`);
+`,
+);
 
-const lines = (out: string, file = 'runs.jsonl'): string[] => (existsSync(join(out, file)) ? readFileSync(join(out, file), 'utf8').split('\n').filter(Boolean) : []);
+const lines = (out: string, file = 'runs.jsonl'): string[] =>
+  existsSync(join(out, file)) ? readFileSync(join(out, file), 'utf8').split('\n').filter(Boolean) : [];
 
 /** Records without the fields that vary between identical runs, sorted by id. */
 function normalized(out: string): unknown[] {
-  const runs = lines(out).map((l) => JSON.parse(l) as RunRecord).map(withoutTimings);
-  const stoch = lines(out, 'stochastic.jsonl').map((l) => JSON.parse(l) as StochasticRecord).map(({ finishedAt: _f, host: _h, runtimeSeconds: _t, twoStage, ...rest }) => ({ ...rest, twoStage: twoStage ? { ...twoStage, runtimeSeconds: 0 } : null }));
+  const runs = lines(out)
+    .map((l) => JSON.parse(l) as RunRecord)
+    .map(withoutTimings);
+  const stoch = lines(out, 'stochastic.jsonl')
+    .map((l) => JSON.parse(l) as StochasticRecord)
+    .map(({ finishedAt: _f, host: _h, runtimeSeconds: _t, twoStage, ...rest }) => ({
+      ...rest,
+      twoStage: twoStage ? { ...twoStage, runtimeSeconds: 0 } : null,
+    }));
   return [...runs.sort((a, b) => (a.runId < b.runId ? -1 : 1)), ...stoch];
 }
 
@@ -85,7 +96,11 @@ describe('experiment runner', () => {
 
   it('resumes after a kill: no partial line, nothing lost, same final results', async () => {
     const out = join(dir, 'killed');
-    const child = spawn(process.execPath, [join(ROOT, 'bin/rlnd.js'), 'run', cfg, '--threads', '1', '--quiet', '--out', out], { cwd: ROOT, stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin/rlnd.js'), 'run', cfg, '--threads', '1', '--quiet', '--out', out],
+      { cwd: ROOT, stdio: 'ignore' },
+    );
     const exited = new Promise((resolve) => child.on('exit', resolve));
     const t0 = Date.now();
     while (lines(out).length === 0 && Date.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 10));
@@ -115,7 +130,16 @@ describe('experiment runner', () => {
 
   it('reports tables, CSV and SVG plots', async () => {
     const r = await writeReport(join(dir, 'one'));
-    for (const f of ['report.md', 'summary.csv', 'runs.csv', 'gap-box.svg', 'gap-vs-time.svg', 'sensitivity-fixed-cap41.svg', 'sites-demand-cap41.svg', 'stochastic.csv']) {
+    for (const f of [
+      'report.md',
+      'summary.csv',
+      'runs.csv',
+      'gap-box.svg',
+      'gap-vs-time.svg',
+      'sensitivity-fixed-cap41.svg',
+      'sites-demand-cap41.svg',
+      'stochastic.csv',
+    ]) {
       expect(r.files).toContain(f);
     }
     const summary = readFileSync(join(r.dir, 'summary.csv'), 'utf8').trim().split('\n');

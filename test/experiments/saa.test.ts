@@ -8,13 +8,25 @@ import { testHandle } from '../helpers/fixtures.js';
 
 /** A 5 x 12 facility-location network without its scenarios, with unmet demand at 150. */
 function nominal() {
-  const { scenarios: _s, ...doc } = stochasticFacilityLocation({ sites: 5, customers: 12, scenarios: 1, seed: 4, penalty: 150 });
+  const { scenarios: _s, ...doc } = stochasticFacilityLocation({
+    sites: 5,
+    customers: 12,
+    scenarios: 1,
+    seed: 4,
+    penalty: 150,
+  });
   return parseNetworkDocument(doc, 'saa.json');
 }
 /** One shared demand factor (every customer at once) and one per-customer noise on C1-C6. */
 const FACTORS: SaaFactor[] = [
-  { change: { field: 'demand', select: { echelon: 'customer' } }, distribution: { type: 'uniform', low: 0.6, high: 1.4 } },
-  { change: { field: 'demand', select: { node: ['C1', 'C2', 'C3', 'C4', 'C5', 'C6'] } }, distribution: { type: 'triangular', low: 0.8, mode: 1, high: 1.3 } },
+  {
+    change: { field: 'demand', select: { echelon: 'customer' } },
+    distribution: { type: 'uniform', low: 0.6, high: 1.4 },
+  },
+  {
+    change: { field: 'demand', select: { node: ['C1', 'C2', 'C3', 'C4', 'C5', 'C6'] } },
+    distribution: { type: 'triangular', low: 0.8, mode: 1, high: 1.3 },
+  },
 ];
 
 describe('sample average approximation with statistical bounds', () => {
@@ -46,7 +58,9 @@ describe('sample average approximation with statistical bounds', () => {
 
   it('gaps are >= 0 on each replication, the interval holds the estimate, and 1 and 2 threads agree', async () => {
     const handle = await testHandle();
-    const o = { n: 5, replications: 3, evaluation: 30, seed: 7, handle, method: 'lshaped' as const };
+    // The dist/ module has its own HighsHandle class: the same object, typed as that module's.
+    const distHandle = handle as unknown as Parameters<typeof saaBoundsDist>[2]['handle'];
+    const o = { n: 5, replications: 3, evaluation: 30, seed: 7, handle: distHandle, method: 'lshaped' as const };
     const one = await saaBoundsDist(nominal(), FACTORS, { ...o, threads: 1 });
     const two = await saaBoundsDist(nominal(), FACTORS, { ...o, threads: 2 });
     for (const g of one.gap.values) expect(g).toBeGreaterThanOrEqual(-1e-6 * one.upper.mean);

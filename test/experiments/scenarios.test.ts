@@ -22,7 +22,8 @@ scenarios:
 `;
 
 const sizes = { demand: 50, fixedCost: 16, capacity: 16, transportCost: 800 };
-const factorsOf = (seed: number) => blockScenarios(configFromText(stochConfig(seed), 'e.yaml'))[0]!.scenarios.map((s) => materialize(s, sizes));
+const factorsOf = (seed: number) =>
+  blockScenarios(configFromText(stochConfig(seed), 'e.yaml'))[0]!.scenarios.map((s) => materialize(s, sizes));
 
 describe('stochastic scenarios', () => {
   it('same seed gives the same scenarios; another seed gives others', () => {
@@ -35,14 +36,21 @@ describe('stochastic scenarios', () => {
   });
 
   it('draws stay inside bounded distributions and are never negative', () => {
-    const arb = fc.tuple(fc.double({ min: 0, max: 2, noNaN: true }), fc.double({ min: 0, max: 2, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }));
+    const arb = fc.tuple(
+      fc.double({ min: 0, max: 2, noNaN: true }),
+      fc.double({ min: 0, max: 2, noNaN: true }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+    );
     fc.assert(
       fc.property(arb, fc.string(), ([a, b, t], key) => {
         const low = Math.min(a, b);
         const high = Math.max(a, b);
         const mode = low + t * (high - low);
         const rng = rngFor(key);
-        for (const d of [{ type: 'uniform', low, high }, { type: 'triangular', low, mode, high }] as Distribution[]) {
+        for (const d of [
+          { type: 'uniform', low, high },
+          { type: 'triangular', low, mode, high },
+        ] as Distribution[]) {
           const v = sample(d, rng);
           expect(v).toBeGreaterThanOrEqual(low - 1e-12);
           expect(v).toBeLessThanOrEqual(high + 1e-12);
@@ -54,22 +62,36 @@ describe('stochastic scenarios', () => {
 
   it('sample means approach the distribution means', () => {
     const rng = rngFor('means');
-    const avg = (d: Distribution): number => Array.from({ length: 20000 }, () => sample(d, rng)).reduce((s, v) => s + v, 0) / 20000;
+    const avg = (d: Distribution): number =>
+      Array.from({ length: 20000 }, () => sample(d, rng)).reduce((s, v) => s + v, 0) / 20000;
     expect(avg({ type: 'normal', mean: 1, sd: 0.1 })).toBeCloseTo(1, 2);
     expect(avg({ type: 'triangular', low: 0.8, mode: 1, high: 1.5 })).toBeCloseTo(3.3 / 3, 2);
     expect(avg({ type: 'lognormal', mu: 0, sigma: 0.2 })).toBeCloseTo(Math.exp(0.02), 2);
   });
 
   it('meanFactors averages item-wise', () => {
-    expect(meanFactors([{ d: [1, 2], f: 1 }, { d: [3, 4], f: 2 }])).toEqual({ d: [2, 3], f: 1.5 });
+    expect(
+      meanFactors([
+        { d: [1, 2], f: 1 },
+        { d: [3, 4], f: 2 },
+      ]),
+    ).toEqual({ d: [2, 3], f: 1.5 });
   });
 });
 
 describe('facility-location scenario transform', () => {
   const inst = makeFlInstance({
-    name: 'tiny', source: 'test', variant: 'cflp',
-    sites: [{ id: 'A', capacity: 10, fixedCost: 5 }, { id: 'B', capacity: 20, fixedCost: 7 }],
-    customers: [{ id: 'x', demand: 4 }, { id: 'y', demand: 6 }],
+    name: 'tiny',
+    source: 'test',
+    variant: 'cflp',
+    sites: [
+      { id: 'A', capacity: 10, fixedCost: 5 },
+      { id: 'B', capacity: 20, fixedCost: 7 },
+    ],
+    customers: [
+      { id: 'x', demand: 4 },
+      { id: 'y', demand: 6 },
+    ],
     allocCost: Float64Array.from([1, 2, 3, 4]),
   });
 
@@ -77,7 +99,10 @@ describe('facility-location scenario transform', () => {
     const s = scaleFl(inst, { demand: [2, 0.5], fixedCost: 3, capacity: [1, 2], transportCost: 10 });
     expect(s.customers.map((c) => c.demand)).toEqual([8, 3]);
     expect([...s.allocCost]).toEqual([20, 10, 60, 20]);
-    expect(s.sites.map((x) => [x.fixedCost, x.capacity])).toEqual([[15, 10], [21, 40]]);
+    expect(s.sites.map((x) => [x.fixedCost, x.capacity])).toEqual([
+      [15, 10],
+      [21, 40],
+    ]);
     expect(totalDemand(inst)).toBe(10);
     expect([...inst.allocCost]).toEqual([1, 2, 3, 4]);
   });

@@ -1,20 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { progressBar } from '../../src/experiments/progress.js';
 import type { RunRecord } from '../../src/experiments/records.js';
-import { flatRun, instanceSummary, median, methodSummary, sd, sensitivityRows, siteFrequency, sortRuns } from '../../src/experiments/summaries.js';
+import {
+  flatRun,
+  instanceSummary,
+  median,
+  methodSummary,
+  sd,
+  sensitivityRows,
+  siteFrequency,
+  sortRuns,
+} from '../../src/experiments/summaries.js';
 
 /** A run record with only what the summaries read filled in meaningfully. */
-function rec(runId: string, method: string, gap: number | null, time: number, open: string[], status: RunRecord['status'] = 'feasible'): RunRecord {
+function rec(
+  runId: string,
+  method: string,
+  gap: number | null,
+  time: number,
+  open: string[],
+  status: RunRecord['status'] = 'feasible',
+): RunRecord {
   return {
-    experiment: 'x', runId,
+    experiment: 'x',
+    runId,
     instance: { label: 'i1', group: 'g', file: 'f', name: 'i1', hash: 'h', options: {} },
     method: { label: method, name: method, params: {}, timeLimit: null, stop: null },
     seed: 1,
     scenario: { id: 'nominal', kind: 'nominal', set: null, index: 0, levels: {} },
-    status, objective: gap === null ? null : 100 * (1 + gap), lowerBound: null, gap: null,
+    status,
+    objective: gap === null ? null : 100 * (1 + gap),
+    lowerBound: null,
+    gap: null,
     reference: { source: 'known', status: 'optimal', objective: 100, lowerBound: 100 },
-    gapToOptimum: gap, gapToReference: gap, gapToReferenceBound: gap,
-    runtimeSeconds: time, open, costParts: {}, highs: { version: '1', options: {} }, host: 'h', finishedAt: 't',
+    gapToOptimum: gap,
+    gapToReference: gap,
+    gapToReferenceBound: gap,
+    runtimeSeconds: time,
+    open,
+    costParts: {},
+    highs: { version: '1', options: {} },
+    host: 'h',
+    finishedAt: 't',
   };
 }
 
@@ -28,7 +55,17 @@ describe('summaries', () => {
 
   it('per method: success rate, gap in percent over runs with a gap, times over all runs', () => {
     const [ga, milp] = methodSummary(runs);
-    expect(ga).toMatchObject({ method: 'ga', runs: 3, successRate: 2 / 3, gapRuns: 2, meanGapPct: 1, medianGapPct: 1, maxGapPct: 2, meanTime: 2, maxTime: 3 });
+    expect(ga).toMatchObject({
+      method: 'ga',
+      runs: 3,
+      successRate: 2 / 3,
+      gapRuns: 2,
+      meanGapPct: 1,
+      medianGapPct: 1,
+      maxGapPct: 2,
+      meanTime: 2,
+      maxTime: 3,
+    });
     expect(milp).toMatchObject({ method: 'milp', runs: 1, successRate: 1, meanGapPct: 0 });
   });
 
@@ -38,7 +75,13 @@ describe('summaries', () => {
   });
 
   it('site frequency counts solved runs only', () => {
-    expect(siteFrequency(runs)).toEqual({ sites: ['1', '2'], methods: [{ name: 'ga', values: [1, 0.5] }, { name: 'milp', values: [1, 0] }] });
+    expect(siteFrequency(runs)).toEqual({
+      sites: ['1', '2'],
+      methods: [
+        { name: 'ga', values: [1, 0.5] },
+        { name: 'milp', values: [1, 0] },
+      ],
+    });
   });
 
   it('sorts by run id and computes median and sd', () => {
@@ -51,16 +94,38 @@ describe('summaries', () => {
 
 describe('runs.csv rows and sensitivity points', () => {
   it('flatten cost parts and figures into prefixed columns', () => {
-    const r = { ...rec('a', 'milp', 0, 1, ['1']), costParts: { fixed: 60, transport: 40 }, figures: { emissionsKgCO2: 7 } };
-    expect(flatRun(r)).toMatchObject({ cost_fixed: 60, cost_transport: 40, fig_emissionsKgCO2: 7, openCount: 1, open: '1' });
+    const r = {
+      ...rec('a', 'milp', 0, 1, ['1']),
+      costParts: { fixed: 60, transport: 40 },
+      figures: { emissionsKgCO2: 7 },
+    };
+    expect(flatRun(r)).toMatchObject({
+      cost_fixed: 60,
+      cost_transport: 40,
+      fig_emissionsKgCO2: 7,
+      openCount: 1,
+      open: '1',
+    });
     expect(Object.keys(flatRun(rec('b', 'milp', 0, 1, ['1']))).some((k) => k.startsWith('fig_'))).toBe(false);
   });
 
-  it('give the best run\'s sites per level and how many differ from the nominal design', () => {
-    const at = (runId: string, id: string, kind: 'nominal' | 'sensitivity', obj: number, open: string[]): RunRecord => ({
+  it("give the best run's sites per level and how many differ from the nominal design", () => {
+    const at = (
+      runId: string,
+      id: string,
+      kind: 'nominal' | 'sensitivity',
+      obj: number,
+      open: string[],
+    ): RunRecord => ({
       ...rec(runId, 'milp', 0, 1, open),
       objective: obj,
-      scenario: { id, kind, set: kind === 'nominal' ? null : 'cost', index: 0, levels: kind === 'nominal' ? {} : { cost: Number(id) } },
+      scenario: {
+        id,
+        kind,
+        set: kind === 'nominal' ? null : 'cost',
+        index: 0,
+        levels: kind === 'nominal' ? {} : { cost: Number(id) },
+      },
     });
     const runs = [
       at('n', 'nominal', 'nominal', 100, ['1', '2']),
@@ -81,7 +146,11 @@ describe('runs.csv rows and sensitivity points', () => {
 describe('progress bar', () => {
   it('draws count and ETA on a TTY and nothing otherwise', () => {
     let out = '';
-    const tty = { isTTY: true, columns: 120, write: (s: string) => ((out += s), true) } as unknown as NodeJS.WriteStream;
+    const tty = {
+      isTTY: true,
+      columns: 120,
+      write: (s: string) => ((out += s), true),
+    } as unknown as NodeJS.WriteStream;
     const bar = progressBar(4, tty);
     bar.tick('run a');
     bar.done();

@@ -14,7 +14,10 @@ describe('two-stage facility location', () => {
     const handle = await testHandle();
     const arb = fc.tuple(
       arbFlInstance('cflp', 4, 5),
-      fc.array(fc.array(fc.double({ min: 0.6, max: 1.4, noNaN: true }), { minLength: 5, maxLength: 5 }), { minLength: 2, maxLength: 3 }),
+      fc.array(fc.array(fc.double({ min: 0.6, max: 1.4, noNaN: true }), { minLength: 5, maxLength: 5 }), {
+        minLength: 2,
+        maxLength: 3,
+      }),
     );
     await fc.assert(
       fc.asyncProperty(arb, async ([inst, demandDraws]) => {
@@ -33,9 +36,15 @@ describe('two-stage facility location', () => {
         const ws = optima.reduce((s, r) => s + r.objective!, 0) / optima.length;
         expect(ws).toBeLessThanOrEqual(rp + 1e-6 * Math.max(1, rp));
         for (const r of optima) {
-          const d = designFrom(r.design.length, r.design.flatMap((b, i) => (b ? [i] : [])));
+          const d = designFrom(
+            r.design.length,
+            r.design.flatMap((b, i) => (b ? [i] : [])),
+          );
           const costs = await Promise.all(problems.map((p) => p.evaluate(handle, d)));
-          if (costs.every((c) => c.feasible)) expect(rp).toBeLessThanOrEqual(costs.reduce((s, c) => s + c.cost, 0) / costs.length + 1e-6 * Math.max(1, rp));
+          if (costs.every((c) => c.feasible))
+            expect(rp).toBeLessThanOrEqual(
+              costs.reduce((s, c) => s + c.cost, 0) / costs.length + 1e-6 * Math.max(1, rp),
+            );
         }
       }),
       { numRuns: 12 },

@@ -13,15 +13,24 @@ describe('generic two-stage extensive form', () => {
     const handle = await testHandle();
     const arb = fc.tuple(
       arbFlInstance('cflp', 4, 5),
-      fc.array(fc.tuple(fc.double({ min: 0.6, max: 1, noNaN: true }), fc.double({ min: 0.5, max: 1.5, noNaN: true })), { minLength: 2, maxLength: 3 }),
+      fc.array(fc.tuple(fc.double({ min: 0.6, max: 1, noNaN: true }), fc.double({ min: 0.5, max: 1.5, noNaN: true })), {
+        minLength: 2,
+        maxLength: 3,
+      }),
     );
     await fc.assert(
       fc.asyncProperty(arb, async ([inst, draws]) => {
         const scenarios = draws.map(([d, f]) => scaleFl(inst, { demand: d, fixedCost: f }));
         const problems = scenarios.map(facilityLocationProblem);
-        const generic = buildTwoStage(problems.map((p) => p.buildMilp()), inst.name)!;
+        const generic = buildTwoStage(
+          problems.map((p) => p.buildMilp()),
+          inst.name,
+        )!;
         const own = buildTwoStageFl(scenarios);
-        const [a, b] = [await solveModel(handle, generic.model, { randomSeed: 1 }), await solveModel(handle, own.model, { randomSeed: 1 })];
+        const [a, b] = [
+          await solveModel(handle, generic.model, { randomSeed: 1 }),
+          await solveModel(handle, own.model, { randomSeed: 1 }),
+        ];
         expect(a.status).toBe('optimal');
         expect(a.objective!).toBeCloseTo(b.objective!, 4);
         const design = generic.decodeDesign(a.values!);

@@ -14,7 +14,10 @@ export interface CliOutput {
 /** Runs the built CLI (npm test builds first) from the repository root; never throws on exit codes. */
 export async function rlnd(...args: string[]): Promise<CliOutput> {
   try {
-    const { stdout, stderr } = await run('node', [`${ROOT}bin/rlnd.js`, ...args], { cwd: ROOT, maxBuffer: 64 * 2 ** 20 });
+    const { stdout, stderr } = await run('node', [`${ROOT}bin/rlnd.js`, ...args], {
+      cwd: ROOT,
+      maxBuffer: 64 * 2 ** 20,
+    });
     return { stdout, stderr, code: 0 };
   } catch (err) {
     const e = err as { stdout: string; stderr: string; code: number };

@@ -16,7 +16,9 @@ export interface OrlibOptimum {
   capacitated_opt_by_capacity?: Record<string, number>;
   single_source_opt_by_capacity?: Record<string, number>;
 }
-export const ORLIB_OPTIMA: Record<string, OrlibOptimum> = JSON.parse(readFileSync(`${ROOT}instances/orlib-cap/optima.json`, 'utf8'));
+export const ORLIB_OPTIMA: Record<string, OrlibOptimum> = JSON.parse(
+  readFileSync(`${ROOT}instances/orlib-cap/optima.json`, 'utf8'),
+);
 
 /** The 37 small OR-Library files. */
 export const SMALL_ORLIB = Object.keys(ORLIB_OPTIMA).filter((k) => /^cap\d+$/.test(k));

@@ -1,8 +1,16 @@
 import fc from 'fast-check';
-import { makeFlInstance, type FacilityLocationInstance, type FlVariant } from '../../src/problems/facility-location/instance.js';
+import {
+  makeFlInstance,
+  type FacilityLocationInstance,
+  type FlVariant,
+} from '../../src/problems/facility-location/instance.js';
 
 /** Random small facility-location instances (integer data, so optima compare tightly). */
-export function arbFlInstance(variant: FlVariant, maxSites = 6, maxCustomers = 8): fc.Arbitrary<FacilityLocationInstance> {
+export function arbFlInstance(
+  variant: FlVariant,
+  maxSites = 6,
+  maxCustomers = 8,
+): fc.Arbitrary<FacilityLocationInstance> {
   return fc
     .record({ m: fc.integer({ min: 1, max: maxSites }), n: fc.integer({ min: 1, max: maxCustomers }) })
     .chain(({ m, n }) =>
@@ -20,7 +28,11 @@ export function arbFlInstance(variant: FlVariant, maxSites = 6, maxCustomers = 8
       const maxD = Math.max(...demand);
       const capSum = caps.reduce((a, b) => a + b, 0);
       const factor = Math.max(1, Math.ceil(total / capSum));
-      const sites = caps.map((c, i) => ({ id: `S${i + 1}`, capacity: Math.max(c * factor, i === 0 ? maxD : 0), fixedCost: fixed[i]! }));
+      const sites = caps.map((c, i) => ({
+        id: `S${i + 1}`,
+        capacity: Math.max(c * factor, i === 0 ? maxD : 0),
+        fixedCost: fixed[i]!,
+      }));
       return makeFlInstance({
         name: 'random',
         source: 'fast-check',

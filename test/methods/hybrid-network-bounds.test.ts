@@ -7,7 +7,9 @@ import { ROOT, testHandle } from '../helpers/fixtures.js';
 
 describe('hybrid on a network with neither a Lagrangian nor a structure bound', () => {
   it('certifies the Jakarta optimum through LP, Benders and MILP bounds when a capacity hides the decomposition', async () => {
-    const doc = JSON.parse(readFileSync(`${ROOT}instances/network/jakarta-rln.json`, 'utf8')) as { nodes: { id: string; capacity?: number }[] };
+    const doc = JSON.parse(readFileSync(`${ROOT}instances/network/jakarta-rln.json`, 'utf8')) as {
+      nodes: { id: string; capacity?: number }[];
+    };
     // A non-binding capacity breaks the uncapacitated structure the decomposition bound needs.
     doc.nodes.find((n) => n.id === 'RMC-1')!.capacity = 1e12;
     const problem = networkProblem(networkFromData(doc, 'jakarta-capacitated.json'));

@@ -19,7 +19,10 @@ async function hybridAgainstMilp(problem: ReturnType<typeof generated>, timeLimi
 
 describe('hybrid: sparse MILP on mid-size instances', () => {
   it('runs the sparse MILP instead of a too-wide core, reaches the MILP optimum, and skips the VNS after a proven sparse optimum', async () => {
-    const { milp, res, phases } = await hybridAgainstMilp(generated({ sites: 32, customers: 80, clusters: 5, tightness: 3, seed: 2 }), 60);
+    const { milp, res, phases } = await hybridAgainstMilp(
+      generated({ sites: 32, customers: 80, clusters: 5, tightness: 3, seed: 2 }),
+      60,
+    );
     expect(phases.some((p) => p.startsWith('hybrid:sparse-milp'))).toBe(true);
     expect(phases.some((p) => p.startsWith('hybrid:core-milp'))).toBe(false);
     expect(phases.includes('hybrid:vns')).toBe(false);
@@ -28,8 +31,15 @@ describe('hybrid: sparse MILP on mid-size instances', () => {
 
   // fl-50x200-s2 of experiments/scaling-milp-range.yaml: its optimum differs from every local
   // optimum of the exact local search and VNS by a three-region exchange (docs/notes/issue-9.md).
-  it.runIf(process.env.RLND_SLOW === '1')('finds the three-region exchange of fl-50x200-s2 (slow tier)', async () => {
-    const { milp, res } = await hybridAgainstMilp(generated({ sites: 50, customers: 200, clusters: 8, tightness: 3, seed: 2 }), 60);
-    expect(Math.abs(res.objective! - milp) / milp).toBeLessThan(1e-6);
-  }, 240_000);
+  it.runIf(process.env.RLND_SLOW === '1')(
+    'finds the three-region exchange of fl-50x200-s2 (slow tier)',
+    async () => {
+      const { milp, res } = await hybridAgainstMilp(
+        generated({ sites: 50, customers: 200, clusters: 8, tightness: 3, seed: 2 }),
+        60,
+      );
+      expect(Math.abs(res.objective! - milp) / milp).toBeLessThan(1e-6);
+    },
+    240_000,
+  );
 });

@@ -13,7 +13,9 @@ describe('lshaped with the worker pool', () => {
   it('gives the same design, bound, iterations and cuts with 1 and 2 threads, equal to the extensive form', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rlnd-lshaped-'));
     const file = join(dir, 'fl.json');
-    const text = JSON.stringify(stochasticFacilityLocation({ sites: 6, customers: 15, scenarios: 8, seed: 3, penalty: 150 }));
+    const text = JSON.stringify(
+      stochasticFacilityLocation({ sites: 6, customers: 15, scenarios: 8, seed: 3, penalty: 150 }),
+    );
     writeFileSync(file, text);
     const problem = await loadProblem(file);
     const handle = await testHandle();

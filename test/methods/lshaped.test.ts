@@ -10,8 +10,10 @@ import { solve } from '../../src/solve.js';
 import { testHandle } from '../helpers/fixtures.js';
 import { arbStochasticNetwork } from '../problems/network/stochastic/random-stochastic.js';
 
-const close = (a: number, b: number, rel = 1e-6): boolean => Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
-const problemOf = (doc: NetworkDocumentInput): Problem => stochasticNetworkProblem(compileStochastic(parseNetworkDocument(doc, 'random.json'), 'random.json')) as Problem;
+const close = (a: number, b: number, rel = 1e-6): boolean =>
+  Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
+const problemOf = (doc: NetworkDocumentInput): Problem =>
+  stochasticNetworkProblem(compileStochastic(parseNetworkDocument(doc, 'random.json'), 'random.json')) as Problem;
 
 /** Every design priced by its expected cost over the scenarios: the best, or Infinity. */
 async function enumerate(problem: Problem): Promise<number> {
@@ -47,7 +49,11 @@ describe('L-shaped decomposition on random two-stage networks (real HiGHS)', () 
       fc.asyncProperty(arbStochasticNetwork(), async (doc) => {
         const problem = problemOf(doc);
         const best = await enumerate(problem);
-        const runs = [await solve(problem, { handle, method: 'milp' }), await solve(problem, { handle, method: 'lshaped' }), await solve(problem, { handle, method: 'lshaped', params: { cuts: 'single', lpRounds: 0 } })];
+        const runs = [
+          await solve(problem, { handle, method: 'milp' }),
+          await solve(problem, { handle, method: 'lshaped' }),
+          await solve(problem, { handle, method: 'lshaped', params: { cuts: 'single', lpRounds: 0 } }),
+        ];
         for (const r of runs) {
           if (best === Infinity) expect(r.status, r.method).toBe('infeasible');
           else {

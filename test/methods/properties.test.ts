@@ -12,7 +12,13 @@ async function bruteForce(problem: Problem): Promise<number> {
   const m = problem.space.size;
   let best = Infinity;
   for (let mask = 1; mask < 1 << m; mask++) {
-    const ev = await problem.evaluate(handle, designFrom(m, [...Array(m).keys()].filter((i) => mask & (1 << i))));
+    const ev = await problem.evaluate(
+      handle,
+      designFrom(
+        m,
+        [...Array(m).keys()].filter((i) => mask & (1 << i)),
+      ),
+    );
     if (ev.feasible) best = Math.min(best, ev.cost);
   }
   return best;

@@ -23,33 +23,53 @@ function generated(size: (typeof SIZES)[number]): { text: string; file: string }
 }
 
 describe('time limits are a promise', () => {
-  const cases = (sizes: typeof SIZES) => sizes.flatMap((size) => ['milp', 'lagrangian', 'ga', 'hybrid'].map((method) => ({ size, method })));
+  const cases = (sizes: typeof SIZES) =>
+    sizes.flatMap((size) => ['milp', 'lagrangian', 'ga', 'hybrid'].map((method) => ({ size, method })));
 
-  it.each(cases(SIZES))('$method on $size.sites x $size.customers ($size.variant) returns within 2 s + slack', async ({ size, method }) => {
-    const { text, file } = generated(size);
-    const limit = 2;
-    const t0 = performance.now();
-    const r = await solve(problemFromText(text, file), { method, handle: await testHandle(), timeLimit: limit, startedAt: t0 });
-    const wall = (performance.now() - t0) / 1000;
-    expect(wall).toBeLessThan(allowed(limit));
-    expect(r.runtimeSeconds).toBeLessThan(allowed(limit));
-    expect(['optimal', 'feasible', 'time_limit']).toContain(r.status);
-  }, 60_000);
+  it.each(cases(SIZES))(
+    '$method on $size.sites x $size.customers ($size.variant) returns within 2 s + slack',
+    async ({ size, method }) => {
+      const { text, file } = generated(size);
+      const limit = 2;
+      const t0 = performance.now();
+      const r = await solve(problemFromText(text, file), {
+        method,
+        handle: await testHandle(),
+        timeLimit: limit,
+        startedAt: t0,
+      });
+      const wall = (performance.now() - t0) / 1000;
+      expect(wall).toBeLessThan(allowed(limit));
+      expect(r.runtimeSeconds).toBeLessThan(allowed(limit));
+      expect(['optimal', 'feasible', 'time_limit']).toContain(r.status);
+    },
+    60_000,
+  );
 
   it('counts worker-pool start-up against the limit (ga, 2 threads)', async () => {
     const { text, file } = generated(SIZES[1]!);
     const limit = 2;
     const t0 = performance.now();
     const runner = new PoolRunner({ file, text, options: {} }, 2);
-    const r = await solve(problemFromText(text, file), { method: 'ga', handle: await testHandle(), timeLimit: limit, runner, startedAt: t0 }).finally(() => runner.close());
+    const r = await solve(problemFromText(text, file), {
+      method: 'ga',
+      handle: await testHandle(),
+      timeLimit: limit,
+      runner,
+      startedAt: t0,
+    }).finally(() => runner.close());
     expect((performance.now() - t0) / 1000).toBeLessThan(allowed(limit));
     expect(r.status).toBe('feasible');
   }, 60_000);
 
-  it.runIf(process.env.RLND_SLOW === '1').each(cases(SLOW_SIZES))('$method on $size.sites x $size.customers returns within 5 s + slack (slow tier)', async ({ size, method }) => {
-    const { text, file } = generated(size);
-    const t0 = performance.now();
-    await solve(problemFromText(text, file), { method, handle: await testHandle(), timeLimit: 5, startedAt: t0 });
-    expect((performance.now() - t0) / 1000).toBeLessThan(allowed(5));
-  }, 120_000);
+  it.runIf(process.env.RLND_SLOW === '1').each(cases(SLOW_SIZES))(
+    '$method on $size.sites x $size.customers returns within 5 s + slack (slow tier)',
+    async ({ size, method }) => {
+      const { text, file } = generated(size);
+      const t0 = performance.now();
+      await solve(problemFromText(text, file), { method, handle: await testHandle(), timeLimit: 5, startedAt: t0 });
+      expect((performance.now() - t0) / 1000).toBeLessThan(allowed(5));
+    },
+    120_000,
+  );
 });

@@ -12,7 +12,12 @@ describe('PoolRunner', () => {
     const pool = new PoolRunner({ file, text: readFileSync(file, 'utf8'), options: {} }, 2);
     try {
       const problem = orlibProblem('cap61');
-      const designs = [designFrom(16, [0, 1, 2, 3, 4]), designFrom(16, [5, 6, 7, 8]), designFrom(16, [0]), designFrom(16, [9, 10, 11, 12, 13, 14, 15])];
+      const designs = [
+        designFrom(16, [0, 1, 2, 3, 4]),
+        designFrom(16, [5, 6, 7, 8]),
+        designFrom(16, [0]),
+        designFrom(16, [9, 10, 11, 12, 13, 14, 15]),
+      ];
       const pooled = await pool.evaluateAll(designs);
       const handle = await testHandle();
       for (const [k, d] of designs.entries()) {
@@ -29,7 +34,9 @@ describe('PoolRunner', () => {
   it('retries a failed task once, then reports it instead of dropping it', async () => {
     const pool = new PoolRunner({ file: 'broken.txt', text: '2 2\n10 oops\n', options: {} }, 1);
     try {
-      await expect(pool.evaluateAll([designFrom(2, [0]), designFrom(2, [1])])).rejects.toThrow(/design evaluation failed twice .*broken.txt/);
+      await expect(pool.evaluateAll([designFrom(2, [0]), designFrom(2, [1])])).rejects.toThrow(
+        /design evaluation failed twice .*broken.txt/,
+      );
     } finally {
       await pool.close();
     }

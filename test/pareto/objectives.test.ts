@@ -7,7 +7,10 @@ import { testHandle } from '../helpers/fixtures.js';
 
 /** Dirty lane (cost 1, 5 kg per unit, fixed 2) or clean lane (cost 3, 1 kg, fixed 3) for 10 units. */
 const LANES = {
-  problem: 'network', name: 'lanes', products: ['u'], carbonTax: 0.1,
+  problem: 'network',
+  name: 'lanes',
+  products: ['u'],
+  carbonTax: 0.1,
   nodes: [
     { id: 'S', echelon: 'source', supply: { u: 'unlimited' } },
     { id: 'Dirty', echelon: 'depot', fixedCost: 2 },

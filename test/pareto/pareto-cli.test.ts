@@ -13,7 +13,10 @@ import { ROOT } from '../helpers/fixtures.js';
  * clean tie at tax (33 - 12) / (50 - 10) = 0.525, the one breakpoint.
  */
 const LANES = {
-  problem: 'network', name: 'lanes', products: ['u'], carbonTax: 0.1,
+  problem: 'network',
+  name: 'lanes',
+  products: ['u'],
+  carbonTax: 0.1,
   nodes: [
     { id: 'S', echelon: 'source', supply: { u: 'unlimited' } },
     { id: 'Dirty', echelon: 'depot', fixedCost: 2 },
@@ -39,13 +42,36 @@ describe('rlnd pareto', () => {
   it('--json: points sorted by cost, non-dominated, on the hand-computed front; ideal, nadir, hypervolume, the 0.525 breakpoint; --csv', async () => {
     const file = lanesFile();
     const csv = join(file, '..', 'front.csv');
-    const { stdout, code } = await rlnd('pareto', file, '--objectives', 'cost,emissions', '--resolution', '0.1', '--json', '--csv', csv);
+    const { stdout, code } = await rlnd(
+      'pareto',
+      file,
+      '--objectives',
+      'cost,emissions',
+      '--resolution',
+      '0.1',
+      '--json',
+      '--csv',
+      csv,
+    );
     expect(code).toBe(0);
     const f = JSON.parse(stdout);
     expect(f.ideal).toEqual({ cost: 12, emissions: 10 });
     expect(f.nadir).toEqual({ cost: 33, emissions: 50 });
-    expect(f.points[0]).toMatchObject({ cost: 12, emissions: 50, open: ['Dirty'], status: 'optimal', gap: 0, supported: true });
-    expect(f.points.at(-1)).toMatchObject({ cost: 33, emissions: 10, open: ['Clean'], status: 'optimal', supported: true });
+    expect(f.points[0]).toMatchObject({
+      cost: 12,
+      emissions: 50,
+      open: ['Dirty'],
+      status: 'optimal',
+      gap: 0,
+      supported: true,
+    });
+    expect(f.points.at(-1)).toMatchObject({
+      cost: 33,
+      emissions: 10,
+      open: ['Clean'],
+      status: 'optimal',
+      supported: true,
+    });
     const inner = f.points.slice(1, -1);
     expect(inner.length).toBeGreaterThan(3);
     for (const p of inner) {
@@ -64,11 +90,23 @@ describe('rlnd pareto', () => {
     expect(f.carbonPrice.breakpoints).toHaveLength(1);
     expect(f.carbonPrice.breakpoints[0]).toBeCloseTo(0.525, 9);
     expect(f.carbonPrice.nominalInterval).toBe(0); // tax 0.1 < 0.525: the dirty design
-    expect(readFileSync(csv, 'utf8').split('\n')[0]).toBe('point,cost,emissionsKgCO2,supported,status,gap,epsilon,open');
+    expect(readFileSync(csv, 'utf8').split('\n')[0]).toBe(
+      'point,cost,emissionsKgCO2,supported,status,gap,epsilon,open',
+    );
   }, 60_000);
 
   it('--method hybrid --points 5 on 2 workers: the grid caps 40, 30, 20 give points on the segment, each with its gap', async () => {
-    const { stdout, code } = await rlnd('pareto', lanesFile(), '--method', 'hybrid', '--points', '5', '--threads', '2', '--json');
+    const { stdout, code } = await rlnd(
+      'pareto',
+      lanesFile(),
+      '--method',
+      'hybrid',
+      '--points',
+      '5',
+      '--threads',
+      '2',
+      '--json',
+    );
     expect(code).toBe(0);
     const f = JSON.parse(stdout);
     expect(f.points.map((p: { epsilon: number | null }) => p.epsilon)).toEqual([null, 40, 30, 20, null]);
@@ -77,7 +115,12 @@ describe('rlnd pareto', () => {
   }, 60_000);
 
   it('bad --objectives, --method or --points are one-line errors (exit 1)', async () => {
-    for (const args of [['--objectives', 'cost,profit'], ['--objectives', 'cost'], ['--method', 'ga'], ['--points', '1']]) {
+    for (const args of [
+      ['--objectives', 'cost,profit'],
+      ['--objectives', 'cost'],
+      ['--method', 'ga'],
+      ['--points', '1'],
+    ]) {
       const { stderr, code } = await rlnd('pareto', lanesFile(), ...args);
       expect(code).toBe(1);
       expect(stderr.trim().split('\n')).toHaveLength(1);

@@ -15,21 +15,24 @@ import { arbNetwork } from '../problems/network/random-network.js';
 
 /** The random networks of the network tests with emission factors on every arc (mostly against cost) and middle node. */
 const arbEmissionNetwork = (): fc.Arbitrary<NetworkDocumentInput> =>
-  fc.tuple(arbNetwork(), fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 40, maxLength: 40 })).map(([doc, kg]) => {
-    let i = 0;
-    const next = (): number => kg[i++ % kg.length]!;
-    return {
-      ...doc,
-      // Emissions mostly against cost (cheap lanes dirty), so fronts have several points.
-      arcs: doc.arcs!.map((a) => {
-        const c = typeof a.unitCost === 'number' ? a.unitCost : Object.values(a.unitCost ?? {})[0] ?? 0;
-        return { ...a, emission: Math.round((31 - (typeof c === 'number' ? c : 0)) / 3) };
-      }),
-      nodes: doc.nodes!.map((n) => (n.echelon === 'mid' ? { ...n, emission: next() } : n)),
-    };
-  });
+  fc
+    .tuple(arbNetwork(), fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 40, maxLength: 40 }))
+    .map(([doc, kg]) => {
+      let i = 0;
+      const next = (): number => kg[i++ % kg.length]!;
+      return {
+        ...doc,
+        // Emissions mostly against cost (cheap lanes dirty), so fronts have several points.
+        arcs: doc.arcs!.map((a) => {
+          const c = typeof a.unitCost === 'number' ? a.unitCost : (Object.values(a.unitCost ?? {})[0] ?? 0);
+          return { ...a, emission: Math.round((31 - (typeof c === 'number' ? c : 0)) / 3) };
+        }),
+        nodes: doc.nodes!.map((n) => (n.echelon === 'mid' ? { ...n, emission: next() } : n)),
+      };
+    });
 
-const compile = (doc: NetworkDocumentInput): NetworkInstance => compileNetwork(parseNetworkDocument(doc, 'random.json'), 'random.json');
+const compile = (doc: NetworkDocumentInput): NetworkInstance =>
+  compileNetwork(parseNetworkDocument(doc, 'random.json'), 'random.json');
 /** HiGHS's feasibility tolerances (1e-7 on rows, scaled) leave ~1e-6 relative between two answers. */
 const tol = (v: number): number => 1e-5 * Math.max(1, Math.abs(v));
 
@@ -42,7 +45,11 @@ function designs(inst: NetworkInstance): Uint8Array[] {
 /** Brute force: least cost (no tax) over every design's flow LP with emissions <= cap (Infinity: none). */
 async function bruteCost(inst: NetworkInstance, cap: number | undefined): Promise<number> {
   const handle = await testHandle();
-  const p = objectiveNetworkProblem(inst, { carbonTax: 0, ...(cap !== undefined ? { emissionCap: cap } : {}), ...(cap === undefined ? { costCap: Infinity } : {}) });
+  const p = objectiveNetworkProblem(inst, {
+    carbonTax: 0,
+    ...(cap !== undefined ? { emissionCap: cap } : {}),
+    ...(cap === undefined ? { costCap: Infinity } : {}),
+  });
   let best = Infinity;
   for (const d of designs(inst)) {
     const ev = await p.evaluate(handle, d);
@@ -54,7 +61,11 @@ async function bruteCost(inst: NetworkInstance, cap: number | undefined): Promis
 /** Brute force: least emissions over every design (with cost, without the tax, at most `costCap`). */
 async function bruteEmissions(inst: NetworkInstance, costCap?: number): Promise<number> {
   const handle = await testHandle();
-  const p = objectiveNetworkProblem(inst, { objective: 'emissions', carbonTax: 0, ...(costCap !== undefined ? { costCap } : {}) });
+  const p = objectiveNetworkProblem(inst, {
+    objective: 'emissions',
+    carbonTax: 0,
+    ...(costCap !== undefined ? { costCap } : {}),
+  });
   let best = Infinity;
   for (const d of designs(inst)) {
     const ev = await p.evaluate(handle, d);
@@ -89,7 +100,11 @@ describe('exact cost/emission fronts on small random networks (real HiGHS, brute
         const minCost = await bruteCost(inst, undefined);
         if (minCost === Infinity) return;
         fronts++;
-        const f = await paretoFront(inst, localScalarRunner(inst, handle), { method: 'milp', seed: 1, resolution: RES });
+        const f = await paretoFront(inst, localScalarRunner(inst, handle), {
+          method: 'milp',
+          seed: 1,
+          resolution: RES,
+        });
         const pts = f.points;
         if (pts.length > 1) multi++;
         expect(f.certified).toBe(true);
@@ -104,8 +119,12 @@ describe('exact cost/emission fronts on small random networks (real HiGHS, brute
         const rangeC = f.nadir.cost - f.ideal.cost;
         for (const p of pts) {
           // Optimal at its own emissions, and no solution as cheap emits clearly less (lexicographic).
-          expect(Math.abs((await bruteCost(inst, p.emissions * (1 + 1e-9) + 1e-9)) - p.cost)).toBeLessThanOrEqual(tol(p.cost));
-          expect(Math.abs((await bruteEmissions(inst, p.cost * (1 + 1e-9) + 1e-9)) - p.emissions)).toBeLessThanOrEqual(tol(p.emissions));
+          expect(Math.abs((await bruteCost(inst, p.emissions * (1 + 1e-9) + 1e-9)) - p.cost)).toBeLessThanOrEqual(
+            tol(p.cost),
+          );
+          expect(Math.abs((await bruteEmissions(inst, p.cost * (1 + 1e-9) + 1e-9)) - p.emissions)).toBeLessThanOrEqual(
+            tol(p.emissions),
+          );
         }
         // A fine grid of caps: the front is no better than brute force, and within resolution of it.
         if (rangeE > 0) {
@@ -113,7 +132,9 @@ describe('exact cost/emission fronts on small random networks (real HiGHS, brute
             const eps = f.ideal.emissions + (k / 12) * rangeE;
             const truth = await bruteCost(inst, eps);
             expect(frontCost(f, eps)).toBeGreaterThanOrEqual(truth - tol(truth));
-            expect(Math.min(frontCost(f, eps + RES * rangeE), frontCost(f, eps) - RES * rangeC)).toBeLessThanOrEqual(truth + tol(truth));
+            expect(Math.min(frontCost(f, eps + RES * rangeE), frontCost(f, eps) - RES * rangeC)).toBeLessThanOrEqual(
+              truth + tol(truth),
+            );
           }
         }
         // With a carbon tax t, the optimum of cost + t x emissions lies on the front.

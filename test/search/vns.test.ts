@@ -12,35 +12,55 @@ import { testHandle } from '../helpers/fixtures.js';
 describe('VNS shake', () => {
   it('changes at most 2k bits, only free ones, and repeats for the same seed', () => {
     fc.assert(
-      fc.property(fc.array(fc.boolean(), { minLength: 2, maxLength: 40 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 1000 }), (bits, k, seed) => {
-        const d = Uint8Array.from(bits, (b) => (b ? 1 : 0));
-        const free = [...d.keys()].filter((i) => i % 3 !== 0); // every third bit is fixed
-        const a = shake(d, k, free, makeRng(seed, 'vns'));
-        const changed = [...d.keys()].filter((i) => a[i] !== d[i]);
-        expect(changed.length).toBeLessThanOrEqual(2 * k);
-        expect(changed.every((i) => i % 3 !== 0)).toBe(true);
-        expect([...shake(d, k, free, makeRng(seed, 'vns'))]).toEqual([...a]);
-      }),
+      fc.property(
+        fc.array(fc.boolean(), { minLength: 2, maxLength: 40 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (bits, k, seed) => {
+          const d = Uint8Array.from(bits, (b) => (b ? 1 : 0));
+          const free = [...d.keys()].filter((i) => i % 3 !== 0); // every third bit is fixed
+          const a = shake(d, k, free, makeRng(seed, 'vns'));
+          const changed = [...d.keys()].filter((i) => a[i] !== d[i]);
+          expect(changed.length).toBeLessThanOrEqual(2 * k);
+          expect(changed.every((i) => i % 3 !== 0)).toBe(true);
+          expect([...shake(d, k, free, makeRng(seed, 'vns'))]).toEqual([...a]);
+        },
+      ),
     );
   });
 
   it('keeps at least one free site open', () => {
     const d = Uint8Array.from([1, 0, 0, 0]);
-    for (let seed = 0; seed < 50; seed++) expect(shake(d, 3, [0, 1, 2, 3], makeRng(seed)).some((b) => b === 1)).toBe(true);
+    for (let seed = 0; seed < 50; seed++)
+      expect(shake(d, 3, [0, 1, 2, 3], makeRng(seed)).some((b) => b === 1)).toBe(true);
   });
 });
 
 describe('variable neighbourhood search', () => {
   it('escapes a local optimum of the exact local search and reaches the MILP optimum (generated 15 x 60)', async () => {
-    const params = { sites: 15, customers: 60, layout: 'clustered' as const, clusters: 4, tightness: 3, seed: 3, variant: 'cflp' as const };
+    const params = {
+      sites: 15,
+      customers: 60,
+      layout: 'clustered' as const,
+      clusters: 4,
+      tightness: 3,
+      seed: 3,
+      variant: 'cflp' as const,
+    };
     const problem = problemFromText(JSON.stringify(generateFlInstance(params)), 'generated.json');
     const handle = await testHandle();
     const ev = new DesignEvaluator(problem, handle, null);
     const all = new Uint8Array(problem.space.size).fill(1);
     const local = await localSearch(ev, all, { deadline: Infinity, score: problem.siteFixedCost });
     const out = await variableNeighbourhoodSearch({
-      evaluator: ev, rng: makeRng(1, 'vns'), start: local, deadline: Infinity, stop: null, params: {},
-      score: problem.siteFixedCost, startTime: performance.now(),
+      evaluator: ev,
+      rng: makeRng(1, 'vns'),
+      start: local,
+      deadline: Infinity,
+      stop: null,
+      params: {},
+      score: problem.siteFixedCost,
+      startTime: performance.now(),
     });
     const f = problem.buildMilp();
     const milp = await solveModel(handle, f.model);

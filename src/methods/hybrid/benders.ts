@@ -56,7 +56,11 @@ export async function bendersPhase(st: HybridState, share: number): Promise<void
     const timeLimit = Math.max(0.5, (stop - performance.now()) / 1000);
     const sol = await solveModel(st.ctx.handle, { ...lp, colLower, colUpper }, { timeLimit });
     if (sol.status !== 'optimal' || !sol.colDuals || sol.objective === null) return false;
-    cuts.push({ value: sol.objective, slope: Float64Array.from(cols, (c) => sol.colDuals![c]!), at: Uint8Array.from(y) });
+    cuts.push({
+      value: sol.objective,
+      slope: Float64Array.from(cols, (c) => sol.colDuals![c]!),
+      at: Uint8Array.from(y),
+    });
     return true;
   };
   const seeds = st.best ? [st.best.design] : [];
@@ -87,7 +91,10 @@ export async function bendersPhase(st: HybridState, share: number): Promise<void
 }
 
 /** Rows of the MILP over design columns only (group rules, one option per node), re-indexed. */
-function designOnlyRows(model: LinearModel, cols: readonly number[]): { lower: number; upper: number; idx: number[]; val: number[] }[] {
+function designOnlyRows(
+  model: LinearModel,
+  cols: readonly number[],
+): { lower: number; upper: number; idx: number[]; val: number[] }[] {
   const pos = new Map(cols.map((c, i) => [c, i]));
   const out: { lower: number; upper: number; idx: number[]; val: number[] }[] = [];
   for (let r = 0; r < model.rowNames.length; r++) {
@@ -109,7 +116,13 @@ function designOnlyRows(model: LinearModel, cols: readonly number[]): { lower: n
 }
 
 /** min z s.t. z >= cut_k(y) for every cut, the design rows, y binary, z >= the known bound. */
-function masterModel(n: number, cuts: readonly Cut[], rows: ReturnType<typeof designOnlyRows>, bound: number | null, scale: number): LinearModel {
+function masterModel(
+  n: number,
+  cuts: readonly Cut[],
+  rows: ReturnType<typeof designOnlyRows>,
+  bound: number | null,
+  scale: number,
+): LinearModel {
   const b = new LinearModelBuilder('benders-master');
   const y = Array.from({ length: n }, (_, i) => b.addVar(`y${i}`, { type: 'binary' }));
   // z is the objective divided by `scale`.

@@ -95,7 +95,12 @@ export async function lpRelaxationPhase(st: HybridState): Promise<void> {
     const seen = new Set<string>();
     const designs: Design[] = [];
     for (const threshold of [0.5, 1e-6]) {
-      const d = repair(st.ctx.problem, Uint8Array.from(score, (v) => (1 - v > threshold ? 1 : 0)), rng, score);
+      const d = repair(
+        st.ctx.problem,
+        Uint8Array.from(score, (v) => (1 - v > threshold ? 1 : 0)),
+        rng,
+        score,
+      );
       const key = designKey(d);
       if (!seen.has(key) && st.ctx.problem.quickInfeasibility(d) === null) {
         seen.add(key);
@@ -122,7 +127,10 @@ export async function milpBoundPhase(st: HybridState, share: number): Promise<vo
   } catch {
     return;
   }
-  const sol = await solveModel(st.ctx.handle, f.model, { timeLimit: Number.isFinite(left) ? left * share : 120, randomSeed: st.ctx.seed });
+  const sol = await solveModel(st.ctx.handle, f.model, {
+    timeLimit: Number.isFinite(left) ? left * share : 120,
+    randomSeed: st.ctx.seed,
+  });
   raiseBound(st, sol.dualBound, 'milp');
   if (sol.values && sol.objective !== null && Number.isFinite(sol.objective)) {
     const design = f.decode(sol.values).design;
@@ -158,7 +166,9 @@ export async function coreMilpPhase(st: HybridState, share: number): Promise<'do
   const open = [...best.keys()].filter((i) => best[i]);
   const grouped = new Set(problem.space.groups.flatMap((g) => g.members));
   const core = new Set<number>([...open, ...grouped]);
-  const closed = [...best.keys()].filter((i) => !best[i] && !grouped.has(i)).sort((a, b) => score[a]! - score[b]! || a - b);
+  const closed = [...best.keys()]
+    .filter((i) => !best[i] && !grouped.has(i))
+    .sort((a, b) => score[a]! - score[b]! || a - b);
   for (const i of closed.slice(0, Math.max(CORE_MIN, CORE_FACTOR * open.length))) core.add(i);
   if (core.size > CORE_SKIP_SHARE * problem.space.size) return 'too-wide';
   let f;
@@ -173,7 +183,12 @@ export async function coreMilpPhase(st: HybridState, share: number): Promise<'do
   cols.forEach((c, i) => {
     if (!core.has(i)) colUpper[c] = 0;
   });
-  await restrictedMilp(st, { ...f, model: { ...f.model, colUpper } }, share, `core-milp(${core.size} of ${problem.space.size} free)`);
+  await restrictedMilp(
+    st,
+    { ...f, model: { ...f.model, colUpper } },
+    share,
+    `core-milp(${core.size} of ${problem.space.size} free)`,
+  );
   return 'done';
 }
 
@@ -181,10 +196,18 @@ export async function coreMilpPhase(st: HybridState, share: number): Promise<'do
  * Solves a restriction of the full MILP within `share` of the time left and offers its design,
  * priced exactly. True when HiGHS proved the restricted optimum.
  */
-async function restrictedMilp(st: HybridState, f: MilpFormulation<unknown>, share: number, phase: string): Promise<boolean> {
+async function restrictedMilp(
+  st: HybridState,
+  f: MilpFormulation<unknown>,
+  share: number,
+  phase: string,
+): Promise<boolean> {
   const left = (st.deadline - performance.now()) / 1000;
   if (!(left > 1)) return false;
-  const sol = await solveModel(st.ctx.handle, f.model, { timeLimit: Number.isFinite(left) ? left * share : 120, randomSeed: st.ctx.seed });
+  const sol = await solveModel(st.ctx.handle, f.model, {
+    timeLimit: Number.isFinite(left) ? left * share : 120,
+    randomSeed: st.ctx.seed,
+  });
   if (!sol.values) return false;
   const design = f.decode(sol.values).design;
   const [priced] = await st.ev.evaluateAll([design]);
@@ -223,14 +246,24 @@ export async function polishPhase(st: HybridState, thorough = true): Promise<voi
   if (!st.best) return;
   const score = st.score ?? st.ctx.problem.siteFixedCost;
   const swaps = thorough ? swapCandidates(st, st.best.design) : GUIDED_SWAPS;
-  offer(st, await localSearch(st.ev, st.best.design, { deadline: st.deadline, score, ...(st.score ? { swapCandidates: swaps } : {}) }));
+  offer(
+    st,
+    await localSearch(st.ev, st.best.design, {
+      deadline: st.deadline,
+      score,
+      ...(st.score ? { swapCandidates: swaps } : {}),
+    }),
+  );
   record(st, 'local-search');
 }
 
 /** Swap-in partners per open site for polishing: all that {@link SWAP_WORK} affords, at least {@link GUIDED_SWAPS}. */
 function swapCandidates(st: HybridState, design: Design): number {
   if (st.work === null) return GUIDED_SWAPS;
-  const open = Math.max(1, design.reduce((a, b) => a + b, 0));
+  const open = Math.max(
+    1,
+    design.reduce((a, b) => a + b, 0),
+  );
   return Math.max(GUIDED_SWAPS, Math.floor(SWAP_WORK / (st.work * open)));
 }
 

@@ -35,7 +35,11 @@ export function raiseBound(st: HybridState, b: number | null, source: string): v
 /** True once the best design provably attains the lower bound. */
 export function proven(st: HybridState): boolean {
   const b = st.best;
-  return b !== null && st.lowerBound !== null && b.evaluation.cost - st.lowerBound <= 1e-9 * Math.max(1, Math.abs(b.evaluation.cost));
+  return (
+    b !== null &&
+    st.lowerBound !== null &&
+    b.evaluation.cost - st.lowerBound <= 1e-9 * Math.max(1, Math.abs(b.evaluation.cost))
+  );
 }
 
 /** Appends a statistics row for a finished phase. */

@@ -21,7 +21,7 @@ export function aggregate(rows: readonly MasterRow[], theta: number): MasterRow 
   const y = new Float64Array(rows[0]!.y.length);
   let rhs = 0;
   for (const r of rows) {
-    r.y.forEach((v, i) => (y[i] += v));
+    r.y.forEach((v, i) => (y[i]! += v));
     rhs += r.rhs;
   }
   return { y, theta, rhs };
@@ -65,20 +65,37 @@ export function noGoodRow(at: Float64Array): MasterRow {
  * theta_k >= its lower bound (`relaxed`: y in [0, 1], the LP phase). Objective and theta are divided by `scale` (values reach 1e12 in
  * some networks; HiGHS's absolute tolerances need O(1) numbers).
  */
-export function masterModel(cost: Float64Array, weights: readonly number[], lower: readonly number[], rows: readonly MasterRow[], designRows: readonly DesignRow[], scale: number, relaxed = false): LinearModel {
+export function masterModel(
+  cost: Float64Array,
+  weights: readonly number[],
+  lower: readonly number[],
+  rows: readonly MasterRow[],
+  designRows: readonly DesignRow[],
+  scale: number,
+  relaxed = false,
+): LinearModel {
   const b = new LinearModelBuilder(relaxed ? 'lshaped-master-lp' : 'lshaped-master');
-  const y = Array.from(cost, (c, i) => b.addVar(`y${i}`, relaxed ? { upper: 1, cost: c / scale } : { type: 'binary', cost: c / scale }));
+  const y = Array.from(cost, (c, i) =>
+    b.addVar(`y${i}`, relaxed ? { upper: 1, cost: c / scale } : { type: 'binary', cost: c / scale }),
+  );
   const theta = weights.map((w, k) => b.addVar(`theta${k}`, { lower: lower[k]! / scale, cost: w }));
   rows.forEach((r, k) => {
     const vars: number[] = [];
     const coefs: number[] = [];
     const div = r.theta === null ? 1 : scale;
     r.y.forEach((v, i) => {
-      if (v !== 0) vars.push(y[i]!), coefs.push(v / div);
+      if (v === 0) return;
+      vars.push(y[i]!);
+      coefs.push(v / div);
     });
-    if (r.theta !== null) vars.push(theta[r.theta]!), coefs.push(1);
+    if (r.theta !== null) {
+      vars.push(theta[r.theta]!);
+      coefs.push(1);
+    }
     b.addGe(`cut${k}`, { vars, coefs }, r.rhs / div);
   });
-  designRows.forEach((r, k) => b.addRow(`design${k}`, { vars: r.idx.map((i) => y[i]!), coefs: [...r.val] }, r.lower, r.upper));
+  designRows.forEach((r, k) =>
+    b.addRow(`design${k}`, { vars: r.idx.map((i) => y[i]!), coefs: [...r.val] }, r.lower, r.upper),
+  );
   return b.build();
 }

@@ -13,7 +13,11 @@ export const FLOW_EPS = 1e-9;
 /** Builds an allocation from parallel arrays, dropping zero entries. */
 export function allocationFrom(site: number[], customer: number[], fraction: number[]): Allocation {
   const keep = fraction.map((v, k) => (v > FLOW_EPS ? k : -1)).filter((k) => k >= 0);
-  return { site: keep.map((k) => site[k]!), customer: keep.map((k) => customer[k]!), fraction: keep.map((k) => fraction[k]!) };
+  return {
+    site: keep.map((k) => site[k]!),
+    customer: keep.map((k) => customer[k]!),
+    fraction: keep.map((k) => fraction[k]!),
+  };
 }
 
 /** Demand served by each site. */

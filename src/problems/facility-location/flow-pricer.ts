@@ -21,9 +21,20 @@ export class FlowPricer {
   ) {
     const n = inst.customers.length;
     const b = new LinearModelBuilder(`${inst.name}-transport`);
-    const cols: number[][] = inst.sites.map((s, i) => inst.customers.map((c, j) => b.addVar(`x_${s.id}_${c.id}`, { upper: 1, cost: inst.allocCost[i * n + j]! })));
+    const cols: number[][] = inst.sites.map((s, i) =>
+      inst.customers.map((c, j) => b.addVar(`x_${s.id}_${c.id}`, { upper: 1, cost: inst.allocCost[i * n + j]! })),
+    );
     for (let j = 0; j < n; j++) b.addEq(`serve_${inst.customers[j]!.id}`, sum(cols.map((r) => r[j]!)), 1);
-    inst.sites.forEach((s, i) => b.addLe(`cap_${s.id}`, expr(cols[i]!, inst.customers.map((c) => c.demand)), s.capacity));
+    inst.sites.forEach((s, i) =>
+      b.addLe(
+        `cap_${s.id}`,
+        expr(
+          cols[i]!,
+          inst.customers.map((c) => c.demand),
+        ),
+        s.capacity,
+      ),
+    );
     this.lp = new PersistentLp(handle, b.build());
   }
 

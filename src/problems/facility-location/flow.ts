@@ -22,11 +22,22 @@ export function buildFlowModel(inst: FacilityLocationInstance, design: Design): 
   const b = new LinearModelBuilder(`${inst.name}-flow`);
   const type = inst.variant === 'sscflp' ? 'binary' : 'continuous';
   const cols = open.map((i) =>
-    inst.customers.map((c, j) => b.addVar(`x_${inst.sites[i]!.id}_${c.id}`, { type, upper: 1, cost: allocCost(inst, i, j) })),
+    inst.customers.map((c, j) =>
+      b.addVar(`x_${inst.sites[i]!.id}_${c.id}`, { type, upper: 1, cost: allocCost(inst, i, j) }),
+    ),
   );
   for (let j = 0; j < n; j++) b.addEq(`serve_${inst.customers[j]!.id}`, sum(cols.map((r) => r[j]!)), 1);
   if (inst.variant !== 'uflp') {
-    open.forEach((i, k) => b.addLe(`cap_${inst.sites[i]!.id}`, expr(cols[k]!, inst.customers.map((c) => c.demand)), inst.sites[i]!.capacity));
+    open.forEach((i, k) =>
+      b.addLe(
+        `cap_${inst.sites[i]!.id}`,
+        expr(
+          cols[k]!,
+          inst.customers.map((c) => c.demand),
+        ),
+        inst.sites[i]!.capacity,
+      ),
+    );
   }
   return {
     model: b.build(),
@@ -35,11 +46,13 @@ export function buildFlowModel(inst: FacilityLocationInstance, design: Design): 
       const site: number[] = [];
       const customer: number[] = [];
       const fraction: number[] = [];
-      open.forEach((i, k) => cols[k]!.forEach((col, j) => {
-        site.push(i);
-        customer.push(j);
-        fraction.push(values[col]!);
-      }));
+      open.forEach((i, k) =>
+        cols[k]!.forEach((col, j) => {
+          site.push(i);
+          customer.push(j);
+          fraction.push(values[col]!);
+        }),
+      );
       return allocationFrom(site, customer, fraction);
     },
   };
@@ -63,7 +76,8 @@ export function nearestOpen(inst: FacilityLocationInstance, design: Design): All
 export function designInfeasibility(inst: FacilityLocationInstance, design: Design): string | null {
   const open = inst.sites.filter((_, i) => design[i]);
   if (open.length === 0) return 'no site is open';
-  if (inst.maxOpen !== undefined && open.length > inst.maxOpen) return `${open.length} sites open, at most ${inst.maxOpen} allowed`;
+  if (inst.maxOpen !== undefined && open.length > inst.maxOpen)
+    return `${open.length} sites open, at most ${inst.maxOpen} allowed`;
   if (inst.variant === 'uflp') return null;
   const capacity = open.reduce((s, site) => s + site.capacity, 0);
   const demand = totalDemand(inst);

@@ -29,7 +29,8 @@ export function checkFlGeneratorParams(p: FlGeneratorParams): void {
   if (!Number.isInteger(p.customers) || p.customers < 1) bad('customers', `a positive integer, got ${p.customers}`);
   if (!['uniform', 'clustered'].includes(p.layout)) bad('layout', `uniform or clustered, got ${p.layout}`);
   if (!Number.isInteger(p.clusters) || p.clusters < 1) bad('clusters', `a positive integer, got ${p.clusters}`);
-  if (!Number.isFinite(p.tightness) || p.tightness <= 1) bad('tightness', `a number > 1 (total capacity / total demand), got ${p.tightness}`);
+  if (!Number.isFinite(p.tightness) || p.tightness <= 1)
+    bad('tightness', `a number > 1 (total capacity / total demand), got ${p.tightness}`);
   if (!Number.isInteger(p.seed)) bad('seed', `an integer, got ${p.seed}`);
 }
 
@@ -83,4 +84,3 @@ export function generateFlInstance(p: FlGeneratorParams): Record<string, unknown
     cost: { distance: 'euclidean', perUnitDistance: 1 },
   };
 }
-

@@ -59,23 +59,31 @@ export function makeFlInstance(data: Omit<FacilityLocationInstance, 'kind'>): Fa
     const where = `sites[${i}] (id ${s.id})`;
     if (ids.has(s.id)) throw new InputError(source, `${where}.id`, 'a unique site id');
     ids.add(s.id);
-    if (!Number.isFinite(s.capacity) || s.capacity < 0) throw new InputError(source, `${where}.capacity`, `a number >= 0, got ${s.capacity}`);
-    if (!Number.isFinite(s.fixedCost) || s.fixedCost < 0) throw new InputError(source, `${where}.fixedCost`, `a number >= 0, got ${s.fixedCost}`);
+    if (!Number.isFinite(s.capacity) || s.capacity < 0)
+      throw new InputError(source, `${where}.capacity`, `a number >= 0, got ${s.capacity}`);
+    if (!Number.isFinite(s.fixedCost) || s.fixedCost < 0)
+      throw new InputError(source, `${where}.fixedCost`, `a number >= 0, got ${s.fixedCost}`);
   });
   const cids = new Set<string>();
   data.customers.forEach((c, j) => {
     const where = `customers[${j}] (id ${c.id})`;
     if (cids.has(c.id)) throw new InputError(source, `${where}.id`, 'a unique customer id');
     cids.add(c.id);
-    if (!Number.isFinite(c.demand) || c.demand < 0) throw new InputError(source, `${where}.demand`, `a number >= 0, got ${c.demand}`);
+    if (!Number.isFinite(c.demand) || c.demand < 0)
+      throw new InputError(source, `${where}.demand`, `a number >= 0, got ${c.demand}`);
   });
-  if (data.allocCost.length !== m * n) throw new InputError(source, 'cost', `${m} x ${n} costs, got ${data.allocCost.length}`);
+  if (data.allocCost.length !== m * n)
+    throw new InputError(source, 'cost', `${m} x ${n} costs, got ${data.allocCost.length}`);
   for (let k = 0; k < data.allocCost.length; k++) {
     const c = data.allocCost[k]!;
     if (!Number.isFinite(c) || c < 0) {
       const i = Math.floor(k / n);
       const j = k % n;
-      throw new InputError(source, `cost of site ${data.sites[i]!.id} -> customer ${data.customers[j]!.id}`, `a number >= 0, got ${c}`);
+      throw new InputError(
+        source,
+        `cost of site ${data.sites[i]!.id} -> customer ${data.customers[j]!.id}`,
+        `a number >= 0, got ${c}`,
+      );
     }
   }
   if (data.maxOpen !== undefined && (!Number.isInteger(data.maxOpen) || data.maxOpen < 1)) {
@@ -117,7 +125,8 @@ export function flInstanceInfeasibility(inst: FacilityLocationInstance): string 
   if (inst.variant === 'sscflp') {
     const biggest = caps[0] ?? 0;
     const big = inst.customers.find((c) => c.demand > biggest + 1e-9);
-    if (big) return `single-source: customer ${big.id} demands ${big.demand}, more than the largest site capacity ${biggest}`;
+    if (big)
+      return `single-source: customer ${big.id} demands ${big.demand}, more than the largest site capacity ${biggest}`;
   }
   return null;
 }

@@ -8,7 +8,8 @@ import { facilityLocationProblem } from './problem.js';
 
 function flVariant(options: LoadOptions): FlVariant | undefined {
   if (options.variant === undefined) return undefined;
-  if (!FL_VARIANTS.includes(options.variant as FlVariant)) throw new InputError('--variant', options.variant, `one of ${FL_VARIANTS.join(', ')}`);
+  if (!FL_VARIANTS.includes(options.variant as FlVariant))
+    throw new InputError('--variant', options.variant, `one of ${FL_VARIANTS.join(', ')}`);
   return options.variant as FlVariant;
 }
 
@@ -19,7 +20,12 @@ export const facilityLocationKind: ProblemKind = {
   fromJson(data, file, options) {
     const variant = flVariant(options);
     // --capacity fills in OR-Library's literal word 'capacity'; on JSON it would silently replace every capacity.
-    if (options.capacity !== undefined) throw new InputError('--capacity', String(options.capacity), `only for OR-Library files whose capacities are the word 'capacity' (capa/capb/capc); ${file} gives its capacities in the file`);
+    if (options.capacity !== undefined)
+      throw new InputError(
+        '--capacity',
+        String(options.capacity),
+        `only for OR-Library files whose capacities are the word 'capacity' (capa/capb/capc); ${file} gives its capacities in the file`,
+      );
     return facilityLocationProblem(parseFlJson(data, file, variant ? { variant } : {}));
   },
 };
@@ -28,6 +34,9 @@ export const facilityLocationKind: ProblemKind = {
 export function orlibProblem(text: string, file: string, options: LoadOptions): Problem {
   const variant = flVariant(options);
   return facilityLocationProblem(
-    parseOrlib(text, file, { ...(variant ? { variant } : {}), ...(options.capacity !== undefined ? { capacity: options.capacity } : {}) }),
+    parseOrlib(text, file, {
+      ...(variant ? { variant } : {}),
+      ...(options.capacity !== undefined ? { capacity: options.capacity } : {}),
+    }),
   );
 }

@@ -46,7 +46,8 @@ export function flLagrangian(inst: FacilityLocationInstance): LagrangianRelaxati
           if (r < 0) items.push({ index: j, value: r, weight: demand[j]! });
         }
         let sub: { value: number; take: Map<number, number> };
-        if (!capacitated) sub = { value: items.reduce((a, it) => a + it.value, 0), take: new Map(items.map((it) => [it.index, 1])) };
+        if (!capacitated)
+          sub = { value: items.reduce((a, it) => a + it.value, 0), take: new Map(items.map((it) => [it.index, 1])) };
         else if (inst.variant === 'sscflp') sub = binaryKnapsack(items, inst.sites[i]!.capacity);
         else sub = continuousKnapsack(items, inst.sites[i]!.capacity);
         v[i] = inst.sites[i]!.fixedCost + sub.value;
@@ -70,7 +71,11 @@ export function flLagrangian(inst: FacilityLocationInstance): LagrangianRelaxati
 }
 
 /** min Σ v_i y_i with the aggregate capacity cut (or the open cap); returns sites and value. */
-function chooseSites(inst: FacilityLocationInstance, v: Float64Array, need: number): { sites: number[]; value: number } {
+function chooseSites(
+  inst: FacilityLocationInstance,
+  v: Float64Array,
+  need: number,
+): { sites: number[]; value: number } {
   const order = [...v.keys()].sort((a, b) => v[a]! - v[b]! || a - b);
   if (inst.maxOpen !== undefined) {
     // Cardinality only: the p most negative sites (at least one site must open).
@@ -84,7 +89,9 @@ function chooseSites(inst: FacilityLocationInstance, v: Float64Array, need: numb
   let value = sites.reduce((a, i) => a + v[i]!, 0);
   const have = sites.reduce((a, i) => a + inst.sites[i]!.capacity, 0);
   if (need > have) {
-    const rest = order.filter((i) => !sites.includes(i)).map((i) => ({ index: i, value: v[i]!, weight: inst.sites[i]!.capacity }));
+    const rest = order
+      .filter((i) => !sites.includes(i))
+      .map((i) => ({ index: i, value: v[i]!, weight: inst.sites[i]!.capacity }));
     const cover = coveringKnapsack(rest, need - have);
     value += cover.value;
     sites = [...sites, ...cover.chosen];

@@ -103,7 +103,11 @@ export class LargeFlowPricer {
         upper.push(design[i] ? Infinity : 0);
       }
     }
-    await this.lp!.setBounds(cols, cols.map(() => 0), upper);
+    await this.lp!.setBounds(
+      cols,
+      cols.map(() => 0),
+      upper,
+    );
     // Newly opened sites (or the first design): each customer gets arcs to its cheapest open sites.
     const opened = new Set(changed.filter((i) => design[i]));
     if (opened.size > 0) {
@@ -111,7 +115,8 @@ export class LargeFlowPricer {
       const order = [...open];
       for (let j = 0; j < n; j++) {
         order.sort((a, c) => inst.allocCost[a * n + j]! - inst.allocCost[c * n + j]! || a - c);
-        for (const i of order.slice(0, this.nearest)) if (opened.has(i) && !this.colOf.has(i * n + j)) seed.push(i * n + j);
+        for (const i of order.slice(0, this.nearest))
+          if (opened.has(i) && !this.colOf.has(i * n + j)) seed.push(i * n + j);
       }
       await this.addArcs(seed);
     }
@@ -146,7 +151,13 @@ export class LargeFlowPricer {
       this.arcs.push(a);
       this.colOf.set(a, col);
       this.bySite[i]!.push(col);
-      return { cost: inst.allocCost[a]!, lower: 0, upper: Infinity, rows: [j, n + i], coefs: [1, inst.customers[j]!.demand] };
+      return {
+        cost: inst.allocCost[a]!,
+        lower: 0,
+        upper: Infinity,
+        rows: [j, n + i],
+        coefs: [1, inst.customers[j]!.demand],
+      };
     });
     await this.lp!.addColumns(cols);
   }

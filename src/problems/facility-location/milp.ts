@@ -31,11 +31,13 @@ export function buildFlMilp(inst: FacilityLocationInstance): MilpFormulation<All
   for (let i = 0; i < m; i++) {
     const row: number[] = [];
     for (let j = 0; j < n; j++) {
-      row.push(b.addVar(`x_${inst.sites[i]!.id}_${inst.customers[j]!.id}`, {
-        type: inst.variant === 'sscflp' ? 'binary' : 'continuous',
-        upper: 1,
-        cost: allocCost(inst, i, j),
-      }));
+      row.push(
+        b.addVar(`x_${inst.sites[i]!.id}_${inst.customers[j]!.id}`, {
+          type: inst.variant === 'sscflp' ? 'binary' : 'continuous',
+          upper: 1,
+          cost: allocCost(inst, i, j),
+        }),
+      );
     }
     x.push(row);
   }
@@ -45,10 +47,18 @@ export function buildFlMilp(inst: FacilityLocationInstance): MilpFormulation<All
       const s = inst.sites[i]!;
       b.addLe(`cap_${s.id}`, expr([...x[i]!, y[i]!], [...inst.customers.map((c) => c.demand), -s.capacity]), 0);
     }
-    b.addGe('total_capacity', expr(y, inst.sites.map((s) => s.capacity)), totalDemand(inst));
+    b.addGe(
+      'total_capacity',
+      expr(
+        y,
+        inst.sites.map((s) => s.capacity),
+      ),
+      totalDemand(inst),
+    );
   }
   for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) b.addLe(`link_${inst.sites[i]!.id}_${inst.customers[j]!.id}`, expr([x[i]![j]!, y[i]!], [1, -1]), 0);
+    for (let j = 0; j < n; j++)
+      b.addLe(`link_${inst.sites[i]!.id}_${inst.customers[j]!.id}`, expr([x[i]![j]!, y[i]!], [1, -1]), 0);
   }
   if (inst.maxOpen !== undefined) b.addLe('max_open', sum(y), inst.maxOpen);
   const model = b.build();
@@ -70,7 +80,10 @@ export function buildFlMilp(inst: FacilityLocationInstance): MilpFormulation<All
       // With a zero fixed cost the solver may leave unused sites open at no cost; report them
       // closed, so "opened" means "serves someone" (cost and feasibility are unchanged).
       const used = new Set(flows.site);
-      const design = designFrom(m, y.flatMap((col, i) => (values[col]! > 0.5 && (inst.sites[i]!.fixedCost > 0 || used.has(i)) ? [i] : [])));
+      const design = designFrom(
+        m,
+        y.flatMap((col, i) => (values[col]! > 0.5 && (inst.sites[i]!.fixedCost > 0 || used.has(i)) ? [i] : [])),
+      );
       return { design, flows };
     },
   };
@@ -81,7 +94,11 @@ export function buildFlMilp(inst: FacilityLocationInstance): MilpFormulation<All
  * sites (bounds set to 0: HiGHS's presolve drops them). Null when `nearest` keeps half of the
  * sites or more (hardly smaller than the full MILP), or more than `maxColumns` columns in all.
  */
-export function buildSparseFlMilp(inst: FacilityLocationInstance, nearest: number, maxColumns = Infinity): MilpFormulation<Allocation> | null {
+export function buildSparseFlMilp(
+  inst: FacilityLocationInstance,
+  nearest: number,
+  maxColumns = Infinity,
+): MilpFormulation<Allocation> | null {
   const m = inst.sites.length;
   const n = inst.customers.length;
   if (!(nearest >= 1) || 2 * nearest >= m || nearest * n > maxColumns) return null;

@@ -33,8 +33,10 @@ export function flViolations(inst: FacilityLocationInstance, design: Design, a: 
   a.site.forEach((i, k) => {
     const f = a.fraction[k]!;
     served[a.customer[k]!]! += f;
-    if (!design[i] && f > FLOW_EPS) out.push(`customer ${inst.customers[a.customer[k]!]!.id} served by closed site ${inst.sites[i]!.id}`);
-    if (inst.variant === 'sscflp' && Math.abs(f - Math.round(f)) > TOL) out.push(`single-source: customer ${inst.customers[a.customer[k]!]!.id} split (${f})`);
+    if (!design[i] && f > FLOW_EPS)
+      out.push(`customer ${inst.customers[a.customer[k]!]!.id} served by closed site ${inst.sites[i]!.id}`);
+    if (inst.variant === 'sscflp' && Math.abs(f - Math.round(f)) > TOL)
+      out.push(`single-source: customer ${inst.customers[a.customer[k]!]!.id} split (${f})`);
     if (f < -TOL || f > 1 + TOL) out.push(`fraction ${f} out of [0,1]`);
   });
   served.forEach((s, j) => {
@@ -43,11 +45,13 @@ export function flViolations(inst: FacilityLocationInstance, design: Design, a: 
   if (inst.variant !== 'uflp') {
     siteLoads(inst, a).forEach((load, i) => {
       const cap = inst.sites[i]!.capacity;
-      if (load > cap + TOL * Math.max(1, cap)) out.push(`site ${inst.sites[i]!.id} load ${load} exceeds capacity ${cap}`);
+      if (load > cap + TOL * Math.max(1, cap))
+        out.push(`site ${inst.sites[i]!.id} load ${load} exceeds capacity ${cap}`);
     });
   }
   const open = design.reduce((s, b) => s + b, 0);
-  if (inst.maxOpen !== undefined && open > inst.maxOpen) out.push(`${open} sites open, at most ${inst.maxOpen} allowed`);
+  if (inst.maxOpen !== undefined && open > inst.maxOpen)
+    out.push(`${open} sites open, at most ${inst.maxOpen} allowed`);
   return out;
 }
 
@@ -120,7 +124,12 @@ export const SINGLE_SOURCE_PRICING_SECONDS = 10;
  * why there is none. Only a single-source allocation can come back inexact (see
  * {@link SINGLE_SOURCE_PRICING_SECONDS}).
  */
-async function allocate(handle: HighsHandle, inst: FacilityLocationInstance, design: Design, options: EvaluateOptions): Promise<{ flows: Allocation; inexact?: string } | string> {
+async function allocate(
+  handle: HighsHandle,
+  inst: FacilityLocationInstance,
+  design: Design,
+  options: EvaluateOptions,
+): Promise<{ flows: Allocation; inexact?: string } | string> {
   const arcs = inst.sites.length * inst.customers.length;
   if (inst.variant === 'uflp') {
     const flows = nearestOpen(inst, design);
@@ -128,7 +137,9 @@ async function allocate(handle: HighsHandle, inst: FacilityLocationInstance, des
   }
   if (arcs > FULL_LP_ARCS) {
     if (inst.variant === 'sscflp') {
-      throw new ModelTooLargeError(`single-source allocation of ${inst.sites.length} x ${inst.customers.length} is too large to price exactly here`);
+      throw new ModelTooLargeError(
+        `single-source allocation of ${inst.sites.length} x ${inst.customers.length} is too large to price exactly here`,
+      );
     }
     // Too large for one LP over all arcs: exact column generation, warm across designs. A cold
     // start costs ~15 s here, so `fresh` is not honoured: the cost is the same, only alternative
@@ -151,9 +162,16 @@ async function allocate(handle: HighsHandle, inst: FacilityLocationInstance, des
   if (sol.status === 'optimal' && sol.values) return { flows: fm.decode(sol.values) };
   // At a limit HiGHS returns its incumbent (status feasible) or nothing (status time_limit).
   if (sol.status === 'feasible' && sol.values && sol.objective !== null) {
-    const gap = sol.dualBound !== null ? ` (at most ${((100 * (sol.objective - sol.dualBound)) / Math.max(1e-12, Math.abs(sol.objective))).toFixed(2)}% above the best allocation)` : '';
-    return { flows: fm.decode(sol.values), inexact: `the ${what} stopped before proving optimality (time limit ${limit} s): a feasible allocation${gap}` };
+    const gap =
+      sol.dualBound !== null
+        ? ` (at most ${((100 * (sol.objective - sol.dualBound)) / Math.max(1e-12, Math.abs(sol.objective))).toFixed(2)}% above the best allocation)`
+        : '';
+    return {
+      flows: fm.decode(sol.values),
+      inexact: `the ${what} stopped before proving optimality (time limit ${limit} s): a feasible allocation${gap}`,
+    };
   }
-  if (sol.status === 'time_limit' || sol.status === 'feasible') return `no ${what} found before a limit (time limit ${limit} s); not proven infeasible`;
+  if (sol.status === 'time_limit' || sol.status === 'feasible')
+    return `no ${what} found before a limit (time limit ${limit} s); not proven infeasible`;
   return sol.status === 'infeasible' ? NO_ROOM : `allocation solve ended ${sol.status}`;
 }

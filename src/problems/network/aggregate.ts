@@ -57,7 +57,9 @@ export function totals(inst: NetworkInstance, flows: NetworkFlows): FlowTotals {
     const arc = a !== undefined && b !== undefined ? arcOf.get(a * N + b) : undefined;
     const k = arc !== undefined && p !== undefined ? inst.arcs[arc]!.products.indexOf(p) : -1;
     if (arc === undefined || p === undefined || t === undefined || k < 0) {
-      unknown.push(`flow ${f.from} -> ${f.to} of ${f.product} in period ${f.period}: no such arc, product or period on the arc`);
+      unknown.push(
+        `flow ${f.from} -> ${f.to} of ${f.product} in period ${f.period}: no such arc, product or period on the arc`,
+      );
       continue;
     }
     let v = arcFlow.get(arc);
@@ -69,7 +71,8 @@ export function totals(inst: NetworkInstance, flows: NetworkFlows): FlowTotals {
   const amounts = (list: NetworkFlows['stock'], into: Float64Array, what: string): void => {
     for (const e of list) {
       const [n, p, t] = [node(e.node), prod(e.product), period(e.period)];
-      if (n === undefined || p === undefined || t === undefined) unknown.push(`${what} at ${e.node} of ${e.product} in period ${e.period}: no such node, product or period`);
+      if (n === undefined || p === undefined || t === undefined)
+        unknown.push(`${what} at ${e.node} of ${e.product} in period ${e.period}: no such node, product or period`);
       else into[idx(n, p, t)]! += e.amount;
     }
   };
@@ -80,9 +83,13 @@ export function totals(inst: NetworkInstance, flows: NetworkFlows): FlowTotals {
   for (const e of flows.processed) {
     const [n, p, t] = [node(e.node), prod(e.product), period(e.period)];
     const nd = n === undefined ? undefined : inst.nodes[n]!;
-    const conv = nd?.conversions.find((c) => c.from === p && (c.option === null ? e.option === null : nd.options[c.option]!.id === e.option));
+    const conv = nd?.conversions.find(
+      (c) => c.from === p && (c.option === null ? e.option === null : nd.options[c.option]!.id === e.option),
+    );
     if (!conv || t === undefined) {
-      unknown.push(`processing at ${e.node}${e.option ? `:${e.option}` : ''} of ${e.product} in period ${e.period}: no such conversion or period`);
+      unknown.push(
+        `processing at ${e.node}${e.option ? `:${e.option}` : ''} of ${e.product} in period ${e.period}: no such conversion or period`,
+      );
       continue;
     }
     let v = processed.get(conv);
@@ -93,7 +100,11 @@ export function totals(inst: NetworkInstance, flows: NetworkFlows): FlowTotals {
 }
 
 /** The open option of a node under a design, or null (no options, or none open). */
-export function openOption(inst: NetworkInstance, design: Design, n: NetNode): { readonly k: number; readonly option: NetOption } | null {
+export function openOption(
+  inst: NetworkInstance,
+  design: Design,
+  n: NetNode,
+): { readonly k: number; readonly option: NetOption } | null {
   for (let i = 0; i < inst.bits.length; i++) {
     const b = inst.bits[i]!;
     if (b.node === n.index && b.option !== null && design[i]) return { k: b.option, option: n.options[b.option]! };
@@ -108,7 +119,10 @@ export function isOpen(inst: NetworkInstance, design: Design, n: NetNode): boole
 }
 
 /** Per node: 1 if open under the design (non-candidates always), and the open option index or -1. */
-export function openState(inst: NetworkInstance, design: Design): { readonly open: Uint8Array; readonly option: Int32Array } {
+export function openState(
+  inst: NetworkInstance,
+  design: Design,
+): { readonly open: Uint8Array; readonly option: Int32Array } {
   const open = Uint8Array.from(inst.nodes, (n) => (n.candidate ? 0 : 1));
   const option = new Int32Array(inst.nodes.length).fill(-1);
   inst.bits.forEach((b, i) => {

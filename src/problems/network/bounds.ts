@@ -63,7 +63,8 @@ export function flowBounds(inst: NetworkInstance): FlowBounds {
         let settled = node.conversions.length === 0;
         for (let pass = 0; pass <= node.conversions.length && !settled; pass++) {
           const next = Float64Array.from(base);
-          for (const c of node.conversions) for (const o of c.to) next[o.product]! += times(maxOf(o.rate.subarray(0, t + 1)), avail[c.from]!);
+          for (const c of node.conversions)
+            for (const o of c.to) next[o.product]! += times(maxOf(o.rate.subarray(0, t + 1)), avail[c.from]!);
           settled = next.every((v, p) => v === avail[p]);
           avail.set(next);
         }
@@ -83,30 +84,31 @@ export function flowBounds(inst: NetworkInstance): FlowBounds {
       const n = order[i]!;
       const node = nodes[n]!;
       // Conversions at n read the absorb of their outputs at n: one pass per conversion settles chains.
-      for (let pass = 0; pass <= node.conversions.length; pass++) for (let p = 0; p < P; p++) {
-        let v = 0;
-        for (const a of outArcs[n]!) {
-          const k = a.products.indexOf(p);
-          if (k >= 0) v += Math.min(absorb[a.to * P + p]!, cumCap(a.capacity, p, T - 1));
-        }
-        for (const d of node.demand) if (d.products.includes(p)) for (let t = 0; t < T; t++) v += d.bounds.upper[t]!;
-        if (node.inventory?.products.includes(p)) for (let t = 0; t < T; t++) v += node.inventory.max[p * T + t]!;
-        for (const c of node.conversions) {
-          if (c.from !== p) continue;
-          // Processing p is bounded by the least absorbable output it yields at a positive rate.
-          let lim = Infinity;
-          let anyOut = false;
-          for (const o of c.to) {
-            const r = Math.min(...o.rate);
-            if (r > 0 && o.product !== p) {
-              anyOut = true;
-              lim = Math.min(lim, absorb[n * P + o.product]! / r);
-            }
+      for (let pass = 0; pass <= node.conversions.length; pass++)
+        for (let p = 0; p < P; p++) {
+          let v = 0;
+          for (const a of outArcs[n]!) {
+            const k = a.products.indexOf(p);
+            if (k >= 0) v += Math.min(absorb[a.to * P + p]!, cumCap(a.capacity, p, T - 1));
           }
-          v += anyOut ? lim : Infinity;
+          for (const d of node.demand) if (d.products.includes(p)) for (let t = 0; t < T; t++) v += d.bounds.upper[t]!;
+          if (node.inventory?.products.includes(p)) for (let t = 0; t < T; t++) v += node.inventory.max[p * T + t]!;
+          for (const c of node.conversions) {
+            if (c.from !== p) continue;
+            // Processing p is bounded by the least absorbable output it yields at a positive rate.
+            let lim = Infinity;
+            let anyOut = false;
+            for (const o of c.to) {
+              const r = Math.min(...o.rate);
+              if (r > 0 && o.product !== p) {
+                anyOut = true;
+                lim = Math.min(lim, absorb[n * P + o.product]! / r);
+              }
+            }
+            v += anyOut ? lim : Infinity;
+          }
+          absorb[n * P + p] = v;
         }
-        absorb[n * P + p] = v;
-      }
     }
   }
   return {

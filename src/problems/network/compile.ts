@@ -24,17 +24,25 @@ import { nearest, ValueReader } from './values.js';
  */
 export function compileNetwork(doc: NetworkDocument, source: string): NetworkInstance {
   const T = doc.periods ?? 1;
-  const products: NetProduct[] = doc.products.map((p) => (typeof p === 'string' ? { id: p } : { id: p.id, ...(p.unit ? { unit: p.unit } : {}), ...(p.massKg ? { massKg: p.massKg } : {}) }));
+  const products: NetProduct[] = doc.products.map((p) =>
+    typeof p === 'string'
+      ? { id: p }
+      : { id: p.id, ...(p.unit ? { unit: p.unit } : {}), ...(p.massKg ? { massKg: p.massKg } : {}) },
+  );
   const productIndex = new Map<string, number>();
   products.forEach((p, i) => {
-    if (productIndex.has(p.id)) throw new ValueReader(source, T, productIndex).fail(`products[${i}]`, `a unique product id, '${p.id}' repeats`);
+    if (productIndex.has(p.id))
+      throw new ValueReader(source, T, productIndex).fail(`products[${i}]`, `a unique product id, '${p.id}' repeats`);
     productIndex.set(p.id, i);
   });
   const v = new ValueReader(source, T, productIndex);
   const groupsOfProducts = new Map<string, number[]>();
   for (const [gid, members] of Object.entries(doc.productGroups ?? {})) {
     if (productIndex.has(gid)) v.fail(`productGroups.${gid}`, 'a group id that is not also a product id');
-    groupsOfProducts.set(gid, members.map((m, i) => v.product(m, `productGroups.${gid}[${i}]`)));
+    groupsOfProducts.set(
+      gid,
+      members.map((m, i) => v.product(m, `productGroups.${gid}[${i}]`)),
+    );
   }
 
   const nodeIndex = new Map<string, number>();
@@ -43,10 +51,16 @@ export function compileNetwork(doc: NetworkDocument, source: string): NetworkIns
     nodeIndex.set(n.id, i);
   });
   for (const e of Object.keys(doc.echelonDefaults ?? {})) {
-    if (!doc.nodes.some((n) => n.echelon === e)) v.fail(`echelonDefaults.${e}`, `an echelon of some node (${[...new Set(doc.nodes.map((n) => n.echelon))].join(', ')})`);
+    if (!doc.nodes.some((n) => n.echelon === e))
+      v.fail(
+        `echelonDefaults.${e}`,
+        `an echelon of some node (${[...new Set(doc.nodes.map((n) => n.echelon))].join(', ')})`,
+      );
   }
   checkScenarios(v, doc, nodeIndex, groupsOfProducts);
-  const nodes = doc.nodes.map((raw, i) => compileNode(v, { ...(doc.echelonDefaults?.[raw.echelon] ?? {}), ...raw }, i, groupsOfProducts));
+  const nodes = doc.nodes.map((raw, i) =>
+    compileNode(v, { ...(doc.echelonDefaults?.[raw.echelon] ?? {}), ...raw }, i, groupsOfProducts),
+  );
   const arcs = compileArcs(v, doc, nodes, nodeIndex);
   checkNodeProducts(v, nodes, arcs);
 
@@ -54,7 +68,10 @@ export function compileNetwork(doc: NetworkDocument, source: string): NetworkIns
   for (const n of nodes) {
     if (!n.candidate) continue;
     if (n.options.length === 0) bits.push({ node: n.index, option: null, label: n.id, fixedCost: n.fixedCost });
-    else n.options.forEach((o, k) => bits.push({ node: n.index, option: k, label: `${n.id}:${o.id}`, fixedCost: o.fixedCost + n.fixedCost }));
+    else
+      n.options.forEach((o, k) =>
+        bits.push({ node: n.index, option: k, label: `${n.id}:${o.id}`, fixedCost: o.fixedCost + n.fixedCost }),
+      );
   }
   const groups = compileGroups(v, doc, nodes, nodeIndex);
   const f = doc.formulation ?? {};
@@ -93,7 +110,12 @@ const PROBABILITY_TOLERANCE = 1e-6;
  * exist, values with one entry per period. What a scenario's changes select is checked when the
  * scenario is built (src/problems/network/stochastic/), by the scenario mechanism's own errors.
  */
-function checkScenarios(v: ValueReader, doc: NetworkDocument, nodeIndex: ReadonlyMap<string, number>, groups: ReadonlyMap<string, number[]>): void {
+function checkScenarios(
+  v: ValueReader,
+  doc: NetworkDocument,
+  nodeIndex: ReadonlyMap<string, number>,
+  groups: ReadonlyMap<string, number[]>,
+): void {
   const list = doc.scenarios;
   if (!list) return;
   const ids = new Set<string>();
@@ -159,16 +181,30 @@ function demandBounds(v: ValueReader, d: DemandDoc, where: string): PeriodBounds
   return { lower: new Float64Array(T), upper: v.periodic(d.atMost, `${where}.atMost`) };
 }
 
-function compileConversions(v: ValueReader, list: readonly ConversionDoc[] | undefined, where: string, option: number | null): NetConversion[] {
+function compileConversions(
+  v: ValueReader,
+  list: readonly ConversionDoc[] | undefined,
+  where: string,
+  option: number | null,
+): NetConversion[] {
   const seen = new Set<number>();
   return (list ?? []).map((c, i) => {
     const w = `${where}[${i}]`;
     const from = v.product(c.from, `${w}.from`);
     if (seen.has(from)) v.fail(`${w}.from`, `one conversion per input product here, '${c.from}' repeats`);
     seen.add(from);
-    const to = Object.entries(c.to).map(([id, rate]) => ({ product: v.product(id, `${w}.to.${id}`), rate: v.periodic(rate, `${w}.to.${id}`) }));
+    const to = Object.entries(c.to).map(([id, rate]) => ({
+      product: v.product(id, `${w}.to.${id}`),
+      rate: v.periodic(rate, `${w}.to.${id}`),
+    }));
     if (to.length === 0) v.fail(`${w}.to`, 'at least one output product');
-    return { from, to, cost: c.cost === undefined ? new Float64Array(v.periods) : v.periodic(c.cost, `${w}.cost`), emission: c.emission ?? 0, option };
+    return {
+      from,
+      to,
+      cost: c.cost === undefined ? new Float64Array(v.periods) : v.periodic(c.cost, `${w}.cost`),
+      emission: c.emission ?? 0,
+      option,
+    };
   });
 }
 
@@ -176,18 +212,28 @@ function compileNode(v: ValueReader, raw: NodeDoc, i: number, productGroups: Rea
   const where = `nodes[${i}] (${raw.id})`;
   const T = v.periods;
   const supply = new Map<number, PeriodBounds>();
-  for (const [id, s] of Object.entries(raw.supply ?? {})) supply.set(v.product(id, `${where}.supply.${id}`), supplyBounds(v, s, `${where}.supply.${id}`));
+  for (const [id, s] of Object.entries(raw.supply ?? {}))
+    supply.set(v.product(id, `${where}.supply.${id}`), supplyBounds(v, s, `${where}.supply.${id}`));
   const demand: NetDemand[] = Object.entries(raw.demand ?? {}).map(([key, d]) => {
     const group = productGroups.get(key);
     const products = group ?? [v.product(key, `${where}.demand.${key}`)];
     return { key, products, bounds: demandBounds(v, d, `${where}.demand.${key}`) };
   });
   const demanded = new Set(demand.flatMap((d) => d.products));
-  for (const p of supply.keys()) if (demanded.has(p)) v.fail(`${where}.demand`, `a product not also supplied at this node ('${[...v.productIndex.keys()][p]}' is both)`);
+  for (const p of supply.keys())
+    if (demanded.has(p))
+      v.fail(
+        `${where}.demand`,
+        `a product not also supplied at this node ('${[...v.productIndex.keys()][p]}' is both)`,
+      );
   const options: NetOption[] = (raw.options ?? []).map((o, k) => {
     const w = `${where}.options[${k}] (${o.id})`;
     const prods = o.products ? new Set(o.products.map((p, j) => v.product(p, `${w}.products[${j}]`))) : null;
-    if ((o.handlingCost !== undefined || o.emission !== undefined) && prods === null) v.fail(`${w}.products`, 'a product list: an option with its own handlingCost or emission must name the products it handles');
+    if ((o.handlingCost !== undefined || o.emission !== undefined) && prods === null)
+      v.fail(
+        `${w}.products`,
+        'a product list: an option with its own handlingCost or emission must name the products it handles',
+      );
     return {
       id: o.id,
       fixedCost: v.charge(o.fixedCost, `${w}.fixedCost`),
@@ -203,21 +249,29 @@ function compileNode(v: ValueReader, raw: NodeDoc, i: number, productGroups: Rea
     optionIds.add(o.id);
   });
   const listed = options.filter((o) => o.products !== null);
-  if (listed.length > 0 && listed.length < options.length) v.fail(`${where}.options`, 'product lists on every option or on none');
+  if (listed.length > 0 && listed.length < options.length)
+    v.fail(`${where}.options`, 'product lists on every option or on none');
   const owner = new Map<number, number>();
   options.forEach((o, k) =>
     o.products?.forEach((p) => {
-      if (owner.has(p)) v.fail(`${where}.options[${k}].products`, `lists disjoint between options ('${[...v.productIndex.keys()][p]}' is in two)`);
+      if (owner.has(p))
+        v.fail(
+          `${where}.options[${k}].products`,
+          `lists disjoint between options ('${[...v.productIndex.keys()][p]}' is in two)`,
+        );
       owner.set(p, k);
     }),
   );
   const conversions = [
     ...compileConversions(v, raw.conversions, `${where}.conversions`, null),
-    ...(raw.options ?? []).flatMap((o, k) => compileConversions(v, o.conversions, `${where}.options[${k}].conversions`, k)),
+    ...(raw.options ?? []).flatMap((o, k) =>
+      compileConversions(v, o.conversions, `${where}.options[${k}].conversions`, k),
+    ),
   ];
   const nodeLevel = new Set(conversions.filter((c) => c.option === null).map((c) => c.from));
   conversions.forEach((c) => {
-    if (c.option !== null && nodeLevel.has(c.from)) v.fail(`${where}.options[${c.option}].conversions`, 'an input product not also converted at node level');
+    if (c.option !== null && nodeLevel.has(c.from))
+      v.fail(`${where}.options[${c.option}].conversions`, 'an input product not also converted at node level');
   });
   let inventory: NetInventory | null = null;
   if (raw.inventory) {
@@ -228,19 +282,34 @@ function compileNode(v: ValueReader, raw: NodeDoc, i: number, productGroups: Rea
     const initial = new Float64Array(P);
     if (initialPP) for (let p = 0; p < P; p++) initial[p] = initialPP[p * T]!;
     const max = v.perProduct(raw.inventory.max, `${w}.max`) ?? new Float64Array(P * T).fill(Infinity);
-    inventory = { products: prods, initial, holdingCost: v.perProduct(raw.inventory.holdingCost, `${w}.holdingCost`) ?? new Float64Array(P * T), max };
+    inventory = {
+      products: prods,
+      initial,
+      holdingCost: v.perProduct(raw.inventory.holdingCost, `${w}.holdingCost`) ?? new Float64Array(P * T),
+      max,
+    };
   }
   const candidate = raw.fixedCost !== undefined || options.length > 0;
   if (candidate) {
-    for (const [p, b] of supply) if (b.lower.some((x) => x > 0)) v.fail(`${where}.supply.${[...v.productIndex.keys()][p]}`, 'an upper bound only (a candidate node supplies only when open): use a number or {upTo}');
+    for (const [p, b] of supply)
+      if (b.lower.some((x) => x > 0))
+        v.fail(
+          `${where}.supply.${[...v.productIndex.keys()][p]}`,
+          'an upper bound only (a candidate node supplies only when open): use a number or {upTo}',
+        );
     demand.forEach((d) => {
-      if (d.bounds.lower.some((x) => x > 0)) v.fail(`${where}.demand.${d.key}`, 'a lower bound of 0 (a candidate node absorbs only when open): use {atLeast: 0, atMost: ...}');
+      if (d.bounds.lower.some((x) => x > 0))
+        v.fail(
+          `${where}.demand.${d.key}`,
+          'a lower bound of 0 (a candidate node absorbs only when open): use {atLeast: 0, atMost: ...}',
+        );
     });
   }
   if (raw.singleSource) {
     if (demand.length === 0) v.fail(`${where}.singleSource`, 'a node with demand');
     demand.forEach((d) => {
-      if (d.bounds.lower.some((x, t) => x !== d.bounds.upper[t])) v.fail(`${where}.demand.${d.key}`, 'an exact demand (single sourcing ships the whole demand on one arc)');
+      if (d.bounds.lower.some((x, t) => x !== d.bounds.upper[t]))
+        v.fail(`${where}.demand.${d.key}`, 'an exact demand (single sourcing ships the whole demand on one arc)');
     });
   }
   return {
@@ -283,7 +352,9 @@ function perProductSigned(v: ValueReader, value: NodeDoc['price'], where: string
   if (typeof value === 'number' || Array.isArray(value)) {
     const e = expand(value, where);
     for (let p = 0; p < P; p++) out.set(e, p * T);
-  } else for (const [id, x] of Object.entries(value)) out.set(expand(x, `${where}.${id}`), v.product(id, `${where}.${id}`) * T);
+  } else
+    for (const [id, x] of Object.entries(value))
+      out.set(expand(x, `${where}.${id}`), v.product(id, `${where}.${id}`) * T);
   return out;
 }
 
@@ -292,7 +363,8 @@ function arcProducts(v: ValueReader, a: ArcDoc | ArcRuleDoc, where: string): num
   if (a.products) return a.products.map((p, i) => v.product(p, `${where}.products[${i}]`));
   for (const key of ['unitCost', 'costPerKm'] as const) {
     const val = a[key];
-    if (val !== undefined && typeof val === 'object' && !Array.isArray(val)) return Object.keys(val).map((p) => v.product(p, `${where}.${key}.${p}`));
+    if (val !== undefined && typeof val === 'object' && !Array.isArray(val))
+      return Object.keys(val).map((p) => v.product(p, `${where}.${key}.${p}`));
   }
   return [...v.productIndex.values()];
 }
@@ -317,7 +389,14 @@ function template(v: ValueReader, a: ArcDoc | ArcRuleDoc, where: string): ArcTem
   };
 }
 
-function makeArc(v: ValueReader, index: number, from: number, to: number, km: number | undefined, tp: ArcTemplate): NetArc {
+function makeArc(
+  v: ValueReader,
+  index: number,
+  from: number,
+  to: number,
+  km: number | undefined,
+  tp: ArcTemplate,
+): NetArc {
   const T = v.periods;
   const K = tp.products.length;
   const cost = new Float64Array(K * T);
@@ -330,10 +409,24 @@ function makeArc(v: ValueReader, index: number, from: number, to: number, km: nu
       emission[k * T + t] = (tp.emission?.[j] ?? 0) + d * (tp.emissionPerKm?.[j] ?? 0);
     }
   });
-  return { index, from, to, products: tp.products, cost, emission, capacity: tp.capacity, ...(km !== undefined ? { km } : {}) };
+  return {
+    index,
+    from,
+    to,
+    products: tp.products,
+    cost,
+    emission,
+    capacity: tp.capacity,
+    ...(km !== undefined ? { km } : {}),
+  };
 }
 
-function compileArcs(v: ValueReader, doc: NetworkDocument, nodes: readonly NetNode[], nodeIndex: ReadonlyMap<string, number>): NetArc[] {
+function compileArcs(
+  v: ValueReader,
+  doc: NetworkDocument,
+  nodes: readonly NetNode[],
+  nodeIndex: ReadonlyMap<string, number>,
+): NetArc[] {
   const arcs: NetArc[] = [];
   const seen = new Set<string>();
   const add = (from: number, to: number, km: number | undefined, tp: ArcTemplate, where: string): void => {
@@ -350,24 +443,36 @@ function compileArcs(v: ValueReader, doc: NetworkDocument, nodes: readonly NetNo
   };
   (doc.arcs ?? []).forEach((a, i) => {
     const where = `arcs[${i}] (${a.from} -> ${a.to})`;
-    if (a.costPerKm !== undefined && a.km === undefined) v.fail(`${where}.km`, 'a distance in km (the arc has a costPerKm)');
-    if (a.emissionPerKm !== undefined && a.km === undefined) v.fail(`${where}.km`, 'a distance in km (the arc has an emissionPerKm)');
+    if (a.costPerKm !== undefined && a.km === undefined)
+      v.fail(`${where}.km`, 'a distance in km (the arc has a costPerKm)');
+    if (a.emissionPerKm !== undefined && a.km === undefined)
+      v.fail(`${where}.km`, 'a distance in km (the arc has an emissionPerKm)');
     add(node(a.from, `${where}.from`), node(a.to, `${where}.to`), a.km, template(v, a, where), where);
   });
   const echelons = new Set(nodes.map((n) => n.echelon));
   (doc.arcRules ?? []).forEach((r, i) => {
     const where = `arcRules[${i}] (${r.from} -> ${r.to})`;
-    for (const e of [r.from, r.to]) if (!echelons.has(e)) v.fail(where, `echelons of some nodes (${[...echelons].join(', ')}), got '${e}'`);
+    for (const e of [r.from, r.to])
+      if (!echelons.has(e)) v.fail(where, `echelons of some nodes (${[...echelons].join(', ')}), got '${e}'`);
     const tp = template(v, r, where);
     const needsKm = r.costPerKm !== undefined || r.emissionPerKm !== undefined;
     const metric = doc.distance?.metric;
-    if (needsKm && metric === undefined) v.fail('distance', `a distance rule ({metric: haversine | euclidean}) for ${where}`);
+    if (needsKm && metric === undefined)
+      v.fail('distance', `a distance rule ({metric: haversine | euclidean}) for ${where}`);
     const circuity = doc.distance?.circuity ?? 1;
     const kmOf = (a: NetNode, b: NetNode): number | undefined => {
       if (!needsKm) return undefined;
       const [x1, y1, x2, y2] = metric === 'haversine' ? [a.lon, a.lat, b.lon, b.lat] : [a.x, a.y, b.x, b.y];
-      if (x1 === undefined || y1 === undefined) v.fail(`nodes[${a.index}] (${a.id})`, `coordinates (${metric === 'haversine' ? 'lat, lon' : 'x, y'}) for ${where}`);
-      if (x2 === undefined || y2 === undefined) v.fail(`nodes[${b.index}] (${b.id})`, `coordinates (${metric === 'haversine' ? 'lat, lon' : 'x, y'}) for ${where}`);
+      if (x1 === undefined || y1 === undefined)
+        v.fail(
+          `nodes[${a.index}] (${a.id})`,
+          `coordinates (${metric === 'haversine' ? 'lat, lon' : 'x, y'}) for ${where}`,
+        );
+      if (x2 === undefined || y2 === undefined)
+        v.fail(
+          `nodes[${b.index}] (${b.id})`,
+          `coordinates (${metric === 'haversine' ? 'lat, lon' : 'x, y'}) for ${where}`,
+        );
       return circuity * distance(metric!, x1, y1, x2, y2);
     };
     const froms = nodes.filter((n) => n.echelon === r.from);
@@ -375,11 +480,13 @@ function compileArcs(v: ValueReader, doc: NetworkDocument, nodes: readonly NetNo
     if (r.sameCluster) {
       const byCluster = new Map<string, NetNode[]>();
       for (const b of tos) {
-        if (b.cluster === undefined) v.fail(`nodes[${b.index}] (${b.id}).cluster`, `a cluster (${where} is same-cluster)`);
+        if (b.cluster === undefined)
+          v.fail(`nodes[${b.index}] (${b.id}).cluster`, `a cluster (${where} is same-cluster)`);
         byCluster.set(b.cluster, [...(byCluster.get(b.cluster) ?? []), b]);
       }
       for (const a of froms) {
-        if (a.cluster === undefined) v.fail(`nodes[${a.index}] (${a.id}).cluster`, `a cluster (${where} is same-cluster)`);
+        if (a.cluster === undefined)
+          v.fail(`nodes[${a.index}] (${a.id}).cluster`, `a cluster (${where} is same-cluster)`);
         for (const b of byCluster.get(a.cluster) ?? []) add(a.index, b.index, kmOf(a, b), tp, where);
       }
     } else for (const a of froms) for (const b of tos) add(a.index, b.index, kmOf(a, b), tp, where);
@@ -394,13 +501,24 @@ function checkNodeProducts(v: ValueReader, nodes: readonly NetNode[], arcs: read
   for (const n of nodes) {
     for (const d of n.demand) {
       const produced = new Set(n.conversions.flatMap((c) => c.to.map((o) => o.product)));
-      const can = d.products.some((p) => arrives[n.index]!.has(p) || produced.has(p) || n.inventory?.products.includes(p));
-      if (!can && d.bounds.lower.some((x) => x > 0)) v.fail(`nodes[${n.index}] (${n.id}).demand.${d.key}`, 'an arc into the node carrying the product (none does, so the demand cannot be met)');
+      const can = d.products.some(
+        (p) => arrives[n.index]!.has(p) || produced.has(p) || n.inventory?.products.includes(p),
+      );
+      if (!can && d.bounds.lower.some((x) => x > 0))
+        v.fail(
+          `nodes[${n.index}] (${n.id}).demand.${d.key}`,
+          'an arc into the node carrying the product (none does, so the demand cannot be met)',
+        );
     }
   }
 }
 
-function compileGroups(v: ValueReader, doc: NetworkDocument, nodes: readonly NetNode[], nodeIndex: ReadonlyMap<string, number>): CountRule[] {
+function compileGroups(
+  v: ValueReader,
+  doc: NetworkDocument,
+  nodes: readonly NetNode[],
+  nodeIndex: ReadonlyMap<string, number>,
+): CountRule[] {
   const out: CountRule[] = [];
   (doc.groups ?? []).forEach((g, i) => {
     const where = `groups[${i}]`;
@@ -414,19 +532,28 @@ function compileGroups(v: ValueReader, doc: NetworkDocument, nodes: readonly Net
       });
     } else {
       const sel = g.members;
-      members = nodes.filter((n) => n.candidate && (sel.echelon === undefined || n.echelon === sel.echelon) && (sel.cluster === undefined || n.cluster === sel.cluster));
-      if (members.length === 0) v.fail(`${where}.members`, `a selection matching some candidate node, ${JSON.stringify(sel)} matches none`);
+      members = nodes.filter(
+        (n) =>
+          n.candidate &&
+          (sel.echelon === undefined || n.echelon === sel.echelon) &&
+          (sel.cluster === undefined || n.cluster === sel.cluster),
+      );
+      if (members.length === 0)
+        v.fail(`${where}.members`, `a selection matching some candidate node, ${JSON.stringify(sel)} matches none`);
     }
     members.forEach((n) => {
-      if (!n.candidate) v.fail(`${where}.members`, `candidate nodes only (with fixedCost or options), '${n.id}' is not one`);
+      if (!n.candidate)
+        v.fail(`${where}.members`, `candidate nodes only (with fixedCost or options), '${n.id}' is not one`);
     });
     if (g.perCluster) {
       const byCluster = new Map<string, number[]>();
       for (const n of members) {
-        if (n.cluster === undefined) v.fail(`nodes[${n.index}] (${n.id}).cluster`, `a cluster (${where} is per cluster)`);
+        if (n.cluster === undefined)
+          v.fail(`nodes[${n.index}] (${n.id}).cluster`, `a cluster (${where} is per cluster)`);
         byCluster.set(n.cluster, [...(byCluster.get(n.cluster) ?? []), n.index]);
       }
-      for (const [c, list] of byCluster) out.push({ name: `${name} (cluster ${c})`, nodes: list, rule: g.rule, count: g.count });
+      for (const [c, list] of byCluster)
+        out.push({ name: `${name} (cluster ${c})`, nodes: list, rule: g.rule, count: g.count });
     } else out.push({ name, nodes: members.map((n) => n.index), rule: g.rule, count: g.count });
   });
   const candidates = nodes.filter((n) => n.candidate).map((n) => n.index);

@@ -40,7 +40,16 @@ function terms(inst: NetworkInstance, design: Design, flows: NetworkFlows): Term
   const P = inst.products.length;
   const f = totals(inst, flows);
   const { option } = openState(inst, design);
-  const out: Terms = { fixed: [], acquisition: [], processing: [], transport: [], holding: [], revenue: [], emTransport: [], emProcessing: [] };
+  const out: Terms = {
+    fixed: [],
+    acquisition: [],
+    processing: [],
+    transport: [],
+    holding: [],
+    revenue: [],
+    emTransport: [],
+    emProcessing: [],
+  };
   inst.bits.forEach((b, i) => design[i] && out.fixed.push(b.fixedCost));
   for (const a of inst.arcs) {
     const v = f.arcFlow.get(a.index);
@@ -121,7 +130,12 @@ export function hasEmissions(inst: NetworkInstance): boolean {
   return (
     inst.carbonTax > 0 ||
     inst.arcs.some((a) => a.emission.some((e) => e !== 0)) ||
-    inst.nodes.some((n) => n.emission !== null || n.conversions.some((c) => c.emission !== 0) || n.options.some((o) => o.emission !== null))
+    inst.nodes.some(
+      (n) =>
+        n.emission !== null ||
+        n.conversions.some((c) => c.emission !== 0) ||
+        n.options.some((o) => o.emission !== null),
+    )
   );
 }
 
@@ -134,7 +148,11 @@ export function networkFigures(inst: NetworkInstance, design: Design, flows: Net
   const out: Record<string, number> = {};
   if (hasEmissions(inst)) {
     const e = networkEmissions(inst, design, flows);
-    Object.assign(out, { emissionsKgCO2: e.total, emissionsTransportKgCO2: e.transport, emissionsProcessingKgCO2: e.processing });
+    Object.assign(out, {
+      emissionsKgCO2: e.total,
+      emissionsTransportKgCO2: e.transport,
+      emissionsProcessingKgCO2: e.processing,
+    });
   }
   if (inst.objective === 'profit' || inst.nodes.some((n) => n.price !== null)) {
     const cost = networkCost(inst, design, flows);
@@ -148,7 +166,11 @@ export function networkFigures(inst: NetworkInstance, design: Design, flows: Net
   const produced = new Map<string, number[]>();
   for (const e of flows.processed) {
     const n = inst.nodes[inst.nodeIndex.get(e.node)!]!;
-    const conv = n.conversions.find((c) => inst.products[c.from]!.id === e.product && (c.option === null ? e.option === null : n.options[c.option]!.id === e.option));
+    const conv = n.conversions.find(
+      (c) =>
+        inst.products[c.from]!.id === e.product &&
+        (c.option === null ? e.option === null : n.options[c.option]!.id === e.option),
+    );
     for (const o of conv?.to ?? []) {
       const key = inst.products[o.product]!.id;
       const list = produced.get(key) ?? [];

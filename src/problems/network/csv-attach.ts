@@ -25,7 +25,11 @@ function nodeAt(index: Map<string, number>, id: string, ref: CellRef): number {
 }
 
 function refuse(node: NodeData, key: string, ref: CellRef, table: string): void {
-  if (node[key] !== undefined) throw cellError(ref, `a node whose ${key} is not also given in the manifest (${table} sets node ${String(node.id)}'s ${key})`);
+  if (node[key] !== undefined)
+    throw cellError(
+      ref,
+      `a node whose ${key} is not also given in the manifest (${table} sets node ${String(node.id)}'s ${key})`,
+    );
 }
 
 /** options.csv: each row is one technology option of a node, in row order. */
@@ -40,7 +44,11 @@ export function attachOptions(table: CsvTable, ctx: ColumnContext, nodes: NodeDa
     const node = nodes[i]!;
     if (!seen.has(id)) refuse(node, 'options', cols.where(row, 'node'), table.file);
     const key = `${id}\u0000${String(option.id)}`;
-    if (seen.has(key)) throw cellError(cols.where(row, 'id'), `an option id used once per node (node ${id} already has option ${String(option.id)})`);
+    if (seen.has(key))
+      throw cellError(
+        cols.where(row, 'id'),
+        `an option id used once per node (node ${id} already has option ${String(option.id)})`,
+      );
     seen.add(id).add(key);
     const list = (node.options ??= []) as Record<string, unknown>[];
     addRefs(refs, `nodes.${i}.options.${list.length}`, rowRefs);
@@ -49,24 +57,46 @@ export function attachOptions(table: CsvTable, ctx: ColumnContext, nodes: NodeDa
 }
 
 /** Where a conversions.csv row applies: a node, a node's option, or an echelon's defaults. */
-type Place = { kind: 'node'; node: number } | { kind: 'option'; node: number; option: number } | { kind: 'echelon'; echelon: string };
+type Place =
+  | { kind: 'node'; node: number }
+  | { kind: 'option'; node: number; option: number }
+  | { kind: 'echelon'; echelon: string };
 
 function placeOf(cols: TableColumns, row: CsvRow, nodes: readonly NodeData[], index: Map<string, number>): Place {
   const node = cols.text(row, 'node');
   const echelon = cols.text(row, 'echelon');
   const option = cols.text(row, 'option');
-  if ((node === '') === (echelon === '')) throw cellError({ file: cols.where(row, 'node').file, row: row.row }, 'a node or an echelon (exactly one of the two columns filled)');
+  if ((node === '') === (echelon === ''))
+    throw cellError(
+      { file: cols.where(row, 'node').file, row: row.row },
+      'a node or an echelon (exactly one of the two columns filled)',
+    );
   if (echelon !== '') {
-    if (option !== '') throw cellError(cols.where(row, 'option'), 'no option on an echelon row (an option belongs to a node: fill node instead)');
+    if (option !== '')
+      throw cellError(
+        cols.where(row, 'option'),
+        'no option on an echelon row (an option belongs to a node: fill node instead)',
+      );
     const echelons = new Set(nodes.map((n) => String(n.echelon)));
-    if (!echelons.has(echelon)) throw cellError(cols.where(row, 'echelon'), `an echelon of some node, got "${echelon}"${didYouMean(echelon, echelons)}`);
+    if (!echelons.has(echelon))
+      throw cellError(
+        cols.where(row, 'echelon'),
+        `an echelon of some node, got "${echelon}"${didYouMean(echelon, echelons)}`,
+      );
     return { kind: 'echelon', echelon };
   }
   const i = nodeAt(index, node, cols.where(row, 'node'));
   if (option === '') return { kind: 'node', node: i };
   const options = (nodes[i]!.options ?? []) as Record<string, unknown>[];
   const o = options.findIndex((x) => String(x.id) === option);
-  if (o < 0) throw cellError(cols.where(row, 'option'), `an option of node ${node} (options.csv), got "${option}"${didYouMean(option, options.map((x) => String(x.id)))}`);
+  if (o < 0)
+    throw cellError(
+      cols.where(row, 'option'),
+      `an option of node ${node} (options.csv), got "${option}"${didYouMean(
+        option,
+        options.map((x) => String(x.id)),
+      )}`,
+    );
   return { kind: 'option', node: i, option: o };
 }
 
@@ -75,7 +105,13 @@ function placeOf(cols: TableColumns, row: CsvRow, nodes: readonly NodeData[], in
  * `{from, to: {q: rate}, cost?, emission?}`, in order of first appearance. `echelonDefaults`
  * gives the document's defaults object, made only when an echelon row needs it.
  */
-export function attachConversions(table: CsvTable, ctx: ColumnContext, nodes: NodeData[], echelonDefaults: () => Record<string, NodeData>, refs: RefMap): void {
+export function attachConversions(
+  table: CsvTable,
+  ctx: ColumnContext,
+  nodes: NodeData[],
+  echelonDefaults: () => Record<string, NodeData>,
+  refs: RefMap,
+): void {
   const cols = new TableColumns(table, CONVERSIONS, ctx);
   const index = nodeIndex(nodes);
   const byKey = new Map<string, { conv: Record<string, unknown>; path: string }>();
@@ -83,7 +119,13 @@ export function attachConversions(table: CsvTable, ctx: ColumnContext, nodes: No
   for (const row of table.rows) {
     const place = placeOf(cols, row, nodes, index);
     const { values, refs: rowRefs } = cols.read(row);
-    const { from, to, rate, cost, emission } = values as { from: string; to: string; rate: unknown; cost?: unknown; emission?: unknown };
+    const { from, to, rate, cost, emission } = values as {
+      from: string;
+      to: string;
+      rate: unknown;
+      cost?: unknown;
+      emission?: unknown;
+    };
     const [owner, prefix] =
       place.kind === 'echelon'
         ? [(echelonDefaults()[place.echelon] ??= {}), `echelonDefaults.${place.echelon}`]
@@ -105,14 +147,25 @@ export function attachConversions(table: CsvTable, ctx: ColumnContext, nodes: No
       refs.set(`${entry.path}.from`, cols.where(row, 'from'));
     }
     const out = entry.conv.to as Record<string, unknown>;
-    if (out[to] !== undefined) throw cellError(cols.where(row, 'to'), `each output once per conversion (${from} -> ${to} is already given at this place)`);
+    if (out[to] !== undefined)
+      throw cellError(
+        cols.where(row, 'to'),
+        `each output once per conversion (${from} -> ${to} is already given at this place)`,
+      );
     out[to] = rate;
-    for (const [path, ref] of rowRefs) if (path === 'rate' || path.startsWith('rate.')) refs.set(`${entry.path}.to.${to}${path.slice(4)}`, ref);
-    for (const [field, v] of [['cost', cost], ['emission', emission]] as const) {
+    for (const [path, ref] of rowRefs)
+      if (path === 'rate' || path.startsWith('rate.')) refs.set(`${entry.path}.to.${to}${path.slice(4)}`, ref);
+    for (const [field, v] of [
+      ['cost', cost],
+      ['emission', emission],
+    ] as const) {
       if (v === undefined) continue;
       const prev = entry.conv[field];
       if (prev !== undefined && JSON.stringify(prev) !== JSON.stringify(v)) {
-        throw cellError(cols.where(row, field), `the same ${field} on every row of the conversion ${from} (an earlier row gives ${JSON.stringify(prev)})`);
+        throw cellError(
+          cols.where(row, field),
+          `the same ${field} on every row of the conversion ${from} (an earlier row gives ${JSON.stringify(prev)})`,
+        );
       }
       entry.conv[field] = v;
       refs.set(`${entry.path}.${field}`, cols.where(row, field));
@@ -129,7 +182,8 @@ export function attachInventory(table: CsvTable, ctx: ColumnContext, nodes: Node
     const { values, refs: rowRefs } = cols.read(row);
     const { node: id, product, ...rest } = values as { node: string; product: string } & Record<string, unknown>;
     const i = nodeAt(index, id, cols.where(row, 'node'));
-    if (!ctx.products.includes(product)) throw cellError(cols.where(row, 'product'), `a product id, got "${product}"${didYouMean(product, ctx.products)}`);
+    if (!ctx.products.includes(product))
+      throw cellError(cols.where(row, 'product'), `a product id, got "${product}"${didYouMean(product, ctx.products)}`);
     const node = nodes[i]!;
     if (!built.has(i)) {
       refuse(node, 'inventory', cols.where(row, 'node'), table.file);
@@ -138,12 +192,18 @@ export function attachInventory(table: CsvTable, ctx: ColumnContext, nodes: Node
       refs.set(`nodes.${i}.inventory`, { file: table.file, row: row.row });
     }
     const inv = node.inventory as { products: string[] } & Record<string, Record<string, unknown>>;
-    if (inv.products.includes(product)) throw cellError(cols.where(row, 'product'), `one row per node and product (node ${id} already stocks ${product})`);
+    if (inv.products.includes(product))
+      throw cellError(
+        cols.where(row, 'product'),
+        `one row per node and product (node ${id} already stocks ${product})`,
+      );
     refs.set(`nodes.${i}.inventory.products.${inv.products.length}`, cols.where(row, 'product'));
     inv.products.push(product);
     for (const [field, v] of Object.entries(rest)) {
       (inv[field] ??= {})[product] = v;
-      for (const [path, ref] of rowRefs) if (path === field || path.startsWith(`${field}.`)) refs.set(`nodes.${i}.inventory.${field}.${product}${path.slice(field.length)}`, ref);
+      for (const [path, ref] of rowRefs)
+        if (path === field || path.startsWith(`${field}.`))
+          refs.set(`nodes.${i}.inventory.${field}.${product}${path.slice(field.length)}`, ref);
     }
   }
 }

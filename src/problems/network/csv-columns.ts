@@ -21,7 +21,13 @@ export type FieldSpec =
    * One variant of a per-product record (`supply`, `demand`): `field:p` (optionally per period)
    * fills `parent.p`, wrapped as `{[wrap]: value}` unless `wrap` is absent.
    */
-  | { readonly kind: 'keyed'; readonly parent: string; readonly wrap?: string; readonly keys: 'products' | 'productsAndGroups'; readonly unlimited?: boolean };
+  | {
+      readonly kind: 'keyed';
+      readonly parent: string;
+      readonly wrap?: string;
+      readonly keys: 'products' | 'productsAndGroups';
+      readonly unlimited?: boolean;
+    };
 
 /** The fields a table may hold, by column field name. */
 export type TableSpec = Readonly<Record<string, FieldSpec>>;
@@ -77,25 +83,38 @@ export class TableColumns {
 
   /** The header cell of a column, for messages. */
   private ref(row: number, j: number | undefined): CellRef {
-    return j === undefined ? { file: this.table.file, row } : { file: this.table.file, row, column: this.table.header[j]! };
+    return j === undefined
+      ? { file: this.table.file, row }
+      : { file: this.table.file, row, column: this.table.header[j]! };
   }
 
   private addColumn(name: string, j: number): void {
     const [field = '', ...rest] = name.split(':').map((s) => s.trim());
     const s = this.spec[field];
     const here = this.ref(1, j);
-    if (!s) throw cellError(here, `a known column${didYouMean(field, Object.keys(this.spec))}; this table's columns: ${Object.keys(this.spec).join(', ')}`);
+    if (!s)
+      throw cellError(
+        here,
+        `a known column${didYouMean(field, Object.keys(this.spec))}; this table's columns: ${Object.keys(this.spec).join(', ')}`,
+      );
     let key = '';
     let period: number | undefined;
     const periodOf = (t: string): number => {
       if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > this.ctx.periods) {
-        throw cellError(here, `a period number 1..${this.ctx.periods} after "${field}:" (periods: ${this.ctx.periods} in the manifest), got "${t}"`);
+        throw cellError(
+          here,
+          `a period number 1..${this.ctx.periods} after "${field}:" (periods: ${this.ctx.periods} in the manifest), got "${t}"`,
+        );
       }
       return Number(t);
     };
     const keyOf = (k: string, groups: boolean): string => {
       const known = groups ? [...this.ctx.products, ...this.ctx.productGroups] : this.ctx.products;
-      if (!known.includes(k)) throw cellError(here, `a ${groups ? 'product or product group' : 'product'} id after "${field}:", got "${k}"${didYouMean(k, known)}; products: ${this.ctx.products.join(', ')}`);
+      if (!known.includes(k))
+        throw cellError(
+          here,
+          `a ${groups ? 'product or product group' : 'product'} id after "${field}:", got "${k}"${didYouMean(k, known)}; products: ${this.ctx.products.join(', ')}`,
+        );
       return k;
     };
     switch (s.kind) {
@@ -112,7 +131,11 @@ export class TableColumns {
         if (rest.length === 1) period = periodOf(rest[0]!);
         break;
       case 'product':
-        if (rest.length > 2) throw cellError(here, `"${field}", "${field}:<product>", "${field}:<period>" or "${field}:<product>:<period>"`);
+        if (rest.length > 2)
+          throw cellError(
+            here,
+            `"${field}", "${field}:<product>", "${field}:<period>" or "${field}:<product>:<period>"`,
+          );
         if (rest.length === 2) [key, period] = [keyOf(rest[0]!, false), periodOf(rest[1]!)];
         // A product id wins over a period number: products named "1", "2" stay products.
         else if (rest.length === 1) {
@@ -122,7 +145,8 @@ export class TableColumns {
         }
         break;
       case 'keyed':
-        if (rest.length < 1 || rest.length > 2) throw cellError(here, `"${field}:<product>" or "${field}:<product>:<period>"`);
+        if (rest.length < 1 || rest.length > 2)
+          throw cellError(here, `"${field}:<product>" or "${field}:<product>:<period>"`);
         key = keyOf(rest[0]!, s.keys === 'productsAndGroups');
         if (rest.length === 2) period = periodOf(rest[1]!);
         break;
@@ -132,7 +156,8 @@ export class TableColumns {
     const cols = keys.get(key) ?? { periods: [] };
     keys.set(key, cols);
     const before = period === undefined ? cols.plain : cols.periods[period - 1];
-    if (before !== undefined) throw cellError(here, `one column per value (column ${this.table.header[before]} is the same value)`);
+    if (before !== undefined)
+      throw cellError(here, `one column per value (column ${this.table.header[before]} is the same value)`);
     if (period === undefined) cols.plain = j;
     else cols.periods[period - 1] = j;
   }
@@ -143,7 +168,10 @@ export class TableColumns {
     for (let t = 1; t <= this.ctx.periods; t++) {
       if (cols.periods[t - 1] === undefined) {
         const given = cols.periods.findIndex((j) => j !== undefined);
-        throw cellError({ file: this.table.file, row: 1 }, `a column ${stem}:${t}: a value per period needs one column per period 1..${this.ctx.periods} (${this.table.header[cols.periods[given]!]} is given)`);
+        throw cellError(
+          { file: this.table.file, row: 1 },
+          `a column ${stem}:${t}: a value per period needs one column per period 1..${this.ctx.periods} (${this.table.header[cols.periods[given]!]} is given)`,
+        );
       }
     }
   }
@@ -157,11 +185,14 @@ export class TableColumns {
     path: string,
     readPlain: (text: string, ref: CellRef) => number | string = read,
   ): number | string | number[] | undefined {
-    const plain = cols.plain === undefined ? '' : row.cells[cols.plain] ?? '';
+    const plain = cols.plain === undefined ? '' : (row.cells[cols.plain] ?? '');
     const perPeriod = cols.periods.map((j) => row.cells[j!] ?? '');
     const filled = perPeriod.filter((c) => c !== '').length;
     if (plain !== '' && filled > 0) {
-      throw cellError(this.ref(row.row, cols.plain), `one value or one per period, not both (${this.table.header[cols.periods[perPeriod.findIndex((c) => c !== '')]!]} is filled too)`);
+      throw cellError(
+        this.ref(row.row, cols.plain),
+        `one value or one per period, not both (${this.table.header[cols.periods[perPeriod.findIndex((c) => c !== '')]!]} is filled too)`,
+      );
     }
     if (plain !== '') {
       refs.set(path, this.ref(row.row, cols.plain));
@@ -169,7 +200,11 @@ export class TableColumns {
     }
     if (filled === 0) return undefined;
     const empty = perPeriod.findIndex((c) => c === '');
-    if (empty >= 0) throw cellError(this.ref(row.row, cols.periods[empty]), `a value (the other periods of this value are given: give every period or none)`);
+    if (empty >= 0)
+      throw cellError(
+        this.ref(row.row, cols.periods[empty]),
+        `a value (the other periods of this value are given: give every period or none)`,
+      );
     refs.set(path, this.ref(row.row, cols.periods[0]));
     return perPeriod.map((c, t) => {
       refs.set(`${path}.${t}`, this.ref(row.row, cols.periods[t]));
@@ -180,7 +215,7 @@ export class TableColumns {
   /** The cell text of a one-cell field ('' when absent or empty). */
   text(row: CsvRow, field: string): string {
     const j = this.byField.get(field)?.get('')?.plain;
-    return j === undefined ? '' : row.cells[j] ?? '';
+    return j === undefined ? '' : (row.cells[j] ?? '');
   }
 
   /** Where a field's value is in a row: its plain column, else its first filled period column, else the row. */
@@ -214,7 +249,15 @@ export class TableColumns {
           }
           refs.set(field, r);
           values[field] =
-            s.kind === 'bool' ? booleanCell(t, r) : s.kind === 'list' ? listCell(t, r) : s.kind === 'enum' ? enumCell(t, s.options, r) : s.kind === 'number' ? numberCell(t, s.number, r) : t;
+            s.kind === 'bool'
+              ? booleanCell(t, r)
+              : s.kind === 'list'
+                ? listCell(t, r)
+                : s.kind === 'enum'
+                  ? enumCell(t, s.options, r)
+                  : s.kind === 'number'
+                    ? numberCell(t, s.number, r)
+                    : t;
           break;
         }
         case 'period': {
@@ -232,14 +275,18 @@ export class TableColumns {
             if (v !== undefined) per[key] = v;
           }
           if (all !== undefined && Object.keys(per).length > 0) {
-            throw cellError(this.where(row, field), `one value for every product or values per product, not both (${field}:${Object.keys(per)[0]} is filled too)`);
+            throw cellError(
+              this.where(row, field),
+              `one value for every product or values per product, not both (${field}:${Object.keys(per)[0]} is filled too)`,
+            );
           }
           if (all !== undefined) values[field] = all;
           else if (Object.keys(per).length > 0) values[field] = per;
           break;
         }
         case 'keyed': {
-          const plainRead = (t: string, r: CellRef): number | string => (s.unlimited && t === 'unlimited' ? t : numberCell(t, 'nonNeg', r));
+          const plainRead = (t: string, r: CellRef): number | string =>
+            s.unlimited && t === 'unlimited' ? t : numberCell(t, 'nonNeg', r);
           for (const [key, cols] of keys) {
             const path = `${s.parent}.${key}${s.wrap ? `.${s.wrap}` : ''}`;
             const v = this.value(row, cols, num('nonNeg'), refs, path, plainRead);
@@ -257,9 +304,14 @@ export class TableColumns {
   }
 }
 
-
 /** Puts one variant (plain, `exactly`, `atLeast`, ...) of a product's amount into its record. */
-function mergeVariant(record: Record<string, unknown>, key: string, wrap: string | undefined, v: unknown, ref: CellRef): void {
+function mergeVariant(
+  record: Record<string, unknown>,
+  key: string,
+  wrap: string | undefined,
+  v: unknown,
+  ref: CellRef,
+): void {
   const prev = record[key];
   if (prev === undefined) {
     record[key] = wrap ? { [wrap]: v } : v;
@@ -271,5 +323,8 @@ function mergeVariant(record: Record<string, unknown>, key: string, wrap: string
     (prev as Record<string, unknown>)[wrap] = v;
     return;
   }
-  throw cellError(ref, `one kind of amount per product (this row also gives ${prevWrap ?? 'a plain amount'} for ${key}; only atLeast and atMost combine)`);
+  throw cellError(
+    ref,
+    `one kind of amount per product (this row also gives ${prevWrap ?? 'a plain amount'} for ${key}; only atLeast and atMost combine)`,
+  );
 }

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../../core/errors.js';
 import { parseJsonText } from '../../io/json-fields.js';
-import { addRefs, attachConversions, attachInventory, attachOptions, type NodeData, type RefMap } from './csv-attach.js';
+import {
+  addRefs,
+  attachConversions,
+  attachInventory,
+  attachOptions,
+  type NodeData,
+  type RefMap,
+} from './csv-attach.js';
 import { NO_REFS, TableColumns, type ColumnContext } from './csv-columns.js';
 import { checkArcs, checkGroups, groupsFrom } from './csv-links.js';
 import { ARC_RULES, ARCS, ECHELONS, NODES, PRODUCTS } from './csv-specs.js';
@@ -45,7 +52,13 @@ export async function networkManifest(dir: string): Promise<string> {
   }
   const found = MANIFEST_FILES.filter((m) => names.includes(m));
   if (found.length !== 1) {
-    throw new InputError(dir, 'manifest', found.length === 0 ? `a manifest file ${MANIFEST_FILES.join(' or ')} in the folder` : `one manifest, got ${found.join(' and ')}`);
+    throw new InputError(
+      dir,
+      'manifest',
+      found.length === 0
+        ? `a manifest file ${MANIFEST_FILES.join(' or ')} in the folder`
+        : `one manifest, got ${found.join(' and ')}`,
+    );
   }
   return join(dir, found[0]!);
 }
@@ -54,11 +67,18 @@ export async function networkManifest(dir: string): Promise<string> {
 async function tableFiles(dir: string, manifest: string, tables: unknown): Promise<Partial<Record<TableKey, string>>> {
   const known = Object.keys(TABLE_FILES) as TableKey[];
   if (tables !== undefined) {
-    if (typeof tables !== 'object' || tables === null || Array.isArray(tables)) throw new InputError(manifest, 'tables', `an object {table: file}, tables: ${known.join(', ')}`);
+    if (typeof tables !== 'object' || tables === null || Array.isArray(tables))
+      throw new InputError(manifest, 'tables', `an object {table: file}, tables: ${known.join(', ')}`);
     const out: Partial<Record<TableKey, string>> = {};
     for (const [key, file] of Object.entries(tables)) {
-      if (!known.includes(key as TableKey)) throw new InputError(manifest, `tables.${key}`, `a known table${didYouMean(key, known)}; tables: ${known.join(', ')}`);
-      if (typeof file !== 'string' || file === '') throw new InputError(manifest, `tables.${key}`, 'a file name relative to the folder');
+      if (!known.includes(key as TableKey))
+        throw new InputError(
+          manifest,
+          `tables.${key}`,
+          `a known table${didYouMean(key, known)}; tables: ${known.join(', ')}`,
+        );
+      if (typeof file !== 'string' || file === '')
+        throw new InputError(manifest, `tables.${key}`, 'a file name relative to the folder');
       out[key as TableKey] = join(dir, file);
     }
     return out;
@@ -69,7 +89,12 @@ async function tableFiles(dir: string, manifest: string, tables: unknown): Promi
   for (const name of (await readdir(dir)).sort()) {
     if (!name.toLowerCase().endsWith('.csv')) continue;
     const key = known.find((k) => TABLE_FILES[k] === name);
-    if (!key) throw new InputError(join(dir, name), 'file name', `a known table name${didYouMean(name, defaults)} (tables: ${defaults.join(', ')}), or list the folder's tables under 'tables' in the manifest`);
+    if (!key)
+      throw new InputError(
+        join(dir, name),
+        'file name',
+        `a known table name${didYouMean(name, defaults)} (tables: ${defaults.join(', ')}), or list the folder's tables under 'tables' in the manifest`,
+      );
     out[key] = join(dir, name);
   }
   return out;
@@ -77,7 +102,9 @@ async function tableFiles(dir: string, manifest: string, tables: unknown): Promi
 
 function idsOf(products: unknown): string[] {
   if (!Array.isArray(products)) return [];
-  return products.map((p) => (typeof p === 'object' && p !== null && 'id' in p ? String((p as { id: unknown }).id) : String(p)));
+  return products.map((p) =>
+    typeof p === 'object' && p !== null && 'id' in p ? String((p as { id: unknown }).id) : String(p),
+  );
 }
 
 /** Reads every row of a table with its column spec, recording where each value came from. */
@@ -117,18 +144,42 @@ async function assemble(dir: string, refs: RefMap): Promise<Record<string, unkno
       throw new InputError(manifestPath, 'YAML syntax', (err as Error).message.split('\n')[0]!);
     }
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError(manifestPath, '(top level)', 'an object with the network fields (problem, name, products, ...)');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new InputError(
+      manifestPath,
+      '(top level)',
+      'an object with the network fields (problem, name, products, ...)',
+    );
   const { tables, ...doc } = data as Record<string, unknown>;
   const files = await tableFiles(dir, manifestPath, tables);
   const read: Partial<Record<TableKey, CsvTable>> = {};
-  for (const [key, file] of Object.entries(files) as [TableKey, string][]) read[key] = parseCsvTable(await readText(file), file);
+  for (const [key, file] of Object.entries(files) as [TableKey, string][])
+    read[key] = parseCsvTable(await readText(file), file);
 
-  const fills: Partial<Record<TableKey, string>> = { products: 'products', nodes: 'nodes', echelons: 'echelonDefaults', arcs: 'arcs', arcRules: 'arcRules', groups: 'groups' };
+  const fills: Partial<Record<TableKey, string>> = {
+    products: 'products',
+    nodes: 'nodes',
+    echelons: 'echelonDefaults',
+    arcs: 'arcs',
+    arcRules: 'arcRules',
+    groups: 'groups',
+  };
   for (const [key, field] of Object.entries(fills) as [TableKey, string][]) {
-    if (read[key] && doc[field] !== undefined) throw new InputError(manifestPath, field, `no '${field}' here: ${read[key]!.file} gives it (one place per field)`);
+    if (read[key] && doc[field] !== undefined)
+      throw new InputError(
+        manifestPath,
+        field,
+        `no '${field}' here: ${read[key]!.file} gives it (one place per field)`,
+      );
   }
-  const periods = typeof doc.periods === 'number' && Number.isInteger(doc.periods) && doc.periods >= 1 ? doc.periods : 1;
-  let ctx: ColumnContext = { products: idsOf(doc.products), productGroups: Object.keys((doc.productGroups ?? {}) as object), periods, track: refs !== NO_REFS };
+  const periods =
+    typeof doc.periods === 'number' && Number.isInteger(doc.periods) && doc.periods >= 1 ? doc.periods : 1;
+  let ctx: ColumnContext = {
+    products: idsOf(doc.products),
+    productGroups: Object.keys((doc.productGroups ?? {}) as object),
+    periods,
+    track: refs !== NO_REFS,
+  };
 
   if (read.products) {
     const rows = readRows(read.products, new TableColumns(read.products, PRODUCTS, ctx), refs, 'products');
@@ -138,7 +189,12 @@ async function assemble(dir: string, refs: RefMap): Promise<Record<string, unkno
       return Object.keys(p).length === 1 ? p.id : p;
     });
     if (Object.keys(groups).length > 0) {
-      if (doc.productGroups !== undefined) throw new InputError(manifestPath, 'productGroups', `no 'productGroups' here: the productGroups column of ${read.products.file} gives them`);
+      if (doc.productGroups !== undefined)
+        throw new InputError(
+          manifestPath,
+          'productGroups',
+          `no 'productGroups' here: the productGroups column of ${read.products.file} gives them`,
+        );
       doc.productGroups = groups;
     }
     ctx = { ...ctx, products: idsOf(doc.products), productGroups: Object.keys(groups) };
@@ -150,7 +206,8 @@ async function assemble(dir: string, refs: RefMap): Promise<Record<string, unkno
     for (const row of read.echelons.rows) {
       const { values, refs: rowRefs } = cols.read(row);
       const { echelon, ...fields } = values as { echelon: string } & NodeData;
-      if (defaults[echelon]) throw cellError(cols.where(row, 'echelon'), `one row per echelon (${echelon} is given twice)`);
+      if (defaults[echelon])
+        throw cellError(cols.where(row, 'echelon'), `one row per echelon (${echelon} is given twice)`);
       defaults[echelon] = fields;
       addRefs(refs, `echelonDefaults.${echelon}`, new Map([...rowRefs].filter(([p]) => p !== 'echelon')));
     }
@@ -158,9 +215,21 @@ async function assemble(dir: string, refs: RefMap): Promise<Record<string, unkno
   }
   const nodes = (Array.isArray(doc.nodes) ? doc.nodes : []) as NodeData[];
   const attaching = (['options', 'conversions', 'inventory'] as const).filter((k) => read[k]);
-  if (attaching.length > 0 && !Array.isArray(doc.nodes)) throw new InputError(manifestPath, 'nodes', `a node list (nodes.csv or 'nodes' in the manifest) for ${attaching.map((k) => read[k]!.file).join(', ')}`);
+  if (attaching.length > 0 && !Array.isArray(doc.nodes))
+    throw new InputError(
+      manifestPath,
+      'nodes',
+      `a node list (nodes.csv or 'nodes' in the manifest) for ${attaching.map((k) => read[k]!.file).join(', ')}`,
+    );
   if (read.options) attachOptions(read.options, ctx, nodes, refs);
-  if (read.conversions) attachConversions(read.conversions, ctx, nodes, () => (doc.echelonDefaults ??= {}) as Record<string, NodeData>, refs);
+  if (read.conversions)
+    attachConversions(
+      read.conversions,
+      ctx,
+      nodes,
+      () => (doc.echelonDefaults ??= {}) as Record<string, NodeData>,
+      refs,
+    );
   if (read.inventory) attachInventory(read.inventory, ctx, nodes, refs);
   if (read.arcs) {
     doc.arcs = readRows(read.arcs, new TableColumns(read.arcs, ARCS, ctx), refs, 'arcs');

@@ -14,12 +14,21 @@ function columnRef(table: CsvTable, i: number, column: string): { file: string; 
 }
 
 /** Arc ends are node ids (arcs.csv) or echelons of some node (arc-rules.csv). */
-export function checkArcs(table: CsvTable, arcs: readonly NodeData[], nodes: readonly NodeData[], ends: 'node' | 'echelon'): void {
+export function checkArcs(
+  table: CsvTable,
+  arcs: readonly NodeData[],
+  nodes: readonly NodeData[],
+  ends: 'node' | 'echelon',
+): void {
   const known = new Set(nodes.map((n) => String(ends === 'node' ? n.id : n.echelon)));
   arcs.forEach((arc, i) => {
     for (const end of ['from', 'to'] as const) {
       const v = String(arc[end]);
-      if (!known.has(v)) throw cellError(columnRef(table, i, end), `${ends === 'node' ? 'a node id' : 'an echelon of some node'}, got "${v}"${didYouMean(v, known)}`);
+      if (!known.has(v))
+        throw cellError(
+          columnRef(table, i, end),
+          `${ends === 'node' ? 'a node id' : 'an echelon of some node'}, got "${v}"${didYouMean(v, known)}`,
+        );
     }
   });
 }
@@ -32,9 +41,17 @@ export function groupsFrom(table: CsvTable, ctx: ColumnContext, refs: RefMap): N
     const { members, echelon, cluster, ...rest } = values;
     addRefs(refs, `groups.${i}`, rowRefs);
     const bySelection = echelon !== undefined || cluster !== undefined;
-    if ((members !== undefined) === bySelection) throw cellError({ file: table.file, row: row.row }, 'members (node ids separated by ";") or a selection by echelon and/or cluster, exactly one of the two');
+    if ((members !== undefined) === bySelection)
+      throw cellError(
+        { file: table.file, row: row.row },
+        'members (node ids separated by ";") or a selection by echelon and/or cluster, exactly one of the two',
+      );
     if (members !== undefined) {
-      if (rest.perCluster !== undefined) throw cellError(cols.where(row, 'perCluster'), 'perCluster only with a selection by echelon / cluster (not with members)');
+      if (rest.perCluster !== undefined)
+        throw cellError(
+          cols.where(row, 'perCluster'),
+          'perCluster only with a selection by echelon / cluster (not with members)',
+        );
       return { ...rest, members };
     }
     const selection: NodeData = {};
@@ -52,11 +69,20 @@ export function checkGroups(table: CsvTable, groups: readonly NodeData[], nodes:
   const clusters = new Set(nodes.filter((n) => n.cluster !== undefined).map((n) => String(n.cluster)));
   groups.forEach((g, i) => {
     if (Array.isArray(g.members)) {
-      for (const m of g.members as string[]) if (!ids.has(m)) throw cellError(columnRef(table, i, 'members'), `node ids, got "${m}"${didYouMean(m, ids)}`);
+      for (const m of g.members as string[])
+        if (!ids.has(m)) throw cellError(columnRef(table, i, 'members'), `node ids, got "${m}"${didYouMean(m, ids)}`);
       return;
     }
     const sel = g.members as { echelon?: string; cluster?: string };
-    if (sel.echelon !== undefined && !echelons.has(sel.echelon)) throw cellError(columnRef(table, i, 'echelon'), `an echelon of some node, got "${sel.echelon}"${didYouMean(sel.echelon, echelons)}`);
-    if (sel.cluster !== undefined && !clusters.has(sel.cluster)) throw cellError(columnRef(table, i, 'cluster'), `a cluster of some node, got "${sel.cluster}"${didYouMean(sel.cluster, clusters)}`);
+    if (sel.echelon !== undefined && !echelons.has(sel.echelon))
+      throw cellError(
+        columnRef(table, i, 'echelon'),
+        `an echelon of some node, got "${sel.echelon}"${didYouMean(sel.echelon, echelons)}`,
+      );
+    if (sel.cluster !== undefined && !clusters.has(sel.cluster))
+      throw cellError(
+        columnRef(table, i, 'cluster'),
+        `a cluster of some node, got "${sel.cluster}"${didYouMean(sel.cluster, clusters)}`,
+      );
   });
 }

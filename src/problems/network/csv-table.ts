@@ -42,13 +42,28 @@ export function parseCsvTable(text: string, file: string): CsvTable {
   const header = head!.record;
   const seen = new Map<string, number>();
   header.forEach((name, j) => {
-    if (name === '') throw new InputError(file, `row ${head!.info.lines}, column ${j + 1}`, 'a column name (the header cell is empty)');
-    if (seen.has(name)) throw new InputError(file, `row ${head!.info.lines}, column ${name}`, `a column named once (also column ${seen.get(name)! + 1})`);
+    if (name === '')
+      throw new InputError(
+        file,
+        `row ${head!.info.lines}, column ${j + 1}`,
+        'a column name (the header cell is empty)',
+      );
+    if (seen.has(name))
+      throw new InputError(
+        file,
+        `row ${head!.info.lines}, column ${name}`,
+        `a column named once (also column ${seen.get(name)! + 1})`,
+      );
     seen.set(name, j);
   });
   const rows = body.map(({ record, info }) => {
     for (let j = header.length; j < record.length; j++) {
-      if (record[j] !== '') throw new InputError(file, `row ${info.lines}`, `at most ${header.length} cells (one per header column), got "${record[j]}" in cell ${j + 1}`);
+      if (record[j] !== '')
+        throw new InputError(
+          file,
+          `row ${info.lines}`,
+          `at most ${header.length} cells (one per header column), got "${record[j]}" in cell ${j + 1}`,
+        );
     }
     return { row: info.lines, cells: record.slice(0, header.length) };
   });
@@ -64,7 +79,11 @@ export interface CellRef {
 
 /** An InputError naming the file, row and column of a cell. */
 export function cellError(ref: CellRef, expected: string): InputError {
-  return new InputError(ref.file, ref.column === undefined ? `row ${ref.row}` : `row ${ref.row}, column ${ref.column}`, expected);
+  return new InputError(
+    ref.file,
+    ref.column === undefined ? `row ${ref.row}` : `row ${ref.row}, column ${ref.column}`,
+    expected,
+  );
 }
 
 /** " (did you mean X?)" for the known name nearest to `name`, or "" when none is close. */

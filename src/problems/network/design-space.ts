@@ -20,11 +20,21 @@ export function networkSpace(inst: NetworkInstance): DesignSpace {
   };
   for (const r of inst.groups) {
     if (r.count !== 1 || r.rule === 'atLeast' || r.name === 'maxOpen') continue;
-    tryAdd({ name: r.name, members: r.nodes.flatMap((n) => nodeBits[n]!), rule: r.rule === 'exactly' ? 'exactly-one' : 'at-most-one' });
+    tryAdd({
+      name: r.name,
+      members: r.nodes.flatMap((n) => nodeBits[n]!),
+      rule: r.rule === 'exactly' ? 'exactly-one' : 'at-most-one',
+    });
   }
-  for (const n of inst.nodes) if (n.options.length > 1) tryAdd({ name: `options of ${n.id}`, members: nodeBits[n.index]!, rule: 'at-most-one' });
+  for (const n of inst.nodes)
+    if (n.options.length > 1) tryAdd({ name: `options of ${n.id}`, members: nodeBits[n.index]!, rule: 'at-most-one' });
   const maxOpen = inst.groups.find((g) => g.name === 'maxOpen')?.count;
-  return { size: inst.bits.length, labels: inst.bits.map((b) => b.label), groups, ...(maxOpen !== undefined ? { maxOpen } : {}) };
+  return {
+    size: inst.bits.length,
+    labels: inst.bits.map((b) => b.label),
+    groups,
+    ...(maxOpen !== undefined ? { maxOpen } : {}),
+  };
 }
 
 /** The first broken count rule or option rule of a design, or null. */
@@ -36,11 +46,13 @@ export function countRuleViolation(inst: NetworkInstance, design: Design): strin
     openNode[b.node] = 1;
     if (b.option !== null) options[b.node]!++;
   });
-  for (let n = 0; n < options.length; n++) if (options[n]! > 1) return `node ${inst.nodes[n]!.id}: ${options[n]} options open, at most one allowed`;
+  for (let n = 0; n < options.length; n++)
+    if (options[n]! > 1) return `node ${inst.nodes[n]!.id}: ${options[n]} options open, at most one allowed`;
   for (const g of inst.groups) {
     const k = g.nodes.reduce((s, n) => s + openNode[n]!, 0);
     const ok = g.rule === 'exactly' ? k === g.count : g.rule === 'atMost' ? k <= g.count : k >= g.count;
-    if (!ok) return `${g.name}: ${k} open, ${g.rule === 'exactly' ? 'exactly' : g.rule === 'atMost' ? 'at most' : 'at least'} ${g.count} required`;
+    if (!ok)
+      return `${g.name}: ${k} open, ${g.rule === 'exactly' ? 'exactly' : g.rule === 'atMost' ? 'at most' : 'at least'} ${g.count} required`;
   }
   return null;
 }

@@ -22,7 +22,9 @@ const fmt = (v: number): string => (Math.abs(v) >= 1e6 ? v.toExponential(3) : St
  * open capacity than the demand. Null when these checks find nothing (which proves nothing).
  */
 export function explainInfeasibility(inst: NetworkInstance, design?: Design): string | null {
-  const { open, option } = design ? openState(inst, design) : { open: new Uint8Array(inst.nodes.length).fill(1), option: new Int32Array(inst.nodes.length).fill(-1) };
+  const { open, option } = design
+    ? openState(inst, design)
+    : { open: new Uint8Array(inst.nodes.length).fill(1), option: new Int32Array(inst.nodes.length).fill(-1) };
   const T = inst.periods;
   const outArcs = inst.nodes.map(() => [] as number[]);
   const inArcs = inst.nodes.map(() => [] as number[]);
@@ -34,7 +36,10 @@ export function explainInfeasibility(inst: NetworkInstance, design?: Design): st
   const capAt = (n: NetNode, p: number, t: number): number => {
     if (!open[n.index]) return 0;
     if (design || n.options.length === 0) return nodeCap(n, p, t, option[n.index]!);
-    return Math.min(capacityFor(n.capacity, p, t), Math.max(...n.options.map((o) => (o.products === null || o.products.has(p) ? capacityFor(o.capacity, p, t) : 0))));
+    return Math.min(
+      capacityFor(n.capacity, p, t),
+      Math.max(...n.options.map((o) => (o.products === null || o.products.has(p) ? capacityFor(o.capacity, p, t) : 0))),
+    );
   };
   for (let p = 0; p < inst.products.length; p++) {
     const pid = inst.products[p]!.id;
@@ -48,21 +53,30 @@ export function explainInfeasibility(inst: NetworkInstance, design?: Design): st
         if (ends.size === 0 || echelons.size !== 1) return null;
         let cap = 0;
         for (const i of ends) cap += capAt(inst.nodes[i]!, p, t);
-        if (cap < amount * (1 - 1e-9)) return `product ${pid}${when}: open capacity at echelon ${[...echelons][0]} ${fmt(cap)} < ${what} ${fmt(amount)}`;
+        if (cap < amount * (1 - 1e-9))
+          return `product ${pid}${when}: open capacity at echelon ${[...echelons][0]} ${fmt(cap)} < ${what} ${fmt(amount)}`;
         return null;
       };
       if (supply > 0) {
         const next = new Set<number>();
-        for (const n of sources) for (const a of outArcs[n.index]!) if (inst.arcs[a]!.products.includes(p)) next.add(inst.arcs[a]!.to);
+        for (const n of sources)
+          for (const a of outArcs[n.index]!) if (inst.arcs[a]!.products.includes(p)) next.add(inst.arcs[a]!.to);
         const msg = check(next, supply, 'supply');
         if (msg) return msg;
-        if (next.size === 0) return `product ${pid}${when}: supply ${fmt(supply)} must leave its nodes but no arc carries it`;
+        if (next.size === 0)
+          return `product ${pid}${when}: supply ${fmt(supply)} must leave its nodes but no arc carries it`;
       }
-      const sinks = inst.nodes.filter((n) => n.demand.some((d) => d.products.length === 1 && d.products[0] === p && d.bounds.lower[t]! > 0));
-      const demand = sinks.reduce((s, n) => s + n.demand.find((d) => d.products.length === 1 && d.products[0] === p)!.bounds.lower[t]!, 0);
+      const sinks = inst.nodes.filter((n) =>
+        n.demand.some((d) => d.products.length === 1 && d.products[0] === p && d.bounds.lower[t]! > 0),
+      );
+      const demand = sinks.reduce(
+        (s, n) => s + n.demand.find((d) => d.products.length === 1 && d.products[0] === p)!.bounds.lower[t]!,
+        0,
+      );
       if (demand > 0) {
         const prev = new Set<number>();
-        for (const n of sinks) for (const a of inArcs[n.index]!) if (inst.arcs[a]!.products.includes(p)) prev.add(inst.arcs[a]!.from);
+        for (const n of sinks)
+          for (const a of inArcs[n.index]!) if (inst.arcs[a]!.products.includes(p)) prev.add(inst.arcs[a]!.from);
         const msg = check(prev, demand, 'demand');
         if (msg) return msg;
       }

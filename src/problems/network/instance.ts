@@ -27,7 +27,9 @@ export interface NetworkInstance {
   readonly constantCost: number;
   readonly integerFlows: boolean;
   readonly holding: 'end-of-period' | 'average';
-  readonly formulation: Required<Omit<NonNullable<NetworkDocument['formulation']>, 'bigM'>> & { readonly bigM?: number };
+  readonly formulation: Required<Omit<NonNullable<NetworkDocument['formulation']>, 'bigM'>> & {
+    readonly bigM?: number;
+  };
 }
 
 /** A product. */

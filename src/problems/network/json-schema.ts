@@ -8,19 +8,46 @@ export const NETWORK_SCHEMA_PATH = 'docs/network.schema.json';
 /** The named parts of the schema, published as `$defs` so editors show their names and hovers. */
 const DEFS: Record<string, [z.ZodType, string]> = {
   PeriodValue: [S.PeriodValue, 'A number for every period, or an array of one number per period.'],
-  ProductValue: [S.ProductValue, 'A period value for every product, or an object {product: period value} (a missing product gets 0; on arc unitCost it may not use the arc).'],
-  SupplyAmount: [S.SupplyAmount, 'At most that much leaves per period (a number or {upTo}), exactly that much ({exactly}), or "unlimited".'],
-  DemandAmount: [S.DemandAmount, 'Exactly that much arrives per period (a number or {exactly}), or bounds {atLeast, atMost}.'],
-  Capacity: [S.Capacity, "A number bounds the node's (or arc's) throughput summed over products; an object bounds each listed product."],
-  Conversion: [S.Conversion, 'Each unit of `from` processed yields to[q] units of q; cost and emission per unit of `from` processed.'],
-  Inventory: [S.Inventory, 'Stock of the listed products at the end of each period; initial stock, holding cost per unit per period, maximum.'],
-  TechOption: [S.TechOption, 'A technology option of a candidate node; at most one opens, with its own fixed cost, capacity, costs and conversions.'],
+  ProductValue: [
+    S.ProductValue,
+    'A period value for every product, or an object {product: period value} (a missing product gets 0; on arc unitCost it may not use the arc).',
+  ],
+  SupplyAmount: [
+    S.SupplyAmount,
+    'At most that much leaves per period (a number or {upTo}), exactly that much ({exactly}), or "unlimited".',
+  ],
+  DemandAmount: [
+    S.DemandAmount,
+    'Exactly that much arrives per period (a number or {exactly}), or bounds {atLeast, atMost}.',
+  ],
+  Capacity: [
+    S.Capacity,
+    "A number bounds the node's (or arc's) throughput summed over products; an object bounds each listed product.",
+  ],
+  Conversion: [
+    S.Conversion,
+    'Each unit of `from` processed yields to[q] units of q; cost and emission per unit of `from` processed.',
+  ],
+  Inventory: [
+    S.Inventory,
+    'Stock of the listed products at the end of each period; initial stock, holding cost per unit per period, maximum.',
+  ],
+  TechOption: [
+    S.TechOption,
+    'A technology option of a candidate node; at most one opens, with its own fixed cost, capacity, costs and conversions.',
+  ],
   Node: [S.Node, 'A node. With fixedCost or options it is a candidate: it carries flow only if opened.'],
   Arc: [S.Arc, 'An arc listed explicitly; unit cost = unitCost + km x costPerKm.'],
-  ArcRule: [S.ArcRule, "Arcs generated from every node of echelon `from` to every node of echelon `to` (optionally the same cluster only); km from the nodes' coordinates."],
+  ArcRule: [
+    S.ArcRule,
+    "Arcs generated from every node of echelon `from` to every node of echelon `to` (optionally the same cluster only); km from the nodes' coordinates.",
+  ],
   Group: [S.Group, 'Exactly / at most / at least `count` of the members open.'],
   Product: [S.Product, 'A product id, or {id, unit, massKg, name}.'],
-  Formulation: [S.Formulation, 'How the model is written where papers differ (docs/network.md, "Formulation options").'],
+  Formulation: [
+    S.Formulation,
+    'How the model is written where papers differ (docs/network.md, "Formulation options").',
+  ],
 };
 
 /** Hover text for the document's own keys (the rest is in docs/network.md). */
@@ -34,7 +61,7 @@ const TOP: Record<string, string> = {
   holding: 'Holding cost on end-of-period stock (default) or on the average of start and end stock.',
   carbonTax: 'Cost per kg CO2 emitted (transport and processing).',
   constantCost: 'A design-independent cost added to the objective once.',
-  distance: "How arc rules measure km: haversine on lat/lon or euclidean on x/y, times the circuity.",
+  distance: 'How arc rules measure km: haversine on lat/lon or euclidean on x/y, times the circuity.',
   echelonDefaults: 'Node fields given once per echelon; a node\u2019s own value wins.',
   arcRules: 'Arcs generated between echelons.',
   groups: 'Rules on how many of a set of candidates open.',
@@ -48,11 +75,20 @@ const TOP: Record<string, string> = {
  * flags a negative capacity too. Messages without a bound add nothing.
  */
 function refinementBounds(ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown> }): void {
-  const def = (ctx.zodSchema as { _zod: { def: { type: string; checks?: { _zod: { def: { check: string; error?: () => unknown } } }[] } } })._zod.def;
+  const def = (
+    ctx.zodSchema as {
+      _zod: { def: { type: string; checks?: { _zod: { def: { check: string; error?: () => unknown } } }[] } };
+    }
+  )._zod.def;
   if (def.type !== 'number') return;
   for (const check of def.checks ?? []) {
     const raw = check._zod.def.check === 'custom' ? check._zod.def.error?.() : undefined;
-    const message = typeof raw === 'string' ? raw : typeof raw === 'object' && raw !== null && 'message' in raw ? String(raw.message) : '';
+    const message =
+      typeof raw === 'string'
+        ? raw
+        : typeof raw === 'object' && raw !== null && 'message' in raw
+          ? String(raw.message)
+          : '';
     const atLeast = /^a number >= (-?\d+(?:\.\d+)?)$/.exec(message);
     const range = /\[(-?\d+(?:\.\d+)?), (-?\d+(?:\.\d+)?)\]$/.exec(message);
     if (atLeast) ctx.jsonSchema.minimum = Number(atLeast[1]);
@@ -84,7 +120,8 @@ export function networkJsonSchema(): Record<string, unknown> {
   return {
     $schema,
     title: 'rlnd network instance',
-    description: 'A reverse-logistics network as data (problem: network); semantics in docs/network.md. Generated from src/problems/network/schema.ts: do not edit.',
+    description:
+      'A reverse-logistics network as data (problem: network); semantics in docs/network.md. Generated from src/problems/network/schema.ts: do not edit.',
     ...rest,
   };
 }

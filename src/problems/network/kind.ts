@@ -12,8 +12,18 @@ export const networkKind: ProblemKind = {
   description: 'any reverse-logistics network as data: echelons, products, conversions, periods, options',
   fromJson(data, file, options) {
     // Options of other kinds would silently change nothing here: say so instead.
-    if (options.variant !== undefined) throw new InputError('--variant', options.variant, 'no variant for a network instance (single sourcing is `singleSource` on demand nodes)');
-    if (options.capacity !== undefined) throw new InputError('--capacity', String(options.capacity), 'no --capacity for a network instance (capacities are in the file)');
+    if (options.variant !== undefined)
+      throw new InputError(
+        '--variant',
+        options.variant,
+        'no variant for a network instance (single sourcing is `singleSource` on demand nodes)',
+      );
+    if (options.capacity !== undefined)
+      throw new InputError(
+        '--capacity',
+        String(options.capacity),
+        'no --capacity for a network instance (capacities are in the file)',
+      );
     const doc = parseNetworkDocument(data, file);
     const relaxed = options.relax ? { ...doc, integerFlows: false } : doc;
     // Scenarios or recourse make it two-stage: the design once, the flows per scenario.

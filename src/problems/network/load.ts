@@ -11,7 +11,11 @@ export async function loadNetwork(file: string): Promise<NetworkInstance> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new InputError(file, 'file', `a readable network file (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+    throw new InputError(
+      file,
+      'file',
+      `a readable network file (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+    );
   }
   return networkFromText(text, file);
 }

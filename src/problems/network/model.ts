@@ -72,7 +72,11 @@ interface ArcCol {
  * - strong linking (optional): each arc column on a candidate's throughput side <= U y;
  * - count rules and at most one option per node; single sourcing.
  */
-export function buildNetworkModel(inst: NetworkInstance, design?: Design, options: ModelOptions = {}): NetworkFormulation {
+export function buildNetworkModel(
+  inst: NetworkInstance,
+  design?: Design,
+  options: ModelOptions = {},
+): NetworkFormulation {
   const milp = design === undefined;
   const T = inst.periods;
   const P = inst.products.length;
@@ -87,13 +91,21 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design, option
   const kg = (col: number, value: number): void => {
     if (value !== 0) emission[col] = (emission[col] ?? 0) + value;
   };
-  const tags = uniqueTags(nodes.map((n) => n.id), 'n');
-  const ptags = uniqueTags(inst.products.map((p) => p.id), 'p');
+  const tags = uniqueTags(
+    nodes.map((n) => n.id),
+    'n',
+  );
+  const ptags = uniqueTags(
+    inst.products.map((p) => p.id),
+    'p',
+  );
   const per = (t: number): string => (T > 1 ? `_${t + 1}` : '');
 
   // Design bits: columns of the MILP, or the given 0/1 values.
   const bitOpen = bits.map((_, i) => (milp ? true : design![i] === 1));
-  const y: number[] = milp ? bits.map((bit) => b.addVar(`y_${lpName(bit.label)}`, { type: 'binary', cost: bit.fixedCost })) : [];
+  const y: number[] = milp
+    ? bits.map((bit) => b.addVar(`y_${lpName(bit.label)}`, { type: 'binary', cost: bit.fixedCost }))
+    : [];
   if (!milp) bits.forEach((bit, i) => bitOpen[i] && b.addOffset(bit.fixedCost));
   b.addOffset(inst.constantCost);
   const nodeBits = nodes.map(() => [] as number[]);
@@ -134,7 +146,11 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design, option
     a.products.forEach((p, k) => {
       if (!to.throughputIsOutflow && ownerBit(to, p) === -1) return;
       if (from.throughputIsOutflow && ownerBit(from, p) === -1) return;
-      if (!milp && ((!to.throughputIsOutflow && !entersAllowed(to, p)) || (from.throughputIsOutflow && !entersAllowed(from, p)))) return;
+      if (
+        !milp &&
+        ((!to.throughputIsOutflow && !entersAllowed(to, p)) || (from.throughputIsOutflow && !entersAllowed(from, p)))
+      )
+        return;
       for (let t = 0; t < T; t++) {
         let cost = a.cost[k * T + t]!;
         let em = a.emission[k * T + t]!;
@@ -162,7 +178,8 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design, option
       }
     });
   }
-  const colsOf = (m: Map<number, number[][]>, n: number, p: number, t: number): readonly number[] => m.get(n * P + p)?.[t] ?? [];
+  const colsOf = (m: Map<number, number[][]>, n: number, p: number, t: number): readonly number[] =>
+    m.get(n * P + p)?.[t] ?? [];
 
   // Stock, processing, explicit supply and absorption columns.
   const stockCol = new Map<number, number[]>();
@@ -177,7 +194,13 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design, option
         const cols: number[] = [];
         for (let t = 0; t < T; t++) {
           const cost = inst.holding === 'average' ? (h(t) + (t + 1 < T ? h(t + 1) : 0)) / 2 : h(t);
-          cols.push(b.addVar(`s_${tags[n.index]}_${ptags[p]}${per(t)}`, { type: flowType, cost, upper: n.inventory.max[p * T + t]! }));
+          cols.push(
+            b.addVar(`s_${tags[n.index]}_${ptags[p]}${per(t)}`, {
+              type: flowType,
+              cost,
+              upper: n.inventory.max[p * T + t]!,
+            }),
+          );
         }
         if (inst.holding === 'average') b.addOffset((h(0) * n.inventory.initial[p]!) / 2);
         stockCol.set(n.index * P + p, cols);
@@ -189,7 +212,10 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design, option
       const opt = c.option === null ? '' : `_${lpName(n.options[c.option]!.id)}`;
       const cols: number[] = [];
       for (let t = 0; t < T; t++) {
-        const col = b.addVar(`z_${tags[n.index]}${opt}_${ptags[c.from]}${per(t)}`, { type: flowType, cost: c.cost[t]! + tax * c.emission });
+        const col = b.addVar(`z_${tags[n.index]}${opt}_${ptags[c.from]}${per(t)}`, {
+          type: flowType,
+          cost: c.cost[t]! + tax * c.emission,
+        });
         kg(col, c.emission);
         cols.push(col);
       }
@@ -198,13 +224,24 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design, option
     for (const [p, s] of n.supply) {
       if (R.pureSource(n, p)) continue;
       const cols: number[] = [];
-      for (let t = 0; t < T; t++) cols.push(b.addVar(`sup_${tags[n.index]}_${ptags[p]}${per(t)}`, { type: flowType, lower: s.lower[t]!, upper: s.upper[t]!, cost: at(n.supplyCost, T, p, t) }));
+      for (let t = 0; t < T; t++)
+        cols.push(
+          b.addVar(`sup_${tags[n.index]}_${ptags[p]}${per(t)}`, {
+            type: flowType,
+            lower: s.lower[t]!,
+            upper: s.upper[t]!,
+            cost: at(n.supplyCost, T, p, t),
+          }),
+        );
       supplyCol.set(n.index * P + p, cols);
     }
     for (const p of R.demanded(n)) {
       if (R.pureSink(n, p)) continue;
       const cols: number[] = [];
-      for (let t = 0; t < T; t++) cols.push(b.addVar(`abs_${tags[n.index]}_${ptags[p]}${per(t)}`, { type: flowType, cost: -at(n.price, T, p, t) }));
+      for (let t = 0; t < T; t++)
+        cols.push(
+          b.addVar(`abs_${tags[n.index]}_${ptags[p]}${per(t)}`, { type: flowType, cost: -at(n.price, T, p, t) }),
+        );
       deliverCol.set(n.index * P + p, cols);
     }
   }
@@ -266,7 +303,14 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design, option
           if (R.pureSink(n, p)) e.addAll(colsOf(inCols, n.index, p, t));
           else e.add(deliverCol.get(n.index * P + p)![t]!);
         }
-        if (options.unmetDemandPenalty !== undefined && lo > 0) e.add(b.addVar(`unmet_${tag}_${lpName(d.key)}${per(t)}`, { type: flowType, upper: lo, cost: options.unmetDemandPenalty }));
+        if (options.unmetDemandPenalty !== undefined && lo > 0)
+          e.add(
+            b.addVar(`unmet_${tag}_${lpName(d.key)}${per(t)}`, {
+              type: flowType,
+              upper: lo,
+              cost: options.unmetDemandPenalty,
+            }),
+          );
         b.addRow(`demand_${tag}_${lpName(d.key)}${per(t)}`, e, lo, up);
       }
     }
@@ -286,16 +330,22 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design, option
   }
   /** Adds the processed amount of every conversion at n whose input is p. */
   function consumed(e: Terms, n: NetNode, p: number, t: number, sign: number): void {
-    for (const c of n.conversions) if (c.from === p) {
-      const pc = procCol.get(c);
-      if (pc) e.add(pc.cols[t]!, sign);
-    }
+    for (const c of n.conversions)
+      if (c.from === p) {
+        const pc = procCol.get(c);
+        if (pc) e.add(pc.cols[t]!, sign);
+      }
   }
 
   // Capacity and linking rows.
   const bigM = (where: string, value: number): number => {
     if (inst.formulation.bigM !== undefined) return inst.formulation.bigM;
-    if (!Number.isFinite(value)) throw new InputError(inst.source, `formulation.bigM`, `a big-M for ${where} (no capacity and no finite bound on its flow can be derived)`);
+    if (!Number.isFinite(value))
+      throw new InputError(
+        inst.source,
+        `formulation.bigM`,
+        `a big-M for ${where} (no capacity and no finite bound on its flow can be derived)`,
+      );
     return value;
   };
   const arcBound = new Map<number, number>();
@@ -312,7 +362,12 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design, option
     };
     const all = [...Array(P).keys()];
     /** Rows `sum_{p in ps} thr <= cap (y)`: the open bits `ys` (MILP) or a constant. */
-    const capRow = (name: string, ps: readonly number[], t: number, terms: readonly { bit: number | null; cap: number }[]): void => {
+    const capRow = (
+      name: string,
+      ps: readonly number[],
+      t: number,
+      terms: readonly { bit: number | null; cap: number }[],
+    ): void => {
       const e = new Terms();
       for (const p of ps) e.addAll(thr(p, t));
       if (e.empty) return;
@@ -331,10 +386,12 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design, option
       // Node-level capacity (linked to the opening when the node has no options).
       const nodeBit = n.candidate && n.options.length === 0 ? nb[0]! : null;
       if (n.capacity?.total) capRow(`cap_${tag}${tt}`, all, t, [{ bit: nodeBit, cap: n.capacity.total[t]! }]);
-      for (const [p, c] of n.capacity?.perProduct ?? []) capRow(`cap_${tag}_${ptags[p]}${tt}`, [p], t, [{ bit: nodeBit, cap: c[t]! }]);
+      for (const [p, c] of n.capacity?.perProduct ?? [])
+        capRow(`cap_${tag}_${ptags[p]}${tt}`, [p], t, [{ bit: nodeBit, cap: c[t]! }]);
       if (nodeBit !== null && !inst.formulation.strongLinking) {
         const uncapped = n.capacity?.total ? [] : all.filter((p) => !n.capacity?.perProduct.has(p));
-        if (uncapped.length > 0) capRow(`link_${tag}${tt}`, uncapped, t, [{ bit: nodeBit, cap: bigM(`node ${n.id}`, thrBound(uncapped, t)) }]);
+        if (uncapped.length > 0)
+          capRow(`link_${tag}${tt}`, uncapped, t, [{ bit: nodeBit, cap: bigM(`node ${n.id}`, thrBound(uncapped, t)) }]);
       }
       if (n.options.length === 0) continue;
       const listed = n.options[0]!.products !== null;
@@ -344,15 +401,22 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design, option
           const bit = nb[k]!;
           const otag = `${tag}_${lpName(o.id)}${tt}`;
           if (o.capacity?.total) capRow(`cap_${otag}`, ps, t, [{ bit, cap: o.capacity.total[t]! }]);
-          for (const [p, c] of o.capacity?.perProduct ?? []) capRow(`cap_${otag}_${ptags[p]}`, [p], t, [{ bit, cap: c[t]! }]);
+          for (const [p, c] of o.capacity?.perProduct ?? [])
+            capRow(`cap_${otag}_${ptags[p]}`, [p], t, [{ bit, cap: c[t]! }]);
           if (!inst.formulation.strongLinking && milp) {
             const uncapped = o.capacity?.total ? [] : ps.filter((p) => !o.capacity?.perProduct.has(p));
-            if (uncapped.length > 0) capRow(`link_${otag}`, uncapped, t, [{ bit, cap: bigM(`node ${n.id} option ${o.id}`, thrBound(uncapped, t)) }]);
+            if (uncapped.length > 0)
+              capRow(`link_${otag}`, uncapped, t, [
+                { bit, cap: bigM(`node ${n.id} option ${o.id}`, thrBound(uncapped, t)) },
+              ]);
           }
         });
       } else {
         // Shared products: the open option's capacity bounds the total.
-        const terms = n.options.map((o, k) => ({ bit: nb[k]!, cap: o.capacity?.total?.[t] ?? bigM(`node ${n.id} option ${o.id}`, thrBound(all, t)) }));
+        const terms = n.options.map((o, k) => ({
+          bit: nb[k]!,
+          cap: o.capacity?.total?.[t] ?? bigM(`node ${n.id} option ${o.id}`, thrBound(all, t)),
+        }));
         capRow(`cap_${tag}_option${tt}`, all, t, terms);
       }
     }
@@ -383,7 +447,11 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design, option
         let m = 0;
         for (const a of colsOf(inCols, node.index, c.from, t)) m += arcBound.get(a)!;
         if (node.inventory?.products.includes(c.from)) m = Infinity;
-        b.addLe(`zl_${tags[node.index]}_${lpName(node.options[c.option!]!.id)}_${ptags[c.from]}${per(t)}`, new Terms().add(col).add(y[bit]!, -bigM(`processing at ${node.id}`, m)), 0);
+        b.addLe(
+          `zl_${tags[node.index]}_${lpName(node.options[c.option!]!.id)}_${ptags[c.from]}${per(t)}`,
+          new Terms().add(col).add(y[bit]!, -bigM(`processing at ${node.id}`, m)),
+          0,
+        );
       });
     }
   }
@@ -393,7 +461,8 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design, option
     const key = `${c.arc.index}:${c.t}`;
     byArcPeriod.set(key, [...(byArcPeriod.get(key) ?? []), c.col]);
     const cap = c.arc.capacity?.perProduct.get(c.arc.products[c.k]!)?.[c.t];
-    if (inst.formulation.arcCapacityRows && cap !== undefined) b.addLe(`acap_${b.numRows}`, new Terms().add(c.col), cap);
+    if (inst.formulation.arcCapacityRows && cap !== undefined)
+      b.addLe(`acap_${b.numRows}`, new Terms().add(c.col), cap);
   }
   for (const a of arcs) {
     const total = a.capacity?.total;
@@ -444,7 +513,10 @@ export function buildNetworkModel(inst: NetworkInstance, design?: Design, option
     ...(milp ? { designColumns: y } : {}),
     decode(values) {
       const chosen = milp ? Uint8Array.from(y, (col) => (values[col]! > 0.5 ? 1 : 0)) : Uint8Array.from(design!);
-      return { design: chosen, flows: decodeFlows(inst, R, values, { arcCols, inCols, outCols, stockCol, procCol, supplyCol, deliverCol }) };
+      return {
+        design: chosen,
+        flows: decodeFlows(inst, R, values, { arcCols, inCols, outCols, stockCol, procCol, supplyCol, deliverCol }),
+      };
     },
   };
 }
@@ -467,20 +539,29 @@ function decodeFlows(inst: NetworkInstance, R: Roles, values: ArrayLike<number>,
     return Math.abs(x) < FLOW_EPS ? 0 : x;
   };
   const val = (col: number): number => clean(values[col]!);
-  const sumOf = (m: ReadonlyMap<number, number[][]>, n: number, p: number, t: number): number => (m.get(n * P + p)?.[t] ?? []).reduce((s, col) => s + val(col), 0);
+  const sumOf = (m: ReadonlyMap<number, number[][]>, n: number, p: number, t: number): number =>
+    (m.get(n * P + p)?.[t] ?? []).reduce((s, col) => s + val(col), 0);
   const id = (n: number): string => inst.nodes[n]!.id;
   const pid = (p: number): string => inst.products[p]!.id;
   const arcs: ArcFlow[] = [];
   for (const a of c.arcCols) {
     const amount = val(a.col);
-    if (amount !== 0) arcs.push({ from: id(a.arc.from), to: id(a.arc.to), product: pid(a.arc.products[a.k]!), period: a.t + 1, amount });
+    if (amount !== 0)
+      arcs.push({
+        from: id(a.arc.from),
+        to: id(a.arc.to),
+        product: pid(a.arc.products[a.k]!),
+        period: a.t + 1,
+        amount,
+      });
   }
   const fromCols = (m: ReadonlyMap<number, number[]>): NodeAmount[] => {
     const out: NodeAmount[] = [];
-    for (const [key, cols] of m) cols.forEach((col, t) => {
-      const amount = val(col);
-      if (amount !== 0) out.push({ node: id(Math.floor(key / P)), product: pid(key % P), period: t + 1, amount });
-    });
+    for (const [key, cols] of m)
+      cols.forEach((col, t) => {
+        const amount = val(col);
+        if (amount !== 0) out.push({ node: id(Math.floor(key / P)), product: pid(key % P), period: t + 1, amount });
+      });
     return out;
   };
   const processed: ProcessedAmount[] = [];
@@ -491,7 +572,11 @@ function decodeFlows(inst: NetworkInstance, R: Roles, values: ArrayLike<number>,
       const option = conv.option === null ? null : n.options[conv.option]!.id;
       const pc = c.procCol.get(conv);
       for (let t = 0; t < T; t++) {
-        const amount = pc ? val(pc.cols[t]!) : R.inlineConversion(n, conv.from) === conv ? sumOf(c.inCols, n.index, conv.from, t) : 0;
+        const amount = pc
+          ? val(pc.cols[t]!)
+          : R.inlineConversion(n, conv.from) === conv
+            ? sumOf(c.inCols, n.index, conv.from, t)
+            : 0;
         if (amount !== 0) processed.push({ node: n.id, option, product: pid(conv.from), period: t + 1, amount });
       }
     }

@@ -34,8 +34,15 @@ export function withCarbonTax(inst: NetworkInstance, carbonTax: number): Network
 }
 
 /** Cost without the carbon tax and emissions of a solution: the two objectives of a front. */
-export function costAndEmissions(inst: NetworkInstance, design: Design, flows: NetworkFlows): { cost: number; emissions: number } {
-  return { cost: networkCost(withCarbonTax(inst, 0), design, flows).total, emissions: networkEmissions(inst, design, flows).total };
+export function costAndEmissions(
+  inst: NetworkInstance,
+  design: Design,
+  flows: NetworkFlows,
+): { cost: number; emissions: number } {
+  return {
+    cost: networkCost(withCarbonTax(inst, 0), design, flows).total,
+    emissions: networkEmissions(inst, design, flows).total,
+  };
 }
 
 /** Slack allowed on a cap when a solution is checked (solver feasibility tolerance, relative). */
@@ -67,7 +74,11 @@ export function objectiveNetworkProblem(inst: NetworkInstance, options: Objectiv
         };
   if (plain) return withWarm(base);
 
-  const model = (design?: Design): NetworkFormulation => scalarised(buildNetworkModel(priced, design, options.emissionCap === undefined ? {} : { emissionCap: options.emissionCap }), options);
+  const model = (design?: Design): NetworkFormulation =>
+    scalarised(
+      buildNetworkModel(priced, design, options.emissionCap === undefined ? {} : { emissionCap: options.emissionCap }),
+      options,
+    );
   const cost = (design: Design, flows: NetworkFlows): CostBreakdown => {
     if (!emissionsObjective) return base.cost(design, flows);
     const e = networkEmissions(priced, design, flows);
@@ -81,19 +92,24 @@ export function objectiveNetworkProblem(inst: NetworkInstance, options: Objectiv
     name: `${inst.name}${emissionsObjective ? ' (min emissions)' : ''}${caps.length ? ` (${caps.join(', ')})` : ''}`,
     buildMilp: (): MilpFormulation<NetworkFlows> => {
       const f = model();
-      return { ...f, decode: (values) => {
-        const out = f.decode(values);
-        return { design: base.trim?.(out.design, out.flows) ?? out.design, flows: out.flows };
-      } };
+      return {
+        ...f,
+        decode: (values) => {
+          const out = f.decode(values);
+          return { design: base.trim?.(out.design, out.flows) ?? out.design, flows: out.flows };
+        },
+      };
     },
-    evaluate: (handle, design, evalOptions) => evaluateScalarised(handle, priced, design, model(design), cost, evalOptions),
+    evaluate: (handle, design, evalOptions) =>
+      evaluateScalarised(handle, priced, design, model(design), cost, evalOptions),
     cost,
     violations: (design, flows) => {
       const out = base.violations(design, flows);
       const emissions = networkEmissions(priced, design, flows).total;
       const c = networkCost(priced, design, flows).total;
       const over = (v: number, cap: number): boolean => v > cap + CAP_TOL * Math.max(1, Math.abs(cap));
-      if (options.emissionCap !== undefined && over(emissions, options.emissionCap)) out.push(`emissions ${emissions} kg CO2 > cap ${options.emissionCap}`);
+      if (options.emissionCap !== undefined && over(emissions, options.emissionCap))
+        out.push(`emissions ${emissions} kg CO2 > cap ${options.emissionCap}`);
       if (options.costCap !== undefined && over(c, options.costCap)) out.push(`cost ${c} > cap ${options.costCap}`);
       return out;
     },
@@ -147,11 +163,17 @@ async function evaluateScalarised(
   if (rule) return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: rule };
   const sol = await solveModel(handle, f.model, options);
   if (!sol.values || sol.status === 'infeasible' || sol.status === 'unbounded' || sol.status === 'error') {
-    const why = sol.status === 'infeasible' ? explainInfeasibility(inst, design) ?? 'the flow model of this design is infeasible under the caps' : `flow model ended ${sol.status}`;
+    const why =
+      sol.status === 'infeasible'
+        ? (explainInfeasibility(inst, design) ?? 'the flow model of this design is infeasible under the caps')
+        : `flow model ended ${sol.status}`;
     return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: why };
   }
   const { flows } = f.decode(sol.values);
   const { total, parts } = cost(design, flows);
-  const inexact = sol.status === 'optimal' ? undefined : `flow model stopped (${sol.status}) with a feasible solution: its cost is an upper bound`;
+  const inexact =
+    sol.status === 'optimal'
+      ? undefined
+      : `flow model stopped (${sol.status}) with a feasible solution: its cost is an upper bound`;
   return { feasible: true, cost: total, parts, flows, ...(inexact ? { inexact } : {}) };
 }

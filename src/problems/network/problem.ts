@@ -27,7 +27,8 @@ export function networkProblem(inst: NetworkInstance): Problem<NetworkFlows> {
  */
 export function genericNetworkProblem(inst: NetworkInstance): Problem<NetworkFlows> {
   const space = networkSpace(inst);
-  const quick = (design: Design): string | null => countRuleViolation(inst, design) ?? explainInfeasibility(inst, design);
+  const quick = (design: Design): string | null =>
+    countRuleViolation(inst, design) ?? explainInfeasibility(inst, design);
   return {
     kind: 'network',
     name: inst.name,
@@ -67,18 +68,29 @@ export function genericNetworkProblem(inst: NetworkInstance): Problem<NetworkFlo
 }
 
 /** Prices a design exactly: the flow model of its open nodes (an LP, or a MIP with integer or single-sourced flows). */
-export async function evaluateNetworkDesign(handle: HighsHandle, inst: NetworkInstance, design: Design, options: EvaluateOptions = {}): Promise<Evaluation<NetworkFlows>> {
+export async function evaluateNetworkDesign(
+  handle: HighsHandle,
+  inst: NetworkInstance,
+  design: Design,
+  options: EvaluateOptions = {},
+): Promise<Evaluation<NetworkFlows>> {
   const rule = countRuleViolation(inst, design);
   if (rule) return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: rule };
   const f = buildNetworkModel(inst, design);
   const sol = await solveModel(handle, f.model, options);
   if (!sol.values || sol.status === 'infeasible' || sol.status === 'unbounded' || sol.status === 'error') {
-    const why = sol.status === 'infeasible' ? explainInfeasibility(inst, design) ?? 'the flow model of this design is infeasible' : `flow model ended ${sol.status}`;
+    const why =
+      sol.status === 'infeasible'
+        ? (explainInfeasibility(inst, design) ?? 'the flow model of this design is infeasible')
+        : `flow model ended ${sol.status}`;
     return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: why };
   }
   const { flows } = f.decode(sol.values);
   const { total, parts } = networkCost(inst, design, flows);
-  const inexact = sol.status === 'optimal' ? undefined : `flow model stopped (${sol.status}) with a feasible solution: its cost is an upper bound`;
+  const inexact =
+    sol.status === 'optimal'
+      ? undefined
+      : `flow model stopped (${sol.status}) with a feasible solution: its cost is an upper bound`;
   return { feasible: true, cost: total, parts, flows, ...(inexact ? { inexact } : {}) };
 }
 

@@ -38,13 +38,21 @@ function knownKeys(schema: z.ZodType, data: unknown, path: readonly PropertyKey[
         if (next) visit(next, (value as Record<string, unknown> | undefined)?.[String(rest[0])], rest.slice(1));
       }
     } else if (def.type === 'array' && typeof rest[0] === 'number') {
-      visit((s as unknown as z.ZodArray<z.ZodType>).element, Array.isArray(value) ? value[rest[0]] : undefined, rest.slice(1));
+      visit(
+        (s as unknown as z.ZodArray<z.ZodType>).element,
+        Array.isArray(value) ? value[rest[0]] : undefined,
+        rest.slice(1),
+      );
     } else if (def.type === 'union') {
       for (const o of (s as unknown as z.ZodUnion<z.ZodType[]>).options) visit(o, value, rest);
     } else if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') {
       visit((s as unknown as { def: { innerType: z.ZodType } }).def.innerType, value, rest);
     } else if (def.type === 'record' && rest.length > 0) {
-      visit((s as unknown as { def: { valueType: z.ZodType } }).def.valueType, (value as Record<string, unknown> | undefined)?.[String(rest[0])], rest.slice(1));
+      visit(
+        (s as unknown as { def: { valueType: z.ZodType } }).def.valueType,
+        (value as Record<string, unknown> | undefined)?.[String(rest[0])],
+        rest.slice(1),
+      );
     } else if (def.type === 'pipe') {
       visit((s as unknown as { def: { in: z.ZodType } }).def.in, value, rest);
     }
@@ -60,13 +68,17 @@ function describe(data: unknown, issue: z.core.$ZodIssue): { where: string; expe
     const known = knownKeys(NetworkDocumentSchema, data, issue.path);
     const key = issue.keys[0]!;
     const near = nearest(key, known);
-    return { where: `${where === '(top level)' ? '' : `${where}.`}${key}`, expected: `a known key (unknown key${near ? `; did you mean '${near}'?` : `; known: ${known.join(', ')}`})` };
+    return {
+      where: `${where === '(top level)' ? '' : `${where}.`}${key}`,
+      expected: `a known key (unknown key${near ? `; did you mean '${near}'?` : `; known: ${known.join(', ')}`})`,
+    };
   }
   if (issue.code === 'invalid_union') {
     // Report the branch that got furthest: its first issue names the deepest field.
     const branches = (issue as unknown as { errors: z.core.$ZodIssue[][] }).errors;
     const deepest = branches.flat().sort((a, b) => b.path.length - a.path.length)[0];
-    if (deepest && deepest.path.length > 0) return describe(data, { ...deepest, path: [...issue.path, ...deepest.path] });
+    if (deepest && deepest.path.length > 0)
+      return describe(data, { ...deepest, path: [...issue.path, ...deepest.path] });
     const got = valueAt(data, issue.path);
     return { where, expected: `a valid value (see docs/network.md), got ${JSON.stringify(got)}` };
   }
@@ -76,7 +88,8 @@ function describe(data: unknown, issue: z.core.$ZodIssue): { where: string; expe
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let cur = data;
-  for (const k of path) cur = typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[String(k)] : undefined;
+  for (const k of path)
+    cur = typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[String(k)] : undefined;
   return cur;
 }
 
@@ -93,9 +106,11 @@ export function parseNetworkDocument(data: unknown, file: string): NetworkDocume
 
 /** JSON turns 1e999 into Infinity and YAML accepts .inf / .nan: name them before the schema says "got null". */
 function checkNumbers(value: unknown, file: string, where: string): void {
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new InputError(file, where || '(top level)', `a finite number, got ${value}`);
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new InputError(file, where || '(top level)', `a finite number, got ${value}`);
   if (Array.isArray(value)) value.forEach((v, i) => checkNumbers(v, file, `${where}[${i}]`));
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) checkNumbers(v, file, where ? `${where}.${k}` : k);
+  else if (typeof value === 'object' && value !== null)
+    for (const [k, v] of Object.entries(value)) checkNumbers(v, file, where ? `${where}.${k}` : k);
 }
 
 /** Parses network text: YAML for `.yaml`/`.yml`, JSON otherwise. */

@@ -25,10 +25,11 @@ export function roles(inst: NetworkInstance): Roles {
   const N = inst.nodes.length;
   const hasIn = new Uint8Array(N * P);
   const hasOut = new Uint8Array(N * P);
-  for (const a of inst.arcs) for (const p of a.products) {
-    hasIn[a.to * P + p] = 1;
-    hasOut[a.from * P + p] = 1;
-  }
+  for (const a of inst.arcs)
+    for (const p of a.products) {
+      hasIn[a.to * P + p] = 1;
+      hasOut[a.from * P + p] = 1;
+    }
   const demanded = inst.nodes.map((n) => [...new Set(n.demand.flatMap((d) => d.products))]);
   const produced = inst.nodes.map((n) => new Set(n.conversions.flatMap((c) => c.to.map((o) => o.product))));
   const consumed = inst.nodes.map((n) => new Set(n.conversions.map((c) => c.from)));
@@ -40,14 +41,25 @@ export function roles(inst: NetworkInstance): Roles {
       const k = n.index * P + p;
       // An option's conversion of a product that only that option handles is as certain as a node's.
       const sure = c.option === null || n.options[c.option]!.products?.has(p) === true;
-      if (sure && !hasOut[k] && !stocked[n.index]!.has(p) && !demanded[n.index]!.includes(p) && !n.supply.has(p) && !produced[n.index]!.has(p)) m.set(p, c);
+      if (
+        sure &&
+        !hasOut[k] &&
+        !stocked[n.index]!.has(p) &&
+        !demanded[n.index]!.includes(p) &&
+        !n.supply.has(p) &&
+        !produced[n.index]!.has(p)
+      )
+        m.set(p, c);
     }
     return m;
   });
-  const other = (n: NetNode, p: number): boolean => produced[n.index]!.has(p) || stocked[n.index]!.has(p) || consumed[n.index]!.has(p);
+  const other = (n: NetNode, p: number): boolean =>
+    produced[n.index]!.has(p) || stocked[n.index]!.has(p) || consumed[n.index]!.has(p);
   const isDemanded = (n: NetNode, p: number): boolean => demanded[n.index]!.includes(p);
-  const pureSource = (n: NetNode, p: number): boolean => n.supply.has(p) && !hasIn[n.index * P + p] && !other(n, p) && !isDemanded(n, p);
-  const pureSink = (n: NetNode, p: number): boolean => isDemanded(n, p) && !hasOut[n.index * P + p] && !other(n, p) && !n.supply.has(p);
+  const pureSource = (n: NetNode, p: number): boolean =>
+    n.supply.has(p) && !hasIn[n.index * P + p] && !other(n, p) && !isDemanded(n, p);
+  const pureSink = (n: NetNode, p: number): boolean =>
+    isDemanded(n, p) && !hasOut[n.index * P + p] && !other(n, p) && !n.supply.has(p);
   return {
     pureSource,
     pureSink,
@@ -57,6 +69,10 @@ export function roles(inst: NetworkInstance): Roles {
       !inline[n.index]!.has(p) &&
       !pureSource(n, p) &&
       !pureSink(n, p) &&
-      (hasIn[n.index * P + p] === 1 || hasOut[n.index * P + p] === 1 || other(n, p) || n.supply.has(p) || isDemanded(n, p)),
+      (hasIn[n.index * P + p] === 1 ||
+        hasOut[n.index * P + p] === 1 ||
+        other(n, p) ||
+        n.supply.has(p) ||
+        isDemanded(n, p)),
   };
 }

@@ -1,6 +1,12 @@
 import type { NetworkDocument } from './schema.js';
 import { FIELD_PLACES, NETWORK_FIELDS, type NetworkField } from './scenario-fields.js';
-import { reachedItems, ScenarioChangeError, type NetworkChange, type NetworkSelect, type ReachedItem } from './scenario.js';
+import {
+  reachedItems,
+  ScenarioChangeError,
+  type NetworkChange,
+  type NetworkSelect,
+  type ReachedItem,
+} from './scenario.js';
 
 /*
  * Scenario parameter groups of a network, as a config names them: a field, optionally narrowed
@@ -17,7 +23,10 @@ const PREFIXES = ['echelon', 'product', 'from', 'cluster', 'node', 'period'] as 
 function idsOf(doc: NetworkDocument): { echelons: Set<string>; products: Set<string> } {
   return {
     echelons: new Set(doc.nodes.map((n) => n.echelon)),
-    products: new Set([...doc.products.map((p) => (typeof p === 'object' ? p.id : p)), ...Object.keys(doc.productGroups ?? {})]),
+    products: new Set([
+      ...doc.products.map((p) => (typeof p === 'object' ? p.id : p)),
+      ...Object.keys(doc.productGroups ?? {}),
+    ]),
   };
 }
 
@@ -25,7 +34,9 @@ function idsOf(doc: NetworkDocument): { echelons: Set<string>; products: Set<str
 export function parseGroup(name: string, doc: NetworkDocument): Omit<NetworkChange, 'scale' | 'set'> {
   const [field, ...quals] = name.split('@');
   if (!NETWORK_FIELDS.includes(field as NetworkField)) {
-    throw new ScenarioChangeError(`scenario group ${name}: a network field (${NETWORK_FIELDS.join(', ')}), optionally with @qualifiers`);
+    throw new ScenarioChangeError(
+      `scenario group ${name}: a network field (${NETWORK_FIELDS.join(', ')}), optionally with @qualifiers`,
+    );
   }
   const { echelons, products } = idsOf(doc);
   const sel: Selection = {};
@@ -38,12 +49,20 @@ export function parseGroup(name: string, doc: NetworkDocument): Omit<NetworkChan
   for (const q of quals) {
     const m = /^([a-z]+):(.+)$/.exec(q);
     if (m && (PREFIXES as readonly string[]).includes(m[1]!)) add(m[1] as (typeof PREFIXES)[number], m[2]!);
-    else if (echelons.has(q) && products.has(q)) throw new ScenarioChangeError(`scenario group ${name}: '${q}' is both an echelon and a product; write echelon:${q} or product:${q}`);
+    else if (echelons.has(q) && products.has(q))
+      throw new ScenarioChangeError(
+        `scenario group ${name}: '${q}' is both an echelon and a product; write echelon:${q} or product:${q}`,
+      );
     else if (echelons.has(q)) add('echelon', q);
     else if (products.has(q)) add('product', q);
-    else throw new ScenarioChangeError(`scenario group ${name}: '${q}' is no echelon or product of ${doc.name} (echelons: ${[...echelons].join(', ')}; products: ${[...products].join(', ')})`);
+    else
+      throw new ScenarioChangeError(
+        `scenario group ${name}: '${q}' is no echelon or product of ${doc.name} (echelons: ${[...echelons].join(', ')}; products: ${[...products].join(', ')})`,
+      );
   }
-  return Object.keys(sel).length > 0 ? { field: field as NetworkField, select: sel as NetworkSelect } : { field: field as NetworkField };
+  return Object.keys(sel).length > 0
+    ? { field: field as NetworkField, select: sel as NetworkSelect }
+    : { field: field as NetworkField };
 }
 
 /** A change from a group name and its factor(s). */
@@ -64,7 +83,9 @@ export function networkGroupSizes(doc: NetworkDocument): Record<string, number> 
   const e = (id: string): string => (both.has(id) ? `echelon:${id}` : id);
   const p = (id: string): string => (both.has(id) ? `product:${id}` : id);
   const clusterEchelons = new Map<string, Set<string>>();
-  for (const n of doc.nodes) if (n.cluster !== undefined) clusterEchelons.set(n.cluster, (clusterEchelons.get(n.cluster) ?? new Set()).add(n.echelon));
+  for (const n of doc.nodes)
+    if (n.cluster !== undefined)
+      clusterEchelons.set(n.cluster, (clusterEchelons.get(n.cluster) ?? new Set()).add(n.echelon));
   const T = doc.periods ?? 1;
   const out: Record<string, number> = {};
   const put = (name: string, count: number): void => {
@@ -83,16 +104,37 @@ export function networkGroupSizes(doc: NetworkDocument): Record<string, number> 
     put(field, items.length);
     if (place.doc) continue;
     const count = (keep: (i: ReachedItem) => boolean): number => items.reduce((s, i) => s + (keep(i) ? 1 : 0), 0);
-    for (const ech of echelons) put(`${field}@${e(ech)}`, count((i) => i.echelon === ech));
+    for (const ech of echelons)
+      put(
+        `${field}@${e(ech)}`,
+        count((i) => i.echelon === ech),
+      );
     if (place.perProduct) {
-      for (const prod of products) put(`${field}@${p(prod)}`, count((i) => i.products.has(prod)));
-      for (const ech of echelons) for (const prod of products) put(`${field}@${e(ech)}@${p(prod)}`, count((i) => i.echelon === ech && i.products.has(prod)));
+      for (const prod of products)
+        put(
+          `${field}@${p(prod)}`,
+          count((i) => i.products.has(prod)),
+        );
+      for (const ech of echelons)
+        for (const prod of products)
+          put(
+            `${field}@${e(ech)}@${p(prod)}`,
+            count((i) => i.echelon === ech && i.products.has(prod)),
+          );
     }
-    if (place.arc) for (const ech of echelons) put(`${field}@from:${ech}`, count((i) => i.from === ech));
+    if (place.arc)
+      for (const ech of echelons)
+        put(
+          `${field}@from:${ech}`,
+          count((i) => i.from === ech),
+        );
     for (const [c, inCluster] of clusterEchelons) {
       // A rule generating arcs into the cluster makes the selection impossible (see applyChanges).
       if (items.some((i) => i.kind === 'rule' && inCluster.has(i.echelon!))) continue;
-      put(`${field}@cluster:${c}`, count((i) => i.cluster === c));
+      put(
+        `${field}@cluster:${c}`,
+        count((i) => i.cluster === c),
+      );
     }
     if (T > 1) {
       for (let t = 1; t <= T; t++) {

@@ -14,8 +14,18 @@ const sizesCache = new WeakMap<NetworkDocument, Readonly<Record<string, number>>
 
 function checkOptions(options: LoadOptions): void {
   // Options of other kinds would silently change nothing here: say so instead (as the reader does).
-  if (options.variant !== undefined) throw new InputError('--variant', options.variant, 'no variant for a network instance (single sourcing is `singleSource` on demand nodes)');
-  if (options.capacity !== undefined) throw new InputError('--capacity', String(options.capacity), 'no --capacity for a network instance (capacities are in the file)');
+  if (options.variant !== undefined)
+    throw new InputError(
+      '--variant',
+      options.variant,
+      'no variant for a network instance (single sourcing is `singleSource` on demand nodes)',
+    );
+  if (options.capacity !== undefined)
+    throw new InputError(
+      '--capacity',
+      String(options.capacity),
+      'no --capacity for a network instance (capacities are in the file)',
+    );
 }
 
 /**
@@ -24,7 +34,10 @@ function checkOptions(options: LoadOptions): void {
  * passes every check a file does.
  */
 export function scaleNetwork(inst: NetworkInstance, factors: Factors): NetworkInstance {
-  const doc = applyChanges(inst.doc, Object.entries(factors).map(([group, f]) => groupChange(group, inst.doc, f)));
+  const doc = applyChanges(
+    inst.doc,
+    Object.entries(factors).map(([group, f]) => groupChange(group, inst.doc, f)),
+  );
   return compileNetwork(parseNetworkDocument(doc, inst.source), inst.source);
 }
 

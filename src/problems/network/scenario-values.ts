@@ -38,18 +38,26 @@ type Periodic = number | number[];
  * the same in every period), except where a number means a one-off charge (`chargeOnce`: a fixed
  * cost given as a number is charged once, as an array per period, so the two are not the same).
  */
-export function periodValue(v: Periodic, ctx: ValueContext, where: string, opts: { chargeOnce?: boolean; round?: boolean } = {}): Periodic {
+export function periodValue(
+  v: Periodic,
+  ctx: ValueContext,
+  where: string,
+  opts: { chargeOnce?: boolean; round?: boolean } = {},
+): Periodic {
   const op = opts.round ? (x: number) => Math.round(ctx.op(x)) : ctx.op;
   if (ctx.periods === null) {
     ctx.hits++;
     return Array.isArray(v) ? v.map(op) : op(v);
   }
   if (!Array.isArray(v) && opts.chargeOnce) {
-    throw new ScenarioChangeError(`${ctx.label}: ${where} is a one-off charge (a number); a period selection needs it written per period (an array)`);
+    throw new ScenarioChangeError(
+      `${ctx.label}: ${where} is a one-off charge (a number); a period selection needs it written per period (an array)`,
+    );
   }
   const arr = Array.isArray(v) ? [...v] : new Array<number>(ctx.T).fill(v);
   for (const t of ctx.periods) {
-    if (t >= arr.length) throw new ScenarioChangeError(`${ctx.label}: ${where} has ${arr.length} period values, period ${t + 1} selected`);
+    if (t >= arr.length)
+      throw new ScenarioChangeError(`${ctx.label}: ${where} has ${arr.length} period values, period ${t + 1} selected`);
     arr[t] = op(arr[t]!);
   }
   ctx.hits++;
@@ -63,7 +71,10 @@ export function tagProduct(ctx: ValueContext, id: string): void {
 
 /** A number with no period form (a conversion's emission, the carbon tax). */
 export function scalarValue(v: number, ctx: ValueContext, where: string): number {
-  if (ctx.periods !== null) throw new ScenarioChangeError(`${ctx.label}: ${where} is one number for every period; it cannot be selected by period`);
+  if (ctx.periods !== null)
+    throw new ScenarioChangeError(
+      `${ctx.label}: ${where} is one number for every period; it cannot be selected by period`,
+    );
   ctx.hits++;
   return ctx.op(v);
 }
@@ -73,7 +84,12 @@ export function scalarValue(v: number, ctx: ValueContext, where: string): number
  * a plain value becomes an object over `universe` (the products it applied to) with only the
  * selected ones changed; a product missing from an object is not reached (it stays 0).
  */
-export function productValue(v: ProductValueDoc, ctx: ValueContext, where: string, universe: readonly string[]): ProductValueDoc {
+export function productValue(
+  v: ProductValueDoc,
+  ctx: ValueContext,
+  where: string,
+  universe: readonly string[],
+): ProductValueDoc {
   const plain = typeof v === 'number' || Array.isArray(v);
   if (ctx.products === null) {
     tag(ctx, plain ? universe : Object.keys(v));
@@ -81,72 +97,106 @@ export function productValue(v: ProductValueDoc, ctx: ValueContext, where: strin
     return Object.fromEntries(Object.entries(v).map(([p, x]) => [p, periodValue(x, ctx, `${where}.${p}`)]));
   }
   const sel = ctx.products;
-  if (!plain) return Object.fromEntries(Object.entries(v).map(([p, x]) => [p, sel.has(p) ? periodValue(x, ctx, `${where}.${p}`) : x]));
+  if (!plain)
+    return Object.fromEntries(
+      Object.entries(v).map(([p, x]) => [p, sel.has(p) ? periodValue(x, ctx, `${where}.${p}`) : x]),
+    );
   if (!universe.some((p) => sel.has(p))) return v;
   return Object.fromEntries(universe.map((p) => [p, sel.has(p) ? periodValue(v, ctx, `${where}.${p}`) : v]));
 }
 
 /** A price: like a product value, but signed (a negative price is a gate fee). */
-export function priceValue(v: Periodic | Record<string, Periodic>, ctx: ValueContext, where: string, universe: readonly string[]): Periodic | Record<string, Periodic> {
+export function priceValue(
+  v: Periodic | Record<string, Periodic>,
+  ctx: ValueContext,
+  where: string,
+  universe: readonly string[],
+): Periodic | Record<string, Periodic> {
   return productValue(v as ProductValueDoc, ctx, where, universe) as Periodic | Record<string, Periodic>;
 }
 
 /** Supply amounts per product: `unlimited` stays unlimited when scaled, and is replaced by `set`. */
-export function supplyRecord(rec: Record<string, SupplyDoc>, ctx: ValueContext, where: string): Record<string, SupplyDoc> {
+export function supplyRecord(
+  rec: Record<string, SupplyDoc>,
+  ctx: ValueContext,
+  where: string,
+): Record<string, SupplyDoc> {
   const round = { round: ctx.roundAmounts };
-  return Object.fromEntries(Object.entries(rec).map(([p, s]): [string, SupplyDoc] => {
-    if (ctx.products !== null && !ctx.products.has(p)) return [p, s];
-    tag(ctx, [p]);
-    const w = `${where}.${p}`;
-    if (s === 'unlimited') {
-      if (!ctx.replaces) {
-        ctx.hits++;
-        return [p, s];
+  return Object.fromEntries(
+    Object.entries(rec).map(([p, s]): [string, SupplyDoc] => {
+      if (ctx.products !== null && !ctx.products.has(p)) return [p, s];
+      tag(ctx, [p]);
+      const w = `${where}.${p}`;
+      if (s === 'unlimited') {
+        if (!ctx.replaces) {
+          ctx.hits++;
+          return [p, s];
+        }
+        // Only a whole-horizon bound can replace it: "unlimited in the other periods" has no form.
+        if (ctx.periods !== null)
+          throw new ScenarioChangeError(
+            `${ctx.label}: ${w} is unlimited in every period; it can be set only for all periods`,
+          );
+        return [p, { upTo: periodValue(0, ctx, w, round) }];
       }
-      // Only a whole-horizon bound can replace it: "unlimited in the other periods" has no form.
-      if (ctx.periods !== null) throw new ScenarioChangeError(`${ctx.label}: ${w} is unlimited in every period; it can be set only for all periods`);
-      return [p, { upTo: periodValue(0, ctx, w, round) }];
-    }
-    if (typeof s === 'number' || Array.isArray(s)) return [p, periodValue(s, ctx, w, round)];
-    if ('exactly' in s) return [p, { exactly: periodValue(s.exactly, ctx, `${w}.exactly`, round) }];
-    return [p, { upTo: periodValue(s.upTo, ctx, `${w}.upTo`, round) }];
-  }));
+      if (typeof s === 'number' || Array.isArray(s)) return [p, periodValue(s, ctx, w, round)];
+      if ('exactly' in s) return [p, { exactly: periodValue(s.exactly, ctx, `${w}.exactly`, round) }];
+      return [p, { upTo: periodValue(s.upTo, ctx, `${w}.upTo`, round) }];
+    }),
+  );
 }
 
 /** Demand amounts per product or product group (keys as written); both bounds of a range move. */
-export function demandRecord(rec: Record<string, DemandDoc>, ctx: ValueContext, where: string): Record<string, DemandDoc> {
+export function demandRecord(
+  rec: Record<string, DemandDoc>,
+  ctx: ValueContext,
+  where: string,
+): Record<string, DemandDoc> {
   const round = { round: ctx.roundAmounts };
-  return Object.fromEntries(Object.entries(rec).map(([p, d]): [string, DemandDoc] => {
-    if (ctx.products !== null && !ctx.products.has(p)) return [p, d];
-    tag(ctx, [p]);
-    const w = `${where}.${p}`;
-    if (typeof d === 'number' || Array.isArray(d)) return [p, periodValue(d, ctx, w, round)];
-    if ('exactly' in d) return [p, { exactly: periodValue(d.exactly, ctx, `${w}.exactly`, round) }];
-    if ('atLeast' in d) {
-      return [p, {
-        atLeast: periodValue(d.atLeast, ctx, `${w}.atLeast`, round),
-        ...(d.atMost !== undefined ? { atMost: periodValue(d.atMost, ctx, `${w}.atMost`, round) } : {}),
-      }];
-    }
-    return [p, { atMost: periodValue(d.atMost, ctx, `${w}.atMost`, round) }];
-  }));
+  return Object.fromEntries(
+    Object.entries(rec).map(([p, d]): [string, DemandDoc] => {
+      if (ctx.products !== null && !ctx.products.has(p)) return [p, d];
+      tag(ctx, [p]);
+      const w = `${where}.${p}`;
+      if (typeof d === 'number' || Array.isArray(d)) return [p, periodValue(d, ctx, w, round)];
+      if ('exactly' in d) return [p, { exactly: periodValue(d.exactly, ctx, `${w}.exactly`, round) }];
+      if ('atLeast' in d) {
+        return [
+          p,
+          {
+            atLeast: periodValue(d.atLeast, ctx, `${w}.atLeast`, round),
+            ...(d.atMost !== undefined ? { atMost: periodValue(d.atMost, ctx, `${w}.atMost`, round) } : {}),
+          },
+        ];
+      }
+      return [p, { atMost: periodValue(d.atMost, ctx, `${w}.atMost`, round) }];
+    }),
+  );
 }
 
 /** A capacity: a number bounds the total over products, so a product selection does not reach it. */
 export function capacityValue(v: CapacityDoc, ctx: ValueContext, where: string): CapacityDoc {
   if (typeof v === 'number' || Array.isArray(v)) return ctx.products === null ? periodValue(v, ctx, where) : v;
-  return Object.fromEntries(Object.entries(v).map(([p, x]) => {
-    if (ctx.products !== null && !ctx.products.has(p)) return [p, x];
-    tag(ctx, [p]);
-    return [p, periodValue(x, ctx, `${where}.${p}`)];
-  }));
+  return Object.fromEntries(
+    Object.entries(v).map(([p, x]) => {
+      if (ctx.products !== null && !ctx.products.has(p)) return [p, x];
+      tag(ctx, [p]);
+      return [p, periodValue(x, ctx, `${where}.${p}`)];
+    }),
+  );
 }
 
 /** Conversion rates into each output product (a product selection picks outputs). */
-export function ratesValue(to: Record<string, PeriodValueDoc>, ctx: ValueContext, where: string): Record<string, PeriodValueDoc> {
-  return Object.fromEntries(Object.entries(to).map(([q, r]) => {
-    if (ctx.products !== null && !ctx.products.has(q)) return [q, r];
-    tag(ctx, [q]);
-    return [q, periodValue(r, ctx, `${where}.${q}`)];
-  }));
+export function ratesValue(
+  to: Record<string, PeriodValueDoc>,
+  ctx: ValueContext,
+  where: string,
+): Record<string, PeriodValueDoc> {
+  return Object.fromEntries(
+    Object.entries(to).map(([q, r]) => {
+      if (ctx.products !== null && !ctx.products.has(q)) return [q, r];
+      tag(ctx, [q]);
+      return [q, periodValue(r, ctx, `${where}.${q}`)];
+    }),
+  );
 }

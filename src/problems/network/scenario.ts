@@ -1,6 +1,12 @@
 import { nearest } from './values.js';
 import type { ArcDoc, ArcRuleDoc, NetworkDocument, NodeDoc } from './schema.js';
-import { changeArcFields, changeNodeFields, FIELD_PLACES, NETWORK_FIELDS, type NetworkField } from './scenario-fields.js';
+import {
+  changeArcFields,
+  changeNodeFields,
+  FIELD_PLACES,
+  NETWORK_FIELDS,
+  type NetworkField,
+} from './scenario-fields.js';
 import { ScenarioChangeError } from './scenario-error.js';
 import { scalarValue, type ValueContext } from './scenario-values.js';
 
@@ -37,15 +43,21 @@ export interface NetworkChange {
   readonly set?: number;
 }
 
-
 function list<T>(v: OneOrMany<T> | undefined): readonly T[] | null {
   return v === undefined ? null : Array.isArray(v) ? v : [v as T];
 }
 
 /** `demand {echelon: CC, product: LFP} x 1.1`: how errors name a change. */
 export function describeChange(c: NetworkChange): string {
-  const sel = Object.entries(c.select ?? {}).map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.join(', ')}]` : String(v)}`);
-  const what = c.set !== undefined ? `set ${c.set}` : Array.isArray(c.scale) ? `x ${c.scale.length} per-item factors` : `x ${String(c.scale)}`;
+  const sel = Object.entries(c.select ?? {}).map(
+    ([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.join(', ')}]` : String(v)}`,
+  );
+  const what =
+    c.set !== undefined
+      ? `set ${c.set}`
+      : Array.isArray(c.scale)
+        ? `x ${c.scale.length} per-item factors`
+        : `x ${String(c.scale)}`;
   return `scenario change ${c.field}${sel.length ? ` {${sel.join(', ')}}` : ''} ${what}`;
 }
 
@@ -56,46 +68,86 @@ interface Resolved {
   readonly clusters: ReadonlySet<string> | null;
 }
 
-function checkIds(label: string, key: string, ids: readonly string[] | null, known: ReadonlySet<string>, what: string): ReadonlySet<string> | null {
+function checkIds(
+  label: string,
+  key: string,
+  ids: readonly string[] | null,
+  known: ReadonlySet<string>,
+  what: string,
+): ReadonlySet<string> | null {
   if (ids === null) return null;
   for (const id of ids) {
     if (!known.has(id)) {
       const near = nearest(id, known);
-      throw new ScenarioChangeError(`${label}: select.${key}: ${what}, got '${id}'${near ? ` (did you mean '${near}'?)` : known.size <= 20 ? ` (known: ${[...known].join(', ')})` : ''}`);
+      throw new ScenarioChangeError(
+        `${label}: select.${key}: ${what}, got '${id}'${near ? ` (did you mean '${near}'?)` : known.size <= 20 ? ` (known: ${[...known].join(', ')})` : ''}`,
+      );
     }
   }
   return new Set(ids);
 }
 
 /** Checks the change against the document and builds what the value transforms need. */
-function resolve(doc: NetworkDocument, c: NetworkChange, label: string): { sel: Resolved; ctx: ValueContext; factors: readonly number[] | null } {
-  if (!NETWORK_FIELDS.includes(c.field)) throw new ScenarioChangeError(`${label}: field: one of ${NETWORK_FIELDS.join(', ')}`);
+function resolve(
+  doc: NetworkDocument,
+  c: NetworkChange,
+  label: string,
+): { sel: Resolved; ctx: ValueContext; factors: readonly number[] | null } {
+  if (!NETWORK_FIELDS.includes(c.field))
+    throw new ScenarioChangeError(`${label}: field: one of ${NETWORK_FIELDS.join(', ')}`);
   const place = FIELD_PLACES[c.field];
-  if ((c.scale === undefined) === (c.set === undefined)) throw new ScenarioChangeError(`${label}: exactly one of scale or set`);
-  if (c.set !== undefined && place.scaleOnly) throw new ScenarioChangeError(`${label}: ${c.field} changes several keys at once and can only be scaled; set its keys one by one`);
+  if ((c.scale === undefined) === (c.set === undefined))
+    throw new ScenarioChangeError(`${label}: exactly one of scale or set`);
+  if (c.set !== undefined && place.scaleOnly)
+    throw new ScenarioChangeError(
+      `${label}: ${c.field} changes several keys at once and can only be scaled; set its keys one by one`,
+    );
   const factors = Array.isArray(c.scale) ? (c.scale as readonly number[]) : null;
   for (const f of factors ?? (typeof c.scale === 'number' ? [c.scale] : [])) {
-    if (!Number.isFinite(f) || f < 0) throw new ScenarioChangeError(`${label}: scale factors are finite numbers >= 0, got ${f}`);
+    if (!Number.isFinite(f) || f < 0)
+      throw new ScenarioChangeError(`${label}: scale factors are finite numbers >= 0, got ${f}`);
   }
-  if (c.set !== undefined && (!Number.isFinite(c.set) || (c.set < 0 && c.field !== 'price'))) throw new ScenarioChangeError(`${label}: set: a finite number${c.field === 'price' ? '' : ' >= 0'}, got ${c.set}`);
+  if (c.set !== undefined && (!Number.isFinite(c.set) || (c.set < 0 && c.field !== 'price')))
+    throw new ScenarioChangeError(`${label}: set: a finite number${c.field === 'price' ? '' : ' >= 0'}, got ${c.set}`);
   const s = c.select ?? {};
   const T = doc.periods ?? 1;
   const productIds = doc.products.map((p) => (typeof p === 'object' ? p.id : p));
   const echelons = new Set(doc.nodes.map((n) => n.echelon));
-  const products = checkIds(label, 'product', list(s.product), new Set([...productIds, ...Object.keys(doc.productGroups ?? {})]), 'a product (or product group) id');
-  if (products !== null && !place.perProduct) throw new ScenarioChangeError(`${label}: select.product: ${c.field} is not per product`);
+  const products = checkIds(
+    label,
+    'product',
+    list(s.product),
+    new Set([...productIds, ...Object.keys(doc.productGroups ?? {})]),
+    'a product (or product group) id',
+  );
+  if (products !== null && !place.perProduct)
+    throw new ScenarioChangeError(`${label}: select.product: ${c.field} is not per product`);
   const from = checkIds(label, 'from', list(s.from), echelons, 'an echelon');
-  if (from !== null && !place.arc) throw new ScenarioChangeError(`${label}: select.from picks arcs by their from-node's echelon; ${c.field} is not an arc field`);
-  if (place.doc && (s.echelon ?? s.node ?? s.cluster ?? s.from) !== undefined) throw new ScenarioChangeError(`${label}: ${c.field} is one value for the whole network; it takes no node or arc selection`);
-  const periods = list(s.period)?.map((t) => {
-    if (!Number.isInteger(t) || t < 1 || t > T) throw new ScenarioChangeError(`${label}: select.period: an integer in 1..${T}, got ${t}`);
-    return t - 1;
-  }) ?? null;
+  if (from !== null && !place.arc)
+    throw new ScenarioChangeError(
+      `${label}: select.from picks arcs by their from-node's echelon; ${c.field} is not an arc field`,
+    );
+  if (place.doc && (s.echelon ?? s.node ?? s.cluster ?? s.from) !== undefined)
+    throw new ScenarioChangeError(
+      `${label}: ${c.field} is one value for the whole network; it takes no node or arc selection`,
+    );
+  const periods =
+    list(s.period)?.map((t) => {
+      if (!Number.isInteger(t) || t < 1 || t > T)
+        throw new ScenarioChangeError(`${label}: select.period: an integer in 1..${T}, got ${t}`);
+      return t - 1;
+    }) ?? null;
   const sel: Resolved = {
     echelons: checkIds(label, 'echelon', list(s.echelon), echelons, 'an echelon'),
     from,
     nodes: checkIds(label, 'node', list(s.node), new Set(doc.nodes.map((n) => n.id)), 'a node id'),
-    clusters: checkIds(label, 'cluster', list(s.cluster), new Set(doc.nodes.flatMap((n) => (n.cluster !== undefined ? [n.cluster] : []))), 'a cluster'),
+    clusters: checkIds(
+      label,
+      'cluster',
+      list(s.cluster),
+      new Set(doc.nodes.flatMap((n) => (n.cluster !== undefined ? [n.cluster] : []))),
+      'a cluster',
+    ),
   };
   const set = c.set;
   const scale = typeof c.scale === 'number' ? c.scale : 1;
@@ -115,9 +167,11 @@ function resolve(doc: NetworkDocument, c: NetworkChange, label: string): { sel: 
 }
 
 function nodeMatches(n: NodeDoc, sel: Resolved): boolean {
-  return (sel.echelons === null || sel.echelons.has(n.echelon))
-    && (sel.nodes === null || sel.nodes.has(n.id))
-    && (sel.clusters === null || (n.cluster !== undefined && sel.clusters.has(n.cluster)));
+  return (
+    (sel.echelons === null || sel.echelons.has(n.echelon)) &&
+    (sel.nodes === null || sel.nodes.has(n.id)) &&
+    (sel.clusters === null || (n.cluster !== undefined && sel.clusters.has(n.cluster)))
+  );
 }
 
 /**
@@ -175,14 +229,16 @@ function applyOne(doc: NetworkDocument, c: NetworkChange, countItems = false, ta
   let echelonDefaults = doc.echelonDefaults;
   const defaultsChanged = new Set<string>();
   if (place.node && sel.from === null && wholeEchelons && doc.echelonDefaults) {
-    echelonDefaults = Object.fromEntries(Object.entries(doc.echelonDefaults).map(([e, d]) => {
-      if (sel.echelons !== null && !sel.echelons.has(e)) return [e, d];
-      const before = ctx.hits;
-      const changed = changeNodeFields(d, c.field, ctx, `echelonDefaults.${e}`, all);
-      if (ctx.hits === before) return [e, d];
-      defaultsChanged.add(e);
-      return [e, { ...d, ...changed }];
-    }));
+    echelonDefaults = Object.fromEntries(
+      Object.entries(doc.echelonDefaults).map(([e, d]) => {
+        if (sel.echelons !== null && !sel.echelons.has(e)) return [e, d];
+        const before = ctx.hits;
+        const changed = changeNodeFields(d, c.field, ctx, `echelonDefaults.${e}`, all);
+        if (ctx.hits === before) return [e, d];
+        defaultsChanged.add(e);
+        return [e, { ...d, ...changed }];
+      }),
+    );
   }
   let nodes = doc.nodes;
   if (place.node && sel.from === null) {
@@ -191,7 +247,10 @@ function applyOne(doc: NetworkDocument, c: NetworkChange, countItems = false, ta
       const inherited = defaultsChanged.has(n.echelon) ? {} : (doc.echelonDefaults?.[n.echelon] ?? {});
       const effective: NodeDoc = { ...inherited, ...n };
       const w = `nodes[${i}] (${n.id})`;
-      const changed = withItem({ label: w, kind: 'node', echelon: n.echelon, ...(n.cluster !== undefined ? { cluster: n.cluster } : {}) }, () => changeNodeFields(effective, c.field, ctx, w, all));
+      const changed = withItem(
+        { label: w, kind: 'node', echelon: n.echelon, ...(n.cluster !== undefined ? { cluster: n.cluster } : {}) },
+        () => changeNodeFields(effective, c.field, ctx, w, all),
+      );
       return changed === null ? n : { ...n, ...changed };
     });
   }
@@ -202,9 +261,20 @@ function applyOne(doc: NetworkDocument, c: NetworkChange, countItems = false, ta
     arcs = doc.arcs?.map((a, i): ArcDoc => {
       const to = echelonOf.get(a.to);
       const fromNode = echelonOf.get(a.from);
-      if (to === undefined || !nodeMatches(to, sel) || (sel.from !== null && (fromNode === undefined || !sel.from.has(fromNode.echelon)))) return a;
+      if (
+        to === undefined ||
+        !nodeMatches(to, sel) ||
+        (sel.from !== null && (fromNode === undefined || !sel.from.has(fromNode.echelon)))
+      )
+        return a;
       const w = `arcs[${i}] (${a.from} -> ${a.to})`;
-      const at = { label: w, kind: 'arc' as const, echelon: to.echelon, ...(to.cluster !== undefined ? { cluster: to.cluster } : {}), ...(fromNode ? { from: fromNode.echelon } : {}) };
+      const at = {
+        label: w,
+        kind: 'arc' as const,
+        echelon: to.echelon,
+        ...(to.cluster !== undefined ? { cluster: to.cluster } : {}),
+        ...(fromNode ? { from: fromNode.echelon } : {}),
+      };
       const changed = withItem(at, () => changeArcFields(a, c.field, ctx, w, all));
       return changed === null ? a : { ...a, ...changed };
     });
@@ -219,21 +289,35 @@ function applyOne(doc: NetworkDocument, c: NetworkChange, countItems = false, ta
         const hasField = ctx.hits > before;
         ctx.hits = before;
         if (hasField && doc.nodes.some((n) => n.echelon === r.to && nodeMatches(n, sel))) {
-          throw new ScenarioChangeError(`${label}: ${w} generates arcs into the selected nodes, and a rule's arcs cannot be selected by node or cluster; select by echelon (and from), or list those arcs in arcs`);
+          throw new ScenarioChangeError(
+            `${label}: ${w} generates arcs into the selected nodes, and a rule's arcs cannot be selected by node or cluster; select by echelon (and from), or list those arcs in arcs`,
+          );
         }
         return r;
       }
-      const changed = withItem({ label: w, kind: 'rule', echelon: r.to, from: r.from }, () => changeArcFields(r, c.field, ctx, w, all));
+      const changed = withItem({ label: w, kind: 'rule', echelon: r.to, from: r.from }, () =>
+        changeArcFields(r, c.field, ctx, w, all),
+      );
       return changed === null ? r : { ...r, ...changed };
     });
   }
   let carbonTax = doc.carbonTax;
   if (place.doc) {
-    if (carbonTax === undefined && c.set === undefined) throw new ScenarioChangeError(`${label}: selects nothing: the network has no carbonTax to scale (set one instead)`);
-    carbonTax = withItem({ label: 'carbonTax', kind: 'doc' }, () => scalarValue(carbonTax ?? 0, ctx, 'carbonTax')) ?? carbonTax;
+    if (carbonTax === undefined && c.set === undefined)
+      throw new ScenarioChangeError(
+        `${label}: selects nothing: the network has no carbonTax to scale (set one instead)`,
+      );
+    carbonTax =
+      withItem({ label: 'carbonTax', kind: 'doc' }, () => scalarValue(carbonTax ?? 0, ctx, 'carbonTax')) ?? carbonTax;
   }
-  if (ctx.hits === 0) throw new ScenarioChangeError(`${label}: selects nothing (no ${c.field} value in the selected ${place.arc && !place.node ? 'arcs' : place.node && !place.arc ? 'nodes' : 'nodes or arcs'}); a scenario must change something`);
-  if (factors !== null && factors.length !== items.length) throw new ScenarioChangeError(`${label}: ${items.length} per-item factors expected (one per reached item), got ${factors.length}`);
+  if (ctx.hits === 0)
+    throw new ScenarioChangeError(
+      `${label}: selects nothing (no ${c.field} value in the selected ${place.arc && !place.node ? 'arcs' : place.node && !place.arc ? 'nodes' : 'nodes or arcs'}); a scenario must change something`,
+    );
+  if (factors !== null && factors.length !== items.length)
+    throw new ScenarioChangeError(
+      `${label}: ${items.length} per-item factors expected (one per reached item), got ${factors.length}`,
+    );
   const out: NetworkDocument = { ...doc, nodes };
   if (echelonDefaults !== undefined) out.echelonDefaults = echelonDefaults;
   if (arcs !== undefined) out.arcs = arcs;
@@ -262,7 +346,9 @@ export function changeItems(doc: NetworkDocument, change: Omit<NetworkChange, 's
 }
 
 /** The items a change reaches with where they sit and the products reached (for sizing groups). */
-export function reachedItems(doc: NetworkDocument, change: Omit<NetworkChange, 'scale' | 'set'>): readonly ReachedItem[] {
+export function reachedItems(
+  doc: NetworkDocument,
+  change: Omit<NetworkChange, 'scale' | 'set'>,
+): readonly ReachedItem[] {
   return applyOne(doc, { ...change, scale: 1 }, true, true).items;
 }
-

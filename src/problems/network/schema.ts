@@ -133,10 +133,7 @@ export const ArcRule = z.strictObject({
 export const Group = z.strictObject({
   name: z.string().optional(),
   /** Node ids (a node with options counts once, whichever option), or a selection. */
-  members: z.union([
-    z.array(id).min(1),
-    z.strictObject({ echelon: id.optional(), cluster: id.optional() }),
-  ]),
+  members: z.union([z.array(id).min(1), z.strictObject({ echelon: id.optional(), cluster: id.optional() })]),
   /** With a selection: one group per cluster of the selected nodes. */
   perCluster: z.boolean().optional(),
   rule: z.enum(['exactly', 'atMost', 'atLeast']),
@@ -146,7 +143,12 @@ export const Group = z.strictObject({
 /** A product: an id, or an id with its unit and optional mass per unit. */
 export const Product = z.union([
   id,
-  z.strictObject({ id, unit: z.string().optional(), massKg: z.number().positive().optional(), name: z.string().optional() }),
+  z.strictObject({
+    id,
+    unit: z.string().optional(),
+    massKg: z.number().positive().optional(),
+    name: z.string().optional(),
+  }),
 ]);
 
 /**
@@ -228,7 +230,9 @@ export const NetworkDocumentSchema = z.strictObject({
   carbonTax: nonNeg.optional(),
   /** A design-independent cost (e.g. a network-wide fixed cost), added to the objective once. */
   constantCost: finite.optional(),
-  distance: z.strictObject({ metric: z.enum(['haversine', 'euclidean']), circuity: z.number().min(1).optional() }).optional(),
+  distance: z
+    .strictObject({ metric: z.enum(['haversine', 'euclidean']), circuity: z.number().min(1).optional() })
+    .optional(),
   echelonDefaults: z.record(z.string(), z.strictObject(nodeCommon)).optional(),
   nodes: z.array(Node).min(1),
   arcs: z.array(Arc).optional(),

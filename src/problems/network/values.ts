@@ -17,7 +17,8 @@ export class ValueReader {
   /** A product id as an index. */
   product(id: string, where: string): number {
     const p = this.productIndex.get(id);
-    if (p === undefined) this.fail(where, `a product among ${[...this.productIndex.keys()].join(', ')}, got ${JSON.stringify(id)}`);
+    if (p === undefined)
+      this.fail(where, `a product among ${[...this.productIndex.keys()].join(', ')}, got ${JSON.stringify(id)}`);
     return p;
   }
 
@@ -39,7 +40,8 @@ export class ValueReader {
       const v = this.periodic(value, where);
       for (let p = 0; p < P; p++) out.set(v, p * T);
     } else {
-      for (const [id, v] of Object.entries(value)) out.set(this.periodic(v, `${where}.${id}`), this.product(id, `${where}.${id}`) * T);
+      for (const [id, v] of Object.entries(value))
+        out.set(this.periodic(v, `${where}.${id}`), this.product(id, `${where}.${id}`) * T);
     }
     return out.some((v) => v !== 0) ? out : null;
   }
@@ -47,9 +49,11 @@ export class ValueReader {
   /** A capacity: a number bounds the total over products, an object each listed product. */
   capacity(value: CapacityDoc | undefined, where: string): NetCapacity | null {
     if (value === undefined) return null;
-    if (typeof value === 'number' || Array.isArray(value)) return { total: this.periodic(value, where), perProduct: new Map() };
+    if (typeof value === 'number' || Array.isArray(value))
+      return { total: this.periodic(value, where), perProduct: new Map() };
     const perProduct = new Map<number, Periodic>();
-    for (const [id, v] of Object.entries(value)) perProduct.set(this.product(id, `${where}.${id}`), this.periodic(v, `${where}.${id}`));
+    for (const [id, v] of Object.entries(value))
+      perProduct.set(this.product(id, `${where}.${id}`), this.periodic(v, `${where}.${id}`));
     return { total: null, perProduct };
   }
 

@@ -16,12 +16,16 @@ function csvFields(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cur += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') out.push(cur), (cur = '');
-    else cur += ch;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur);
   return out.map((s) => s.trim());
@@ -47,12 +51,17 @@ function fromCsv(text: string, file: string): DealerPoint[] {
     if (c < 0) throw new InputError(file, 'line 1 (header)', `a ${what} column (${names.join(' / ')})`);
     return c;
   };
-  const [ci, cl, co] = [col(['id', 'dealer', 'name'], 'id'), col(['lat', 'latitude'], 'latitude'), col(['lon', 'lng', 'long', 'longitude'], 'longitude')];
+  const [ci, cl, co] = [
+    col(['id', 'dealer', 'name'], 'id'),
+    col(['lat', 'latitude'], 'latitude'),
+    col(['lon', 'lng', 'long', 'longitude'], 'longitude'),
+  ];
   return lines.slice(1).map((line, r) => {
     const f = csvFields(line);
     const num = (c: number, what: string): number => {
       const v = Number(f[c]);
-      if (f[c] === undefined || f[c] === '' || !Number.isFinite(v)) throw new InputError(file, `line ${r + 2}`, `${what} as a number, got '${f[c] ?? ''}'`);
+      if (f[c] === undefined || f[c] === '' || !Number.isFinite(v))
+        throw new InputError(file, `line ${r + 2}`, `${what} as a number, got '${f[c] ?? ''}'`);
       return v;
     };
     return { id: f[ci] || `row${r + 1}`, lat: num(cl, 'latitude'), lon: num(co, 'longitude') };
@@ -62,12 +71,17 @@ function fromCsv(text: string, file: string): DealerPoint[] {
 function fromJson(text: string, file: string): DealerPoint[] {
   const data = parseJsonText(text, file);
   const f = new JsonFields(file);
-  if (!Array.isArray(data) && f.object(data, '(top level)').problem === 'network') return fromNetwork(f, f.array(f.object(data, '(top level)').nodes, 'nodes'));
+  if (!Array.isArray(data) && f.object(data, '(top level)').problem === 'network')
+    return fromNetwork(f, f.array(f.object(data, '(top level)').nodes, 'nodes'));
   const list = Array.isArray(data) ? data : f.array(f.object(data, '(top level)').dealers, 'dealers');
   const path = Array.isArray(data) ? '' : 'dealers';
   return list.map((raw, i) => {
     const o = f.object(raw, `${path}[${i}]`);
-    return { id: f.string(o.id ?? `row${i + 1}`, `${path}[${i}].id`), lat: f.number(o.lat, `${path}[${i}].lat`), lon: f.number(o.lon, `${path}[${i}].lon`) };
+    return {
+      id: f.string(o.id ?? `row${i + 1}`, `${path}[${i}].id`),
+      lat: f.number(o.lat, `${path}[${i}].lat`),
+      lon: f.number(o.lon, `${path}[${i}].lon`),
+    };
   });
 }
 

@@ -40,7 +40,8 @@ const KM_PER_DEG = 111.32;
 /** Six significant digits: enough for the model, short in the file. */
 const sig = (v: number): number => Number(v.toPrecision(6));
 const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
-const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }): number => ASSUMPTIONS.circuity * haversineKm(a.lon, a.lat, b.lon, b.lat);
+const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }): number =>
+  ASSUMPTIONS.circuity * haversineKm(a.lon, a.lat, b.lon, b.lat);
 const mean = (xs: number[]): number => xs.reduce((s, v) => s + v, 0) / xs.length;
 
 interface Dealer {
@@ -64,7 +65,9 @@ function makeDealers(rng: () => number): Dealer[] {
     const raw = Array.from({ length: counts[k]! }, () => ({ dy: sigma * gauss(), dx: sigma * gauss() }));
     const my = mean(raw.map((p) => p.dy));
     const mx = mean(raw.map((p) => p.dx));
-    const size = raw.map(() => ASSUMPTIONS.dealerSize[0] + (ASSUMPTIONS.dealerSize[1] - ASSUMPTIONS.dealerSize[0]) * rng());
+    const size = raw.map(
+      () => ASSUMPTIONS.dealerSize[0] + (ASSUMPTIONS.dealerSize[1] - ASSUMPTIONS.dealerSize[0]) * rng(),
+    );
     const split = TYPES.map((t) => largestRemainder(PAPER.packs[c.id]![t], size));
     raw.forEach((p, n) => {
       out.push({
@@ -96,10 +99,15 @@ export function generateJakartaInstance(seed: number = ASSUMPTIONS.seed): Record
 
   // Acquisition: C_ac[b][u] = kA x weight_u x cell kg per pack; kA sets Table 8's total at the published volumes.
   const wA = A.acquisitionWeights;
-  const kA = PAPER.table8.acquisition / TYPES.reduce((s, t) => s + massKg(t) * (alpha.L1 * wA.L1 + alpha.L2 * wA.L2 + alpha.L3 * wA.L3), 0);
+  const kA =
+    PAPER.table8.acquisition /
+    TYPES.reduce((s, t) => s + massKg(t) * (alpha.L1 * wA.L1 + alpha.L2 * wA.L2 + alpha.L3 * wA.L3), 0);
   // Processing cost and emission: per kg of cells by step; one level each, from Table 8 and section 4.1.
   const wP = A.processingWeights;
-  const perKgAll = TYPES.reduce((s, t) => s + massKg(t) * (wP.cc + alpha.L1 * wP.rmcL1 + alpha.L2 * wP.rmcL2 + alpha.L3 * wP.wdcL3), 0);
+  const perKgAll = TYPES.reduce(
+    (s, t) => s + massKg(t) * (wP.cc + alpha.L1 * wP.rmcL1 + alpha.L2 * wP.rmcL2 + alpha.L3 * wP.wdcL3),
+    0,
+  );
   const kP = PAPER.table8.processing / perKgAll;
   const kE = (PAPER.processingEmissionShare * PAPER.emissionsKg) / perKgAll;
   const processing = (k: number) => ({
@@ -121,7 +129,8 @@ export function generateJakartaInstance(seed: number = ASSUMPTIONS.seed): Record
     const mine = ccs.filter((c) => c.cluster === cl.id);
     const toRmc = mean(mine.flatMap((c) => PAPER.rmcCandidates.map((r) => km(c, r))));
     const toWdc = mean(mine.flatMap((c) => PAPER.wdcCandidates.map((w) => km(c, w))));
-    for (const t of TYPES) ref.goods += PAPER.packs[cl.id]![t] * packCellKg(t) * ((alpha.L1 + alpha.L2) * toRmc + alpha.L3 * toWdc);
+    for (const t of TYPES)
+      ref.goods += PAPER.packs[cl.id]![t] * packCellKg(t) * ((alpha.L1 + alpha.L2) * toRmc + alpha.L3 * toWdc);
   }
   const rmcWdc = mean(PAPER.rmcCandidates.flatMap((r) => PAPER.wdcCandidates.map((w) => km(r, w))));
   for (const t of TYPES) ref.waste += PAPER.wasteRatio * (alpha.L1 + alpha.L2) * massKg(t) * rmcWdc;
@@ -153,7 +162,14 @@ export function generateJakartaInstance(seed: number = ASSUMPTIONS.seed): Record
     wdcCandidates: PAPER.wdcCandidates.map((w) => ({ ...w, fixedCost: fixed.wdc })),
     costs: {
       acquisitionPerPack: Object.fromEntries(
-        TYPES.map((t) => [t, { L1: sig(kA * wA.L1 * packCellKg(t)), L2: sig(kA * wA.L2 * packCellKg(t)), L3: sig(kA * wA.L3 * packCellKg(t)) }]),
+        TYPES.map((t) => [
+          t,
+          {
+            L1: sig(kA * wA.L1 * packCellKg(t)),
+            L2: sig(kA * wA.L2 * packCellKg(t)),
+            L3: sig(kA * wA.L3 * packCellKg(t)),
+          },
+        ]),
       ),
       processing: processing(kP),
       transport: transport(rT, A.wastePremium),
@@ -178,7 +194,8 @@ function provenance(seed: number, level: Record<string, number>): Record<string,
     reconstructed: {
       dealers: `Not published. Dealers per cluster: 254 split in proportion to the cluster's packs (largest remainder). Positions: isotropic normal around the published centroid with sigma_k = ${A.sigmaFraction} x km to the nearest other centroid, then shifted so the dealers' mean is exactly the centroid (as K-means centroids are). Volumes: each dealer draws a size uniform in [${A.dealerSize.join(', ')}]; the cluster's LFP and NiMH packs are split in proportion to size (largest remainder, integers).`,
       distances: `Not published (the paper used Google Maps road routes). Road km = ${A.circuity} x haversine km.`,
-      levels: 'Unit rates are not published. Each is a stated per-kg structure (below) times one level; the level reproduces a published aggregate at the published volumes, never the published site choice. Acquisition, processing and fixed totals do not depend on the sites chosen (uniform rates, always 5 CC + 1 RMC + 1 WDC), so they equal Table 8 by construction, up to rounding of the rates to 6 significant digits.',
+      levels:
+        'Unit rates are not published. Each is a stated per-kg structure (below) times one level; the level reproduces a published aggregate at the published volumes, never the published site choice. Acquisition, processing and fixed totals do not depend on the sites chosen (uniform rates, always 5 CC + 1 RMC + 1 WDC), so they equal Table 8 by construction, up to rounding of the rates to 6 significant digits.',
       acquisitionPerPack: `C_ac[b][u] = ${level.kA!.toFixed(4)} IDR/kg x weight_u x (S_b x omega_b) kg of cells per pack; weights ${JSON.stringify(A.acquisitionWeights)}; the level gives Table 8's acquisition (119,427,999,565 IDR). Read per pack, as objective (6) charges Q_i^k,b (packs); section 2.5 speaks of cost per cell.`,
       processing: `cost per kg of cells ${level.kP!.toFixed(4)} IDR x step weight ${JSON.stringify(A.processingWeights)}: ccPerPack = weight x S_b x omega_b, the others per cell = weight x omega_b; the level gives Table 8's processing (700,851,103,697 IDR). Uniform over sites, as the paper states.`,
       processingEmissions: `same per-kg structure, ${level.kE!.toFixed(6)} kg CO2 per weighted kg; the level gives ${PAPER.processingEmissionShare * 100} % of the 21,113,153.46 kg CO2 total (section 4.1).`,

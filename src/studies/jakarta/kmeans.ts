@@ -91,7 +91,8 @@ function lloyd(points: readonly Point[], k: number, rng: () => number, maxIterat
 
 /** K-means (Lloyd, k-means++ seeding, best of `restarts`), reproducible from `seed`. */
 export function kmeans(points: readonly Point[], k: number, options: KMeansOptions): KMeansResult {
-  if (!Number.isInteger(k) || k < 1 || k > points.length) throw new RangeError(`k must be an integer in [1, ${points.length}], got ${k}`);
+  if (!Number.isInteger(k) || k < 1 || k > points.length)
+    throw new RangeError(`k must be an integer in [1, ${points.length}], got ${k}`);
   const rng = seedrandom(`${options.seed}:${k}`);
   let best: KMeansResult | null = null;
   for (let r = 0; r < (options.restarts ?? 10); r++) {

@@ -47,7 +47,13 @@ export const PAPER = {
     { id: 'WDC-2', lat: -6.44451, lon: 106.93943 },
   ],
   /** Packs per cluster and type: Table 10 cells / S_b (exact). */
-  packs: { '1': { LFP: 3277, NiMH: 2419 }, '2': { LFP: 410, NiMH: 615 }, '3': { LFP: 5481, NiMH: 3028 }, '4': { LFP: 2541, NiMH: 716 }, '5': { LFP: 2421, NiMH: 1087 } } as Record<string, Record<'LFP' | 'NiMH', number>>,
+  packs: {
+    '1': { LFP: 3277, NiMH: 2419 },
+    '2': { LFP: 410, NiMH: 615 },
+    '3': { LFP: 5481, NiMH: 3028 },
+    '4': { LFP: 2541, NiMH: 716 },
+    '5': { LFP: 2421, NiMH: 1087 },
+  } as Record<string, Record<'LFP' | 'NiMH', number>>,
   /** Section 2.5 (S_b: BYD Seal 172 cells, Innova Zenix ~205 cells); omega_b from Table 11 (see seed-models.md). */
   types: [
     { id: 'LFP', cellsPerPack: 172, cellMassKg: 2.63 },
@@ -59,7 +65,14 @@ export const PAPER = {
   wasteRatio: 0.2,
   dealers: 254,
   /** Table 8 (IDR). */
-  table8: { acquisition: 119_427_999_565, fixed: 53_263_277_199, processing: 700_851_103_697, transport: 362_259_225_112, carbonTax: 633_394_603, total: 1_236_435_000_187 },
+  table8: {
+    acquisition: 119_427_999_565,
+    fixed: 53_263_277_199,
+    processing: 700_851_103_697,
+    transport: 362_259_225_112,
+    carbonTax: 633_394_603,
+    total: 1_236_435_000_187,
+  },
   /** Section 3 and 4.1: total emissions and the processing share. */
   emissionsKg: 21_113_153.46,
   processingEmissionShare: 0.918,

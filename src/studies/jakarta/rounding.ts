@@ -9,6 +9,7 @@ export function largestRemainder(total: number, weights: readonly number[]): num
   const exact = weights.map((w) => (total * w) / sum);
   const out = exact.map(Math.floor);
   const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let r = Math.round(total) - out.reduce((s, v) => s + v, 0), k = 0; r > 0; r--, k++) out[order[k % order.length]![1]]!++;
+  for (let r = Math.round(total) - out.reduce((s, v) => s + v, 0), k = 0; r > 0; r--, k++)
+    out[order[k % order.length]![1]]!++;
   return out;
 }

@@ -50,7 +50,8 @@ export function checkJakartaScaleParams(p: JakartaScaleParams): void {
   positive('cc-per-cluster', p.ccPerCluster);
   positive('rmc', p.rmc);
   positive('wdc', p.wdc);
-  if (p.dealers < p.clusters) bad('dealers', `at least --clusters (${p.clusters}) so every cluster can hold a dealer, got ${p.dealers}`);
+  if (p.dealers < p.clusters)
+    bad('dealers', `at least --clusters (${p.clusters}) so every cluster can hold a dealer, got ${p.dealers}`);
   if (!['uniform', 'clustered'].includes(p.layout)) bad('layout', `uniform or clustered, got ${p.layout}`);
   if (!Number.isInteger(p.seed)) bad('seed', `an integer, got ${p.seed}`);
 }
@@ -67,7 +68,10 @@ const gauss = (rng: Rng): number => Math.sqrt(-2 * Math.log(1 - rng.next())) * M
 
 /** Point `dy`, `dx` km north and east of `c` (local flat-earth offset; fine at city scale). */
 function offset(c: Point, dy: number, dx: number): Point {
-  return { lat: round6(c.lat + dy / KM_PER_DEG), lon: round6(c.lon + dx / (KM_PER_DEG * Math.cos((c.lat * Math.PI) / 180))) };
+  return {
+    lat: round6(c.lat + dy / KM_PER_DEG),
+    lon: round6(c.lon + dx / (KM_PER_DEG * Math.cos((c.lat * Math.PI) / 180))),
+  };
 }
 
 /** What the generator takes from the reconstructed Jakarta instance (instances/jakarta-rln/jakarta.json). */
@@ -152,13 +156,17 @@ export function generateJakartaScale(p: JakartaScaleParams): NetworkDocument {
   const mixOf = centres.map(() => base.mixes[rngCentres.int(base.mixes.length)]!);
   // Jakarta's scatter rule: sigma_k = 0.3 x km to the nearest other centre (the box side if alone).
   const sigma = centres.map((c, k) => {
-    const nearest = Math.min(sideKm, ...centres.filter((_, o) => o !== k).map((o) => haversineKm(c.lon, c.lat, o.lon, o.lat)));
+    const nearest = Math.min(
+      sideKm,
+      ...centres.filter((_, o) => o !== k).map((o) => haversineKm(c.lon, c.lat, o.lon, o.lat)),
+    );
     return A.sigmaFraction * nearest;
   });
   const clusterId = (k: number): string => `K${pad(k + 1, K)}`;
   const clusters = centres.map((c, k) => ({ id: clusterId(k), centroid: { lat: c.lat, lon: c.lon } }));
 
-  const fixed = (level: number): number => Math.round(level * uniform(rngSites, 1 - S.fixedCostSpread, 1 + S.fixedCostSpread));
+  const fixed = (level: number): number =>
+    Math.round(level * uniform(rngSites, 1 - S.fixedCostSpread, 1 + S.fixedCostSpread));
   const ccCandidates = centres.flatMap((c, k) =>
     Array.from({ length: p.ccPerCluster }, (_, i) => ({
       id: `CC${pad(k + 1, K)}-${pad(i + 1, p.ccPerCluster)}`,
@@ -168,7 +176,11 @@ export function generateJakartaScale(p: JakartaScaleParams): NetworkDocument {
     })),
   );
   const hub = (prefix: string, count: number, level: number) =>
-    Array.from({ length: count }, (_, j) => ({ id: `${prefix}-${pad(j + 1, count)}`, ...inBox(rngSites), fixedCost: fixed(level) }));
+    Array.from({ length: count }, (_, j) => ({
+      id: `${prefix}-${pad(j + 1, count)}`,
+      ...inBox(rngSites),
+      fixedCost: fixed(level),
+    }));
   const rmcCandidates = hub('RMC', p.rmc, base.fixed.rmc);
   const wdcCandidates = hub('WDC', p.wdc, base.fixed.wdc);
 
@@ -177,7 +189,8 @@ export function generateJakartaScale(p: JakartaScaleParams): NetworkDocument {
   if (p.layout === 'clustered') {
     const counts = largestRemainder(p.dealers - K, weights).map((n) => n + 1);
     counts.forEach((n, k) => {
-      for (let d = 0; d < n; d++) placed.push({ k, at: offset(centres[k]!, sigma[k]! * gauss(rngDealers), sigma[k]! * gauss(rngDealers)) });
+      for (let d = 0; d < n; d++)
+        placed.push({ k, at: offset(centres[k]!, sigma[k]! * gauss(rngDealers), sigma[k]! * gauss(rngDealers)) });
     });
   } else {
     for (let d = 0; d < p.dealers; d++) {
@@ -195,10 +208,21 @@ export function generateJakartaScale(p: JakartaScaleParams): NetworkDocument {
   const dealers: NodeDoc[] = placed.map(({ k, at }, d) => {
     const total = Math.max(1, Math.round(base.packsPerDealer * uniform(rngDealers, ...A.dealerSize)));
     const split = largestRemainder(total, mixOf[k]!);
-    const supply = Object.fromEntries(base.typeIds.flatMap((t, b) => (split[b]! > 0 ? [[packId(t), { exactly: split[b]! }]] : [])));
+    const supply = Object.fromEntries(
+      base.typeIds.flatMap((t, b) => (split[b]! > 0 ? [[packId(t), { exactly: split[b]! }]] : [])),
+    );
     return { id: `D${pad(d + 1, p.dealers)}`, echelon: E.dealer, cluster: clusterId(k), ...at, supply };
   });
-  const site = (echelon: string) => (s: { id: string; cluster?: string; lat: number; lon: number; fixedCost: number }): NodeDoc => ({ id: s.id, echelon, ...(s.cluster ? { cluster: s.cluster } : {}), lat: s.lat, lon: s.lon, fixedCost: s.fixedCost });
+  const site =
+    (echelon: string) =>
+    (s: { id: string; cluster?: string; lat: number; lon: number; fixedCost: number }): NodeDoc => ({
+      id: s.id,
+      echelon,
+      ...(s.cluster ? { cluster: s.cluster } : {}),
+      lat: s.lat,
+      lon: s.lon,
+      fixedCost: s.fixedCost,
+    });
 
   const j = base.network;
   const { name: _name, ...params } = p;
@@ -218,7 +242,12 @@ export function generateJakartaScale(p: JakartaScaleParams): NetworkDocument {
     carbonTax: j.carbonTax!,
     distance: j.distance!,
     echelonDefaults: j.echelonDefaults!,
-    nodes: [...dealers, ...ccCandidates.map(site(E.cc)), ...rmcCandidates.map(site(E.rmc)), ...wdcCandidates.map(site(E.wdc))],
+    nodes: [
+      ...dealers,
+      ...ccCandidates.map(site(E.cc)),
+      ...rmcCandidates.map(site(E.rmc)),
+      ...wdcCandidates.map(site(E.wdc)),
+    ],
     arcRules: j.arcRules!,
     groups: j.groups!,
   };
@@ -228,7 +257,8 @@ function provenance(base: JakartaBase, sideKm: number): Record<string, unknown> 
   const A = ASSUMPTIONS;
   const S = SCALE_ASSUMPTIONS;
   return {
-    reused: 'batteryTypes, qualityShares, wasteRatio, carbonTaxPerKg, distance (haversine x circuity), costs and emissions: copied from the reconstructed Jakarta instance (instances/jakarta-rln/jakarta.json, generate-instance.ts seed 1).',
+    reused:
+      'batteryTypes, qualityShares, wasteRatio, carbonTaxPerKg, distance (haversine x circuity), costs and emissions: copied from the reconstructed Jakarta instance (instances/jakarta-rln/jakarta.json, generate-instance.ts seed 1).',
     map: `A square of ${sideKm.toFixed(1)} km around the centre of Jakarta's bounding box: clusters x ${base.areaPerCluster.toFixed(1)} km^2 (Jakarta's box area per cluster). Cluster centres, RMC and WDC candidates uniform in the box.`,
     dealers: `clustered: 1 dealer per cluster plus the rest split by cluster weight U(${S.clusterWeight.join(', ')}) (largest remainder); positions normal around the centre with sigma_k = ${A.sigmaFraction} x km to the nearest other centre (Jakarta's rule). uniform: positions uniform in the box, cluster = nearest centre (a cluster may then have no dealer).`,
     ccCandidates: `per cluster, normal around its centre with the same sigma_k.`,

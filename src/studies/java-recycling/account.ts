@@ -29,7 +29,13 @@ export interface StudyAccount {
 /** The flows of one period (1-based) only. */
 function periodFlows(flows: NetworkFlows, t: number): NetworkFlows {
   const of = <E extends { readonly period: number }>(list: readonly E[]): E[] => list.filter((e) => e.period === t);
-  return { arcs: of(flows.arcs), stock: of(flows.stock), processed: of(flows.processed), supplied: of(flows.supplied), delivered: of(flows.delivered) };
+  return {
+    arcs: of(flows.arcs),
+    stock: of(flows.stock),
+    processed: of(flows.processed),
+    supplied: of(flows.supplied),
+    delivered: of(flows.delivered),
+  };
 }
 
 /**
@@ -41,7 +47,10 @@ function periodFlows(flows: NetworkFlows, t: number): NetworkFlows {
  * is the investment at year 0. Average holding links two periods, so it is refused.
  */
 export function studyAccount(inst: NetworkInstance, design: Design, flows: NetworkFlows): StudyAccount {
-  if (inst.holding !== 'end-of-period') throw new RangeError(`${inst.name}: the techno-economic account needs holding 'end-of-period' (a period's cost from its own flows), got '${inst.holding}'`);
+  if (inst.holding !== 'end-of-period')
+    throw new RangeError(
+      `${inst.name}: the techno-economic account needs holding 'end-of-period' (a period's cost from its own flows), got '${inst.holding}'`,
+    );
   const T = inst.periods;
   const whole = networkCost(inst, design, flows).parts;
   const periods: PeriodAccount[] = [];

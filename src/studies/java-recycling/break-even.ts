@@ -20,7 +20,8 @@ export interface BreakEven {
 /** One value of a product's per-period array in period 1 among some nodes: they must agree. */
 function single(values: readonly number[], what: string): number | null {
   const distinct = [...new Set(values)];
-  if (distinct.length > 1) throw new CashFlowError(`no single break-even point: ${what} differs between nodes (${distinct.join(', ')})`);
+  if (distinct.length > 1)
+    throw new CashFlowError(`no single break-even point: ${what} differs between nodes (${distinct.join(', ')})`);
   return distinct[0] ?? null;
 }
 
@@ -33,18 +34,30 @@ function single(values: readonly number[], what: string): number | null {
  * 0.22 x 208,000 + 0.2 x 48,000 + 0.22 x 832,000 - 28,000 = 210,400 IDR per kg battery, the paper's
  * Σ_k conv_k (price_k - rc_k), so the BEP is the paper's Ni 15,996.8, Mn 14,542.5, Co 15,996.8 kg.
  */
-export function breakEven(inst: NetworkInstance, design: Design, options: { includeWasteTreatment?: boolean } = {}): BreakEven {
+export function breakEven(
+  inst: NetworkInstance,
+  design: Design,
+  options: { includeWasteTreatment?: boolean } = {},
+): BreakEven {
   const T = inst.periods;
   const { open } = openState(inst, design);
   const convs: NetConversion[] = inst.nodes.filter((n) => n.candidate && open[n.index]).flatMap((n) => n.conversions);
-  const key = (c: NetConversion): string => JSON.stringify([c.from, c.cost[0], c.to.map((o) => [o.product, o.rate[0]])]);
+  const key = (c: NetConversion): string =>
+    JSON.stringify([c.from, c.cost[0], c.to.map((o) => [o.product, o.rate[0]])]);
   if (convs.length === 0) throw new CashFlowError('no break-even point: the open candidates convert nothing');
-  if (new Set(convs.map(key)).size > 1) throw new CashFlowError('no single break-even point: the open candidates run different conversions');
+  if (new Set(convs.map(key)).size > 1)
+    throw new CashFlowError('no single break-even point: the open candidates run different conversions');
   const conv = convs[0]!;
   const priceOf = (p: number): number | null =>
-    single(inst.nodes.filter((n) => at(n.price, T, p, 0) !== 0).map((n) => at(n.price, T, p, 0)), `the price of ${inst.products[p]!.id}`);
+    single(
+      inst.nodes.filter((n) => at(n.price, T, p, 0) !== 0).map((n) => at(n.price, T, p, 0)),
+      `the price of ${inst.products[p]!.id}`,
+    );
   const handlingOf = (p: number): number =>
-    single(inst.nodes.filter((n) => n.demand.some((d) => d.products.includes(p))).map((n) => at(n.handlingCost, T, p, 0)), `the handling cost of ${inst.products[p]!.id}`) ?? 0;
+    single(
+      inst.nodes.filter((n) => n.demand.some((d) => d.products.includes(p))).map((n) => at(n.handlingCost, T, p, 0)),
+      `the handling cost of ${inst.products[p]!.id}`,
+    ) ?? 0;
   let margin = -conv.cost[0]!;
   const byProduct: { product: string; rate: number }[] = [];
   for (const o of conv.to) {
@@ -55,8 +68,15 @@ export function breakEven(inst: NetworkInstance, design: Design, options: { incl
       byProduct.push({ product: inst.products[o.product]!.id, rate });
     } else if (options.includeWasteTreatment) margin -= rate * handlingOf(o.product);
   }
-  if (!(margin > 0)) throw new CashFlowError(`no break-even point: the margin per unit of ${inst.products[conv.from]!.id} is ${margin}`);
+  if (!(margin > 0))
+    throw new CashFlowError(`no break-even point: the margin per unit of ${inst.products[conv.from]!.id} is ${margin}`);
   const fixedPerPeriod = inst.constantCost / T;
   const inputUnits = fixedPerPeriod / margin;
-  return { input: inst.products[conv.from]!.id, fixedPerPeriod, marginPerUnit: margin, inputUnits, byProduct: byProduct.map((b) => ({ product: b.product, amount: b.rate * inputUnits })) };
+  return {
+    input: inst.products[conv.from]!.id,
+    fixedPerPeriod,
+    marginPerUnit: margin,
+    inputUnits,
+    byProduct: byProduct.map((b) => ({ product: b.product, amount: b.rate * inputUnits })),
+  };
 }

@@ -18,7 +18,8 @@ export interface HorizonOptions {
 export function cashFlows(account: StudyAccount, options: HorizonOptions = {}): number[] {
   const T = account.periods.length;
   const years = options.years ?? T;
-  if (!Number.isInteger(years) || years < 1) throw new RangeError(`horizon must be a positive whole number of years, got ${years}`);
+  if (!Number.isInteger(years) || years < 1)
+    throw new RangeError(`horizon must be a positive whole number of years, got ${years}`);
   const flows = [-account.investment];
   for (let y = 1; y <= years; y++) flows.push(account.periods[Math.min(y, T) - 1]!.operatingProfit);
   return flows;

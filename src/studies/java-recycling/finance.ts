@@ -15,7 +15,9 @@ export function npv(rate: number, flows: readonly number[]): number {
 }
 
 /** Rates scanned for a sign change of the NPV before bisection (-99% .. 10,000%). */
-const SCAN = [-0.99, -0.9, -0.75, -0.5, -0.25, 0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 20, 50, 100];
+const SCAN = [
+  -0.99, -0.9, -0.75, -0.5, -0.25, 0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 20, 50, 100,
+];
 
 /**
  * Internal rate of return: the rate where the NPV is zero, by bisection on the first bracket
@@ -25,7 +27,9 @@ const SCAN = [-0.99, -0.9, -0.75, -0.5, -0.25, 0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5
 export function irr(flows: readonly number[]): number {
   const nonZero = flows.filter((v) => v !== 0);
   if (nonZero.length === 0 || nonZero.every((v) => v > 0) || nonZero.every((v) => v < 0)) {
-    throw new CashFlowError(`IRR undefined: the cash flows never change sign (${flows.length} flows, all ${nonZero[0] !== undefined && nonZero[0] > 0 ? 'positive' : 'negative or zero'})`);
+    throw new CashFlowError(
+      `IRR undefined: the cash flows never change sign (${flows.length} flows, all ${nonZero[0] !== undefined && nonZero[0] > 0 ? 'positive' : 'negative or zero'})`,
+    );
   }
   for (let i = 0; i + 1 < SCAN.length; i++) {
     let lo = SCAN[i]!;

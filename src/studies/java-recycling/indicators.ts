@@ -31,12 +31,22 @@ export interface TechnoEconomics {
 }
 
 /** Techno-economic indicators of a network design and its flows. */
-export function technoEconomics(inst: NetworkInstance, design: Design, flows: NetworkFlows, options: TechnoOptions = {}): TechnoEconomics {
+export function technoEconomics(
+  inst: NetworkInstance,
+  design: Design,
+  flows: NetworkFlows,
+  options: TechnoOptions = {},
+): TechnoEconomics {
   return indicatorsOf(inst, design, studyAccount(inst, design, flows), options);
 }
 
 /** Indicators from an account (the investment sensitivity rescales the investment). */
-export function indicatorsOf(inst: NetworkInstance, design: Design, account: StudyAccount, options: TechnoOptions = {}): TechnoEconomics {
+export function indicatorsOf(
+  inst: NetworkInstance,
+  design: Design,
+  account: StudyAccount,
+  options: TechnoOptions = {},
+): TechnoEconomics {
   const rate = options.rate ?? DEFAULT_RATE;
   const cf = cashFlows(account, options);
   let rateOfReturn: number | null = null;

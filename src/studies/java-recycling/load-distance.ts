@@ -18,7 +18,10 @@ export interface LoadDistanceRow {
 /** The supplying nodes the method ranks: those of `echelon`, or every node with a supply. */
 export function supplyNodes(inst: NetworkInstance, echelon?: string): NetNode[] {
   const nodes = inst.nodes.filter((n) => n.supply.size > 0 && (echelon === undefined || n.echelon === echelon));
-  if (nodes.length === 0) throw new RangeError(`${inst.name}: no node ${echelon === undefined ? '' : `of echelon '${echelon}' `}has a supply to rank`);
+  if (nodes.length === 0)
+    throw new RangeError(
+      `${inst.name}: no node ${echelon === undefined ? '' : `of echelon '${echelon}' `}has a supply to rank`,
+    );
   return nodes;
 }
 
@@ -44,18 +47,27 @@ export function loadDistance(inst: NetworkInstance, split: boolean, echelon?: st
   const circuity = inst.doc.distance?.circuity ?? 1;
   const xy = (n: NetNode): [number, number] => {
     const p = metric === 'haversine' ? [n.lon, n.lat] : [n.x, n.y];
-    if (p[0] === undefined || p[1] === undefined) throw new RangeError(`node ${n.id}: coordinates (${metric === 'haversine' ? 'lat, lon' : 'x, y'}) for the load-distance method`);
+    if (p[0] === undefined || p[1] === undefined)
+      throw new RangeError(
+        `node ${n.id}: coordinates (${metric === 'haversine' ? 'lat, lon' : 'x, y'}) for the load-distance method`,
+      );
     return p as [number, number];
   };
   const km = (a: NetNode, b: NetNode): number => circuity * distance(metric, ...xy(a), ...xy(b));
   const nodes = supplyNodes(inst, echelon);
-  const areaOf = (n: NetNode): string => (split ? n.cluster ?? '(no area)' : 'all');
+  const areaOf = (n: NetNode): string => (split ? (n.cluster ?? '(no area)') : 'all');
   const rows: LoadDistanceRow[] = [];
   for (const area of [...new Set(nodes.map(areaOf))]) {
     const members = nodes.filter((n) => areaOf(n) === area);
     const scored = members.map((i) => {
       const [x, y] = xy(i);
-      return { area, candidate: i.id, lat: y, lon: x, loadDistance: members.reduce((s, j) => s + nodeLoad(j) * km(i, j), 0) };
+      return {
+        area,
+        candidate: i.id,
+        lat: y,
+        lon: x,
+        loadDistance: members.reduce((s, j) => s + nodeLoad(j) * km(i, j), 0),
+      };
     });
     const order = [...scored].sort((a, b) => a.loadDistance - b.loadDistance);
     rows.push(...scored.map((s) => ({ ...s, rank: order.indexOf(s) + 1 })));

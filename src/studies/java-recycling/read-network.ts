@@ -14,13 +14,24 @@ export async function readStudyNetwork(file: string): Promise<NetworkInstance> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new InputError(file, 'file', `a readable instance file (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+    throw new InputError(
+      file,
+      'file',
+      `a readable instance file (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+    );
   }
   const data = parseNetworkText(text, file);
-  const kind = typeof data === 'object' && data !== null && 'problem' in data ? String((data as { problem: unknown }).problem) : 'facility-location';
+  const kind =
+    typeof data === 'object' && data !== null && 'problem' in data
+      ? String((data as { problem: unknown }).problem)
+      : 'facility-location';
   if (kind !== 'network') {
     getProblemKind(kind, file);
-    throw new InputError(file, 'problem', `"network" (this study reads network instances), got ${JSON.stringify(kind)}`);
+    throw new InputError(
+      file,
+      'problem',
+      `"network" (this study reads network instances), got ${JSON.stringify(kind)}`,
+    );
   }
   return networkFromData(data, file);
 }

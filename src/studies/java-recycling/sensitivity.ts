@@ -23,7 +23,13 @@ export interface InvestmentRow {
  * `changes` (e.g. -0.2 .. +0.5). The network and its operations stay as solved: the paper's
  * Figures 5-7 re-evaluate the chosen investment, they do not re-optimise it.
  */
-export function investmentSensitivity(inst: NetworkInstance, design: Design, account: StudyAccount, changes: readonly number[], options: TechnoOptions = {}): InvestmentRow[] {
+export function investmentSensitivity(
+  inst: NetworkInstance,
+  design: Design,
+  account: StudyAccount,
+  changes: readonly number[],
+  options: TechnoOptions = {},
+): InvestmentRow[] {
   return changes.map((change) => {
     const te = indicatorsOf(inst, design, { ...account, investment: account.investment * (1 + change) }, options);
     return { change, investment: account.investment * (1 + change), npv: te.npv, irr: te.irr, roi: te.roi };
@@ -49,7 +55,12 @@ export function scaleMarket(inst: NetworkInstance, factor: number, supplyToo = f
   const buyers = inst.nodes.filter((n) => n.price !== null && n.demand.length > 0).map((n) => n.id);
   if (buyers.length === 0) throw new RangeError(`${inst.name}: no node has both a demand and a price to scale`);
   const changes: NetworkChange[] = [{ field: 'demand', select: { node: buyers }, scale: factor }];
-  if (supplyToo) changes.push({ field: 'supply', select: { node: inst.nodes.filter((n) => n.supply.size > 0).map((n) => n.id) }, scale: factor });
+  if (supplyToo)
+    changes.push({
+      field: 'supply',
+      select: { node: inst.nodes.filter((n) => n.supply.size > 0).map((n) => n.id) },
+      scale: factor,
+    });
   return compileNetwork(applyChanges(inst.doc, changes), inst.source);
 }
 
@@ -58,12 +69,23 @@ export function scaleMarket(inst: NetworkInstance, factor: number, supplyToo = f
  * (-0.10 .. +0.20 in the paper): the full MILP is re-solved at each step, so the number of
  * facilities may change. An infeasible step (supply or capacity short) is reported, not skipped.
  */
-export async function demandSensitivity(handle: HighsHandle, inst: NetworkInstance, changes: readonly number[], supplyToo = false): Promise<DemandRow[]> {
+export async function demandSensitivity(
+  handle: HighsHandle,
+  inst: NetworkInstance,
+  changes: readonly number[],
+  supplyToo = false,
+): Promise<DemandRow[]> {
   const rows: DemandRow[] = [];
   for (const change of changes) {
     const res = await solve(networkProblem(scaleMarket(inst, 1 + change, supplyToo)), { handle });
     const ok = res.objective !== null && (res.status === 'optimal' || res.status === 'feasible');
-    rows.push({ change, status: res.status, profit: ok ? -res.objective! : null, open: res.open.join('+'), openCount: res.open.length });
+    rows.push({
+      change,
+      status: res.status,
+      profit: ok ? -res.objective! : null,
+      open: res.open.join('+'),
+      openCount: res.open.length,
+    });
   }
   return rows;
 }

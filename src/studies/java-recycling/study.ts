@@ -38,17 +38,35 @@ const billions = (v: number): number => v / 1e9;
  * the solved result's design and flows (cash flows, NPV, IRR, ROI, break-even), and runs the two
  * sensitivity studies of Kasy et al. Plots are in IDR billion and per cent.
  */
-export async function technoEconomicStudy(handle: HighsHandle, inst: NetworkInstance, options: StudyOptions = {}): Promise<Study> {
+export async function technoEconomicStudy(
+  handle: HighsHandle,
+  inst: NetworkInstance,
+  options: StudyOptions = {},
+): Promise<Study> {
   const res = await solve(networkProblem(inst), { handle });
-  if (res.flows === null || res.objective === null) throw new InfeasibleInstanceError(inst.name, res.message ?? res.status);
+  if (res.flows === null || res.objective === null)
+    throw new InfeasibleInstanceError(inst.name, res.message ?? res.status);
   const design = Uint8Array.from(res.design);
   const base = technoEconomics(inst, design, res.flows as NetworkFlows, options);
   // The account re-adds the network's own cost parts period by period: it must give the objective back.
   if (Math.abs(base.account.profit + res.objective) > 1e-6 * Math.max(1, Math.abs(res.objective))) {
-    throw new Error(`${inst.name}: the period account (profit ${base.account.profit}) does not add up to the objective ${res.objective}`);
+    throw new Error(
+      `${inst.name}: the period account (profit ${base.account.profit}) does not add up to the objective ${res.objective}`,
+    );
   }
-  const investment = investmentSensitivity(inst, design, base.account, options.investmentChanges ?? DEFAULT_INVESTMENT_CHANGES, options);
-  const demand = await demandSensitivity(handle, inst, options.demandChanges ?? DEFAULT_DEMAND_CHANGES, options.supplyFollowsDemand ?? false);
+  const investment = investmentSensitivity(
+    inst,
+    design,
+    base.account,
+    options.investmentChanges ?? DEFAULT_INVESTMENT_CHANGES,
+    options,
+  );
+  const demand = await demandSensitivity(
+    handle,
+    inst,
+    options.demandChanges ?? DEFAULT_DEMAND_CHANGES,
+    options.supplyFollowsDemand ?? false,
+  );
 
   // Named like the network's figures: bep_<product>_<unit> (bep_Ni_kg).
   const bepName = (id: string): string => {
@@ -63,40 +81,89 @@ export async function technoEconomicStudy(handle: HighsHandle, inst: NetworkInst
   const invX = pctAxis(investment);
   const demX = pctAxis(demand);
   const files: Record<string, string> = {
-    'cash-flows.csv': toCsv(base.cashFlows.map((cf, year) => ({ year, cashFlow: cf, discounted: cf / (1 + base.rate) ** year }))),
-    'indicators.csv': toCsv([{
-      open: res.open.join('+'),
-      profit: base.account.profit,
-      investment: base.account.investment,
-      years: base.cashFlows.length - 1,
-      rate: base.rate,
-      npv: base.npv,
-      irr: base.irr,
-      roi: base.roi,
-      [bepName(base.breakEven.input)]: base.breakEven.inputUnits,
-      ...Object.fromEntries(base.breakEven.byProduct.map((b) => [bepName(b.product), b.amount])),
-    }]),
+    'cash-flows.csv': toCsv(
+      base.cashFlows.map((cf, year) => ({ year, cashFlow: cf, discounted: cf / (1 + base.rate) ** year })),
+    ),
+    'indicators.csv': toCsv([
+      {
+        open: res.open.join('+'),
+        profit: base.account.profit,
+        investment: base.account.investment,
+        years: base.cashFlows.length - 1,
+        rate: base.rate,
+        npv: base.npv,
+        irr: base.irr,
+        roi: base.roi,
+        [bepName(base.breakEven.input)]: base.breakEven.inputUnits,
+        ...Object.fromEntries(base.breakEven.byProduct.map((b) => [bepName(b.product), b.amount])),
+      },
+    ]),
     'investment-sensitivity.csv': toCsv(investment),
     'demand-sensitivity.csv': toCsv(demand),
     'profit-vs-demand.svg': scatterPlot({
-      title: 'Profit vs demand (cf. paper Fig. 4)', xLabel: 'change in demand (%)', yLabel: 'profit (IDR billion)', lines: true,
-      series: [line('profit', demX, demand.map((r) => (r.profit === null ? null : billions(r.profit))))],
+      title: 'Profit vs demand (cf. paper Fig. 4)',
+      xLabel: 'change in demand (%)',
+      yLabel: 'profit (IDR billion)',
+      lines: true,
+      series: [
+        line(
+          'profit',
+          demX,
+          demand.map((r) => (r.profit === null ? null : billions(r.profit))),
+        ),
+      ],
     }),
     'facilities-vs-demand.svg': scatterPlot({
-      title: 'Recycling facilities opened vs demand (cf. Fig. 4)', xLabel: 'change in demand (%)', yLabel: 'facilities opened', lines: true,
-      series: [line('facilities', demX, demand.map((r) => (r.profit === null ? null : r.openCount)))],
+      title: 'Recycling facilities opened vs demand (cf. Fig. 4)',
+      xLabel: 'change in demand (%)',
+      yLabel: 'facilities opened',
+      lines: true,
+      series: [
+        line(
+          'facilities',
+          demX,
+          demand.map((r) => (r.profit === null ? null : r.openCount)),
+        ),
+      ],
     }),
     'npv-vs-investment.svg': scatterPlot({
-      title: `NPV vs investment cost (rate ${(100 * base.rate).toFixed(1)}%, cf. Fig. 5)`, xLabel: 'change in investment cost (%)', yLabel: 'NPV (IDR billion)', lines: true,
-      series: [line('NPV', invX, investment.map((r) => billions(r.npv)))],
+      title: `NPV vs investment cost (rate ${(100 * base.rate).toFixed(1)}%, cf. Fig. 5)`,
+      xLabel: 'change in investment cost (%)',
+      yLabel: 'NPV (IDR billion)',
+      lines: true,
+      series: [
+        line(
+          'NPV',
+          invX,
+          investment.map((r) => billions(r.npv)),
+        ),
+      ],
     }),
     'irr-vs-investment.svg': scatterPlot({
-      title: 'IRR vs investment cost (cf. Fig. 6)', xLabel: 'change in investment cost (%)', yLabel: 'IRR (%)', lines: true,
-      series: [line('IRR', invX, investment.map((r) => (r.irr === null ? null : 100 * r.irr)))],
+      title: 'IRR vs investment cost (cf. Fig. 6)',
+      xLabel: 'change in investment cost (%)',
+      yLabel: 'IRR (%)',
+      lines: true,
+      series: [
+        line(
+          'IRR',
+          invX,
+          investment.map((r) => (r.irr === null ? null : 100 * r.irr)),
+        ),
+      ],
     }),
     'roi-vs-investment.svg': scatterPlot({
-      title: 'ROI vs investment cost (cf. Fig. 7)', xLabel: 'change in investment cost (%)', yLabel: 'ROI (%)', lines: true,
-      series: [line('ROI', invX, investment.map((r) => 100 * r.roi))],
+      title: 'ROI vs investment cost (cf. Fig. 7)',
+      xLabel: 'change in investment cost (%)',
+      yLabel: 'ROI (%)',
+      lines: true,
+      series: [
+        line(
+          'ROI',
+          invX,
+          investment.map((r) => 100 * r.roi),
+        ),
+      ],
     }),
   };
   return { base, open: res.open, investment, demand, files };

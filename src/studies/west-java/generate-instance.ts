@@ -62,7 +62,10 @@ export function largestRemainder(total: number, weights: readonly number[]): num
 
 /** Demand per region: 23,772 split in proportion to 2020 census population. */
 export function regionDemands(): number[] {
-  return largestRemainder(ASSUMPTIONS.totalDemand, REGIONS.map((r) => r.population));
+  return largestRemainder(
+    ASSUMPTIONS.totalDemand,
+    REGIONS.map((r) => r.population),
+  );
 }
 
 const KM_PER_DEG = 111.32;
@@ -94,7 +97,10 @@ export function makeDealers(seed: number, demands: readonly number[]): DealerRec
       const km = lo + (hi - lo) * rng();
       const bearing = 2 * Math.PI * rng();
       const u = rng();
-      const factor = d === 1 ? A.mainCapacityFactor : A.otherCapacityFactor[0] + (A.otherCapacityFactor[1] - A.otherCapacityFactor[0]) * u;
+      const factor =
+        d === 1
+          ? A.mainCapacityFactor
+          : A.otherCapacityFactor[0] + (A.otherCapacityFactor[1] - A.otherCapacityFactor[0]) * u;
       out.push({
         id: `${r.code}-${d}`,
         region: r.code,
@@ -119,7 +125,10 @@ export const VARIANT_FILES: Readonly<Record<WestJavaVariant, string>> = {
 };
 
 /** The reconstructed instance as plain JSON in the facility-location format. */
-export function generateWestJava(variant: WestJavaVariant = 'base', seed: number = ASSUMPTIONS.seed): Record<string, unknown> {
+export function generateWestJava(
+  variant: WestJavaVariant = 'base',
+  seed: number = ASSUMPTIONS.seed,
+): Record<string, unknown> {
   const A = ASSUMPTIONS;
   const demands = regionDemands();
   const fixed = variant === 'fixed' ? A.fixedCost : 0;
@@ -132,7 +141,15 @@ export function generateWestJava(variant: WestJavaVariant = 'base', seed: number
     ...(variant === 'max18' ? { maxOpen: A.abstractOpenPoints } : {}),
     cost: { distance: 'haversine', perUnitDistance: A.costPerBatteryKm, circuity: A.circuity },
     provenance: provenance(variant, seed, demands),
-    customers: REGIONS.map((r, k) => ({ id: r.code, name: r.name, seat: r.seat, lat: r.lat, lon: r.lon, population: r.population, demand: demands[k]! })),
+    customers: REGIONS.map((r, k) => ({
+      id: r.code,
+      name: r.name,
+      seat: r.seat,
+      lat: r.lat,
+      lon: r.lon,
+      population: r.population,
+      demand: demands[k]!,
+    })),
     sites: dealers,
   };
 }
@@ -141,14 +158,16 @@ function provenance(variant: WestJavaVariant, seed: number, demands: readonly nu
   const A = ASSUMPTIONS;
   const popSum = REGIONS.reduce((s, r) => s + r.population, 0);
   return {
-    source: 'Abstract (EN/ID) of a West Java NMC battery collection-point CFLP study for "PT XYZ" (MILP, PuLP): 27 regencies/cities, 23,772 batteries, 18 dealers chosen. Dealer list, capacities, distances and costs are not published.',
+    source:
+      'Abstract (EN/ID) of a West Java NMC battery collection-point CFLP study for "PT XYZ" (MILP, PuLP): 27 regencies/cities, 23,772 batteries, 18 dealers chosen. Dealer list, capacities, distances and costs are not published.',
     generator: `src/studies/west-java/generate-instance.ts, seed ${seed} (npm run build && node dist/studies/west-java/generate-instance.js instances/west-java)`,
     variant: {
-      base: 'The abstract\'s model: single source (each region to one point), minimise transport cost only (fixed cost 0), no cap on the number of points.',
+      base: "The abstract's model: single source (each region to one point), minimise transport cost only (fixed cost 0), no cap on the number of points.",
       fixed: `As base, plus a fixed cost of IDR ${A.fixedCost.toLocaleString('en-US')} per opened point (stated order of magnitude for a small licensed hazardous-waste store; not in the abstract).`,
       max18: `As base, with at most ${A.abstractOpenPoints} points open (maxOpen): what holding to the abstract's count costs.`,
     }[variant],
-    regions: 'customers: the 27 regencies (kabupaten) and cities (kota) of West Java; each region is one demand point at its seat. Coordinates: approximate seat latitude/longitude (about 0.01 degree) from Wikipedia/OpenStreetMap gazetteers; Kab. Bandung and Kab. Bandung Barat use their Wikipedia infobox coordinates.',
+    regions:
+      'customers: the 27 regencies (kabupaten) and cities (kota) of West Java; each region is one demand point at its seat. Coordinates: approximate seat latitude/longitude (about 0.01 degree) from Wikipedia/OpenStreetMap gazetteers; Kab. Bandung and Kab. Bandung Barat use their Wikipedia infobox coordinates.',
     demand: `${A.totalDemand} batteries (abstract) split in proportion to BPS Sensus Penduduk 2020 population per region (customers[].population), largest remainder. The population figures are approximate: they sum to ${popSum.toLocaleString('en-US')} against BPS's published ${PUBLISHED_TOTAL_POPULATION.toLocaleString('en-US')} (one figure is likely off by ~1,000, < 0.5 battery). Population is a proxy: vehicle registrations would weight the Jakarta suburbs more.`,
     demandCheck: `sum of customers[].demand = ${demands.reduce((s, d) => s + d, 0)}`,
     dealers: `Not published. Per region ${A.dealersBase} + floor(population / ${A.dealersPerPopulation.toLocaleString('en-US')}) dealers, at most ${A.dealersMax}; each at a uniform random bearing and a distance uniform in [${A.scatterKm.kota.join(', ')}] km (kota) or [${A.scatterKm.kabupaten.join(', ')}] km (kabupaten) from the seat (seedrandom 'west-java/${seed}', one stream in region order: distance, bearing, capacity draw per dealer).`,

@@ -13,7 +13,11 @@ import { scatterPlot, type Series } from '../../report/svg-plot.js';
 export interface SensitivityRun {
   readonly instance: { readonly label: string };
   readonly method: { readonly label: string };
-  readonly scenario: { readonly kind: string; readonly set?: string | null; readonly levels: Readonly<Record<string, number>> };
+  readonly scenario: {
+    readonly kind: string;
+    readonly set?: string | null;
+    readonly levels: Readonly<Record<string, number>>;
+  };
   readonly status: string;
   readonly objective: number | null;
   readonly open: readonly string[];
@@ -73,11 +77,19 @@ export function sensitivityMarkdown(rows: readonly SensitivityRow[]): string {
     const s = `${r.instance} — ${r.block} (${r.method})`;
     if (s !== section) {
       section = s;
-      out.push('', `### ${s}`, '', `| ${r.parameter} x | status | points opened | total cost (IDR) | vs nominal | dealers opened | dealers closed |`, '| ---: | --- | ---: | ---: | ---: | --- | --- |');
+      out.push(
+        '',
+        `### ${s}`,
+        '',
+        `| ${r.parameter} x | status | points opened | total cost (IDR) | vs nominal | dealers opened | dealers closed |`,
+        '| ---: | --- | ---: | ---: | ---: | --- | --- |',
+      );
     }
     const cost = r.cost === null ? '-' : Math.round(r.cost).toLocaleString('en-US');
     const pct = r.costChangePct === null ? '-' : `${r.costChangePct >= 0 ? '+' : ''}${r.costChangePct.toFixed(1)}%`;
-    out.push(`| ${r.level} | ${r.status} | ${r.open ?? '-'} | ${cost} | ${pct} | ${r.opened.join(' ') || '-'} | ${r.closed.join(' ') || '-'} |`);
+    out.push(
+      `| ${r.level} | ${r.status} | ${r.open ?? '-'} | ${cost} | ${pct} | ${r.opened.join(' ') || '-'} | ${r.closed.join(' ') || '-'} |`,
+    );
   }
   return `${out.join('\n').trimStart()}\n`;
 }
@@ -88,19 +100,41 @@ export function sensitivityMarkdown(rows: readonly SensitivityRow[]): string {
  */
 export function sensitivityPlots(rows: readonly SensitivityRow[]): { cost: string; open: string } {
   const groups = new Map<string, SensitivityRow[]>();
-  for (const r of rows) groups.set(`${r.instance} / ${r.block}`, [...(groups.get(`${r.instance} / ${r.block}`) ?? []), r]);
+  for (const r of rows)
+    groups.set(`${r.instance} / ${r.block}`, [...(groups.get(`${r.instance} / ${r.block}`) ?? []), r]);
   const series = (value: (r: SensitivityRow) => number | null): Series[] =>
-    [...groups].map(([name, rs]) => ({ name: name.replace(/^west-java-/, '').replace('demand-growth', 'demand').replace('transport-cost', 'transport'), points: rs.flatMap((r) => (value(r) === null ? [] : [{ x: r.level, y: value(r)! }])) }));
+    [...groups].map(([name, rs]) => ({
+      name: name
+        .replace(/^west-java-/, '')
+        .replace('demand-growth', 'demand')
+        .replace('transport-cost', 'transport'),
+      points: rs.flatMap((r) => (value(r) === null ? [] : [{ x: r.level, y: value(r)! }])),
+    }));
   return {
-    cost: scatterPlot({ title: 'West Java: total cost vs nominal', xLabel: 'multiplier', yLabel: 'cost change (%)', series: series((r) => r.costChangePct), lines: true }),
-    open: scatterPlot({ title: 'West Java: points opened', xLabel: 'multiplier', yLabel: 'points opened', series: series((r) => r.open), lines: true }),
+    cost: scatterPlot({
+      title: 'West Java: total cost vs nominal',
+      xLabel: 'multiplier',
+      yLabel: 'cost change (%)',
+      series: series((r) => r.costChangePct),
+      lines: true,
+    }),
+    open: scatterPlot({
+      title: 'West Java: points opened',
+      xLabel: 'multiplier',
+      yLabel: 'points opened',
+      series: series((r) => r.open),
+      lines: true,
+    }),
   };
 }
 
 /** Reads `<results>/runs.jsonl` (complete lines only). */
 export function readRuns(resultsDir: string): SensitivityRun[] {
   const text = readFileSync(join(resultsDir, 'runs.jsonl'), 'utf8');
-  return text.split('\n').filter((l) => l.trim().startsWith('{') && l.trim().endsWith('}')).map((l) => JSON.parse(l) as SensitivityRun);
+  return text
+    .split('\n')
+    .filter((l) => l.trim().startsWith('{') && l.trim().endsWith('}'))
+    .map((l) => JSON.parse(l) as SensitivityRun);
 }
 
 // Run as a script: print the markdown table for a result folder; with a second argument, also

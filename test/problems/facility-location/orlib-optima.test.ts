@@ -35,7 +35,11 @@ describe('OR-Library cap41-cap134: MILP optimum equals the published value', () 
 });
 
 describe('capa/capb/capc', () => {
-  const CAPS: Record<string, number[]> = { capa: [8000, 10000, 12000, 14000], capb: [5000, 6000, 7000, 8000], capc: [5000, 5750, 6500, 7250] };
+  const CAPS: Record<string, number[]> = {
+    capa: [8000, 10000, 12000, 14000],
+    capb: [5000, 6000, 7000, 8000],
+    capc: [5000, 5750, 6500, 7250],
+  };
   it.each(Object.keys(CAPS))('%s reads with every capacity variant', (name) => {
     for (const capacity of CAPS[name]!) {
       const p = orlibProblem(name, { capacity });

@@ -14,7 +14,10 @@ async function bruteForce(problem: Problem): Promise<number> {
   const m = problem.space.size;
   let best = Infinity;
   for (let mask = 1; mask < 1 << m; mask++) {
-    const design: Design = designFrom(m, [...Array(m).keys()].filter((i) => mask & (1 << i)));
+    const design: Design = designFrom(
+      m,
+      [...Array(m).keys()].filter((i) => mask & (1 << i)),
+    );
     const ev = await problem.evaluate(handle, design);
     if (ev.feasible) best = Math.min(best, ev.cost);
   }
@@ -46,9 +49,15 @@ describe.each(VARIANTS)('facility location (%s) on random small instances', (var
         const problem = facilityLocationProblem(inst);
         const res = await solve(problem, { handle });
         if (res.status !== 'optimal') return res.status === 'infeasible';
-        const design = designFrom(res.design.length, res.design.flatMap((b, i) => (b ? [i] : [])));
-        const recomputed = problem.cost(design, res.flows);
-        return close(recomputed.total, res.objective!) && problem.violations(design, res.flows).length === 0;
+        const design = designFrom(
+          res.design.length,
+          res.design.flatMap((b, i) => (b ? [i] : [])),
+        );
+        const recomputed = problem.cost(design, res.flows as Parameters<typeof problem.cost>[1]);
+        return (
+          close(recomputed.total, res.objective!) &&
+          problem.violations(design, res.flows as Parameters<typeof problem.cost>[1]).length === 0
+        );
       }),
       { numRuns: 25, seed: 7 },
     );
@@ -61,7 +70,10 @@ describe.each(VARIANTS)('facility location (%s) on random small instances', (var
         const base = await solve(facilityLocationProblem(inst), { handle });
         const scaled = await solve(
           facilityLocationProblem(
-            withChanges(inst, { sites: inst.sites.map((s) => ({ ...s, fixedCost: s.fixedCost * c })), allocCost: inst.allocCost.map((v) => v * c) }),
+            withChanges(inst, {
+              sites: inst.sites.map((s) => ({ ...s, fixedCost: s.fixedCost * c })),
+              allocCost: inst.allocCost.map((v) => v * c),
+            }),
           ),
           { handle },
         );
@@ -85,7 +97,10 @@ describe.each(VARIANTS)('facility location (%s) on random small instances', (var
         for (let j = 0; j < n; j++) allocCost[inst.sites.length * n + j] = inst.allocCost[j]! + 1;
         // Opening it costs more than the whole optimum, so no optimal design can use it.
         const fixedCost = base.objective! + 1;
-        const bigger = withChanges(inst, { sites: [...inst.sites, { id: 'dominated', capacity: s0.capacity, fixedCost }], allocCost });
+        const bigger = withChanges(inst, {
+          sites: [...inst.sites, { id: 'dominated', capacity: s0.capacity, fixedCost }],
+          allocCost,
+        });
         const res = await solve(facilityLocationProblem(bigger), { handle });
         return res.status === 'optimal' && close(res.objective!, base.objective!);
       }),

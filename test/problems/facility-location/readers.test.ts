@@ -9,11 +9,13 @@ import { errorOf } from '../../helpers/errors.js';
 
 const ok = '2 2\n10 5.\n10 7\n4\n1 2\n6\n.5 3\n';
 
-
 describe('OR-Library reader', () => {
   it('reads a tiny hand-written file (trailing dots, leading-dot numbers)', () => {
     const inst = parseOrlib(ok, 'tiny.txt');
-    expect(inst.sites.map((s) => [s.id, s.capacity, s.fixedCost])).toEqual([['1', 10, 5], ['2', 10, 7]]);
+    expect(inst.sites.map((s) => [s.id, s.capacity, s.fixedCost])).toEqual([
+      ['1', 10, 5],
+      ['2', 10, 7],
+    ]);
     expect(inst.customers.map((c) => c.demand)).toEqual([4, 6]);
     expect([...inst.allocCost]).toEqual([1, 0.5, 2, 3]); // site-major: site 1 -> (c1, c2), site 2 -> (c1, c2)
   });
@@ -93,35 +95,51 @@ describe('JSON reader', () => {
   it('rejects a missing capacity and a negative demand, naming the field', () => {
     const data = json();
     delete (data.sites[0] as Record<string, unknown>).capacity;
-    expect(errorOf(() => parseFlJson(data, 'cap.json')).message).toBe('cap.json: sites[0] (A).capacity: a number >= 0 (required unless the variant is uflp) (missing)');
+    expect(errorOf(() => parseFlJson(data, 'cap.json')).message).toBe(
+      'cap.json: sites[0] (A).capacity: a number >= 0 (required unless the variant is uflp) (missing)',
+    );
     const neg = json();
     neg.customers[1]!.demand = -3;
-    expect(errorOf(() => parseFlJson(neg, 'neg.json')).message).toBe('neg.json: customers[1] (c2).demand: a number >= 0, got -3');
+    expect(errorOf(() => parseFlJson(neg, 'neg.json')).message).toBe(
+      'neg.json: customers[1] (c2).demand: a number >= 0, got -3',
+    );
   });
 
   it('rejects unknown keys with the nearest known key (a typo fixedcost silently dropped every fixed cost)', () => {
     const data = json() as unknown as { sites: Record<string, unknown>[] };
     data.sites[0]!.fixedcost = data.sites[0]!.fixedCost;
     delete data.sites[0]!.fixedCost;
-    expect(errorOf(() => parseFlJson(data, 'typo.json')).message).toBe("typo.json: sites[0] (A).fixedcost: a known key (unknown key; did you mean 'fixedCost'?)");
-    expect(errorOf(() => parseFlJson({ ...json(), maxopen: 2 }, 't.json')).message).toBe("t.json: maxopen: a known key (unknown key; did you mean 'maxOpen'?)");
+    expect(errorOf(() => parseFlJson(data, 'typo.json')).message).toBe(
+      "typo.json: sites[0] (A).fixedcost: a known key (unknown key; did you mean 'fixedCost'?)",
+    );
+    expect(errorOf(() => parseFlJson({ ...json(), maxopen: 2 }, 't.json')).message).toBe(
+      "t.json: maxopen: a known key (unknown key; did you mean 'maxOpen'?)",
+    );
   });
 
   it('requires fixedCost (it became 0)', () => {
     const data = json() as unknown as { sites: Record<string, unknown>[] };
     delete data.sites[1]!.fixedCost;
-    expect(errorOf(() => parseFlJson(data, 'f.json')).message).toBe('f.json: sites[1] (B).fixedCost: a number (missing)');
+    expect(errorOf(() => parseFlJson(data, 'f.json')).message).toBe(
+      'f.json: sites[1] (B).fixedCost: a number (missing)',
+    );
   });
 
   it('range-checks latitude and longitude, and names 1e999', () => {
     const lat = { ...json(), sites: [{ id: 'A', lon: 106.8, lat: 200, capacity: 10, fixedCost: 5 }] };
-    expect(errorOf(() => parseFlJson(lat, 'lat.json')).message).toBe('lat.json: sites[0] (A).lat: a number <= 90, got 200');
+    expect(errorOf(() => parseFlJson(lat, 'lat.json')).message).toBe(
+      'lat.json: sites[0] (A).lat: a number <= 90, got 200',
+    );
     const hav = json();
     hav.cost = { distance: 'haversine', perUnitDistance: 1 };
     hav.sites[1]!.y = 95;
-    expect(errorOf(() => parseFlJson(hav, 'h.json')).message).toBe('h.json: sites[1] (B).y: a latitude in [-90, 90] (cost.distance is haversine), got 95');
+    expect(errorOf(() => parseFlJson(hav, 'h.json')).message).toBe(
+      'h.json: sites[1] (B).y: a latitude in [-90, 90] (cost.distance is haversine), got 95',
+    );
     const big = JSON.parse(JSON.stringify(json()).replace('"fixedCost":5', '"fixedCost":1e999'));
-    expect(errorOf(() => parseFlJson(big, 'big.json')).message).toBe('big.json: sites[0].fixedCost: a finite number, got Infinity');
+    expect(errorOf(() => parseFlJson(big, 'big.json')).message).toBe(
+      'big.json: sites[0].fixedCost: a finite number, got Infinity',
+    );
   });
 
   it('accepts the documented UFLP JSON without capacity (and needs one for cflp)', async () => {
@@ -132,7 +150,9 @@ describe('JSON reader', () => {
     expect(problem.instanceInfeasibility()).toBeNull();
     // Both open: fixed 5 + 7, each customer at its own site -> 12 (A alone: 5 + 6 x 5 x 2 = 65; B alone: 7 + 4 x 5 x 2 = 47).
     expect((await solve(problem, { handle: await testHandle() })).objective).toBe(12);
-    expect(() => parseFlJson({ ...data, variant: 'cflp' }, 'c.json')).toThrow(/sites\[0\] \(A\)\.capacity: a number >= 0 \(required unless the variant is uflp\)/);
+    expect(() => parseFlJson({ ...data, variant: 'cflp' }, 'c.json')).toThrow(
+      /sites\[0\] \(A\)\.capacity: a number >= 0 \(required unless the variant is uflp\)/,
+    );
   });
 
   it('says why an instance is infeasible: capacity below demand', () => {

@@ -18,30 +18,38 @@ describe('warm column-generation pricing across designs (LargeFlowPricer)', () =
   it('prices a sequence of designs of one instance exactly like the full LP, from 1-3 arcs per customer', async () => {
     const handle = await testHandle();
     await fc.assert(
-      fc.asyncProperty(arbFlInstance('cflp', 6, 12), fc.array(fc.integer({ min: 1, max: 63 }), { minLength: 2, maxLength: 6 }), fc.integer({ min: 1, max: 3 }), async (inst, masks, nearest) => {
-        // Few starting arcs per customer force column generation to do the work.
-        const pricer = new LargeFlowPricer(handle, inst, nearest);
-        try {
-          for (const mask of masks) {
-            const m = inst.sites.length;
-            const design = designFrom(m, [...Array(m).keys()].filter((i) => mask & (1 << i % 6)));
-            const full = buildFlowModel(inst, design);
-            const direct = await solveModel(handle, full.model);
-            const warm = await pricer.price(design);
-            if (direct.status !== 'optimal') {
-              if (warm !== null) return false;
-              continue;
+      fc.asyncProperty(
+        arbFlInstance('cflp', 6, 12),
+        fc.array(fc.integer({ min: 1, max: 63 }), { minLength: 2, maxLength: 6 }),
+        fc.integer({ min: 1, max: 3 }),
+        async (inst, masks, nearest) => {
+          // Few starting arcs per customer force column generation to do the work.
+          const pricer = new LargeFlowPricer(handle, inst, nearest);
+          try {
+            for (const mask of masks) {
+              const m = inst.sites.length;
+              const design = designFrom(
+                m,
+                [...Array(m).keys()].filter((i) => mask & (1 << (i % 6))),
+              );
+              const full = buildFlowModel(inst, design);
+              const direct = await solveModel(handle, full.model);
+              const warm = await pricer.price(design);
+              if (direct.status !== 'optimal') {
+                if (warm !== null) return false;
+                continue;
+              }
+              if (!warm) return false;
+              const a = flCost(inst, design, full.decode(direct.values!)).total;
+              const b = flCost(inst, design, warm).total;
+              if (Math.abs(a - b) > 1e-6 * Math.max(1, a)) return false;
             }
-            if (!warm) return false;
-            const a = flCost(inst, design, full.decode(direct.values!)).total;
-            const b = flCost(inst, design, warm).total;
-            if (Math.abs(a - b) > 1e-6 * Math.max(1, a)) return false;
+            return true;
+          } finally {
+            pricer.dispose();
           }
-          return true;
-        } finally {
-          pricer.dispose();
-        }
-      }),
+        },
+      ),
       { numRuns: 60, seed: 8 },
     );
   });
@@ -71,13 +79,17 @@ describe('instance generator', () => {
   it('rejects invalid parameters, naming the option', () => {
     expect(() => generateFlInstance({ ...params, sites: 0 })).toThrow(InputError);
     expect(() => generateFlInstance({ ...params, tightness: 0.9 })).toThrow(/--tightness: a number > 1/);
-    expect(() => generateFlInstance({ ...params, layout: 'ring' as 'uniform' })).toThrow(/--layout: uniform or clustered, got ring/);
+    expect(() => generateFlInstance({ ...params, layout: 'ring' as 'uniform' })).toThrow(
+      /--layout: uniform or clustered, got ring/,
+    );
     expect(() => generateFlInstance({ ...params, customers: 2.5 })).toThrow(/--customers: a positive integer/);
   });
 
   it('small generated instances solve to the same optimum with every method', async () => {
     const handle = await testHandle();
-    const problem = facilityLocationProblem(parseFlJson(generateFlInstance({ ...params, sites: 12, customers: 40 }), 'gen.json'));
+    const problem = facilityLocationProblem(
+      parseFlJson(generateFlInstance({ ...params, sites: 12, customers: 40 }), 'gen.json'),
+    );
     const milp = await solve(problem, { handle });
     expect(milp.status).toBe('optimal');
     for (const method of ['lagrangian', 'ga', 'hybrid']) {

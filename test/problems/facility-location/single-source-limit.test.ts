@@ -10,7 +10,8 @@ import { testHandle } from '../../helpers/fixtures.js';
  */
 describe('single-source pricing stopped at a limit', () => {
   const params = { sites: 10, customers: 100, layout: 'clustered' as const, clusters: 3, tightness: 1.05, seed: 1 };
-  const problem = (variant: 'sscflp' | 'cflp') => problemFromText(JSON.stringify(generateFlInstance({ ...params, variant })), `gen-${variant}.json`);
+  const problem = (variant: 'sscflp' | 'cflp') =>
+    problemFromText(JSON.stringify(generateFlInstance({ ...params, variant })), `gen-${variant}.json`);
   const allOpen = new Uint8Array(10).fill(1);
 
   it('returns its incumbent as a feasible allocation flagged inexact, priced no lower than the split-demand optimum', async () => {

@@ -7,7 +7,15 @@ import { buildSparseFlMilp } from '../../../src/problems/facility-location/milp.
 import { parseFlJson } from '../../../src/problems/facility-location/json-reader.js';
 import { testHandle } from '../../helpers/fixtures.js';
 
-const params = { sites: 12, customers: 60, layout: 'clustered' as const, clusters: 3, tightness: 2, seed: 4, variant: 'cflp' as const };
+const params = {
+  sites: 12,
+  customers: 60,
+  layout: 'clustered' as const,
+  clusters: 3,
+  tightness: 2,
+  seed: 4,
+  variant: 'cflp' as const,
+};
 const json = generateFlInstance(params);
 
 describe('sparse facility-location MILP (each customer to its k cheapest sites)', () => {
@@ -18,9 +26,13 @@ describe('sparse facility-location MILP (each customer to its k cheapest sites)'
     const f = buildSparseFlMilp(inst, k)!;
     const m = inst.sites.length;
     inst.customers.forEach((c, j) => {
-      const open = inst.sites.flatMap((s, i) => (f.model.colUpper[f.model.colNames.indexOf(`x_${s.id}_${c.id}`)] === 1 ? [i] : []));
+      const open = inst.sites.flatMap((s, i) =>
+        f.model.colUpper[f.model.colNames.indexOf(`x_${s.id}_${c.id}`)] === 1 ? [i] : [],
+      );
       expect(open).toHaveLength(k);
-      const cheapest = [...Array(m).keys()].sort((a, b) => allocCost(inst, a, j) - allocCost(inst, b, j) || a - b).slice(0, k);
+      const cheapest = [...Array(m).keys()]
+        .sort((a, b) => allocCost(inst, a, j) - allocCost(inst, b, j) || a - b)
+        .slice(0, k);
       expect(open.sort((a, b) => a - b)).toEqual(cheapest.sort((a, b) => a - b));
     });
     // Design columns are untouched.

@@ -17,7 +17,7 @@ describe('the network contract example', () => {
   });
   it('an instance whose capacity is below demand says why', async () => {
     const handle = await testHandle();
-    const doc = structuredClone(CONTRACT);
+    const doc = structuredClone(CONTRACT) as { nodes: Record<string, unknown>[] };
     doc.nodes[2] = { ...doc.nodes[2]!, demand: { u: 150 } };
     const res = await solve(networkProblem(networkFromData(doc, 'demo.json')), { handle });
     expect(res.status).toBe('infeasible');

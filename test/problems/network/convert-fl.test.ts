@@ -29,7 +29,11 @@ function compiled(doc: NetworkDocument): NetworkInstance {
  * Every site-customer pair is one arc whose cost for the customer's whole demand is the
  * allocation cost of the facility-location instance; sites keep capacity and fixed cost.
  */
-function expectSameData(inst: FacilityLocationInstance, net: NetworkInstance, customerId: (id: string) => string): void {
+function expectSameData(
+  inst: FacilityLocationInstance,
+  net: NetworkInstance,
+  customerId: (id: string) => string,
+): void {
   expect(net.arcs).toHaveLength(inst.sites.length * inst.customers.length);
   const u = net.productIndex.get(FL_PRODUCT)!;
   const arcs = new Map(net.arcs.map((a) => [`${net.nodes[a.from]!.id}>${net.nodes[a.to]!.id}`, a]));
@@ -49,7 +53,9 @@ function expectSameData(inst: FacilityLocationInstance, net: NetworkInstance, cu
   for (const c of inst.customers) {
     const node = net.nodes[net.nodeIndex.get(customerId(c.id))!]!;
     expect(node.candidate).toBe(false);
-    expect(node.demand.map((d) => [d.key, d.bounds.lower[0], d.bounds.upper[0]])).toEqual([[FL_PRODUCT, c.demand, c.demand]]);
+    expect(node.demand.map((d) => [d.key, d.bounds.lower[0], d.bounds.upper[0]])).toEqual([
+      [FL_PRODUCT, c.demand, c.demand],
+    ]);
     expect(node.singleSource).toBe(inst.variant === 'sscflp');
   }
 }
@@ -58,7 +64,12 @@ describe('facility location -> network (structure)', () => {
   it('cap41: 16 candidate sites, 50 customers (ids prefixed c), 800 arcs at allocation cost / demand', () => {
     const doc = convertText(cap41Text, CAP41);
     expect(doc.nodes.filter((n) => n.echelon === 'site')).toHaveLength(16);
-    expect(doc.nodes.filter((n) => n.echelon === 'customer').map((n) => n.id).slice(0, 3)).toEqual(['c1', 'c2', 'c3']);
+    expect(
+      doc.nodes
+        .filter((n) => n.echelon === 'customer')
+        .map((n) => n.id)
+        .slice(0, 3),
+    ).toEqual(['c1', 'c2', 'c3']);
     expect(doc.arcs).toHaveLength(800);
     expect(String((doc.provenance as Record<string, unknown>).source)).toMatch(/OR-Library/);
     expectSameData(parseOrlib(cap41Text, CAP41), compiled(doc), (id) => `c${id}`);
@@ -86,7 +97,8 @@ describe('facility location -> network (structure)', () => {
     expect(doc.distance).toEqual({ metric: 'haversine', circuity: 1.3 });
     const bog = doc.nodes.find((n) => n.id === 'BOG')!;
     expect([bog.lat, bog.lon, bog.name]).toEqual([-6.4817, 106.854, 'Kabupaten Bogor']);
-    for (const [k, v] of Object.entries(data.provenance as Record<string, unknown>)) expect((doc.provenance as Record<string, unknown>)[k]).toEqual(v);
+    for (const [k, v] of Object.entries(data.provenance as Record<string, unknown>))
+      expect((doc.provenance as Record<string, unknown>)[k]).toEqual(v);
     const inst = parseFlJson(data, WEST_JAVA);
     const net = compiled(doc);
     expectSameData(inst, net, (id) => id);
@@ -101,21 +113,40 @@ describe('facility location -> network (structure)', () => {
       name: 'tiny',
       variant: 'cflp',
       maxOpen: 1,
-      sites: [{ id: 'A', capacity: 10, fixedCost: 5 }, { id: 'B', capacity: 10, fixedCost: 7 }],
-      customers: [{ id: 'X', demand: 4 }, { id: 'Y', demand: 0 }],
+      sites: [
+        { id: 'A', capacity: 10, fixedCost: 5 },
+        { id: 'B', capacity: 10, fixedCost: 7 },
+      ],
+      customers: [
+        { id: 'X', demand: 4 },
+        { id: 'Y', demand: 0 },
+      ],
       cost: { matrix: { A: [2, 3], B: [1, 9] }, per: 'unit' },
     };
     const doc = flToNetwork(parseFlJson(data, 'tiny.json'));
     expect(doc.maxOpen).toBe(1);
-    expect(doc.arcs!.map((a) => [a.from, a.to, a.unitCost])).toEqual([['A', 'X', 2], ['A', 'Y', 0], ['B', 'X', 1], ['B', 'Y', 0]]);
+    expect(doc.arcs!.map((a) => [a.from, a.to, a.unitCost])).toEqual([
+      ['A', 'X', 2],
+      ['A', 'Y', 0],
+      ['B', 'X', 1],
+      ['B', 'Y', 0],
+    ]);
     expect(compiled(doc).nodes).toHaveLength(4);
   });
 
   it('bad input: an unknown kind, a network file, an option the kind does not read, a bad variant', () => {
-    expect(errorOf(() => convertText('{"problem": "nope"}', 'x.json')).message).toMatch(/x\.json: problem: a kind rlnd convert reads .*"nope"/);
+    expect(errorOf(() => convertText('{"problem": "nope"}', 'x.json')).message).toMatch(
+      /x\.json: problem: a kind rlnd convert reads .*"nope"/,
+    );
     expect(errorOf(() => convertText('{"problem": "network"}', 'x.json')).message).toMatch(/already a network/);
-    expect(errorOf(() => convertText(readFileSync(`${ROOT}instances/jakarta-rln/jakarta.json`, 'utf8'), 'j.json', { capacity: 5 })).message).toMatch(/--capacity: 5: not an option of jakarta-rln files/);
-    expect(errorOf(() => convertText(cap41Text, CAP41, { variant: 'big' })).message).toMatch(/--variant: big: one of cflp, sscflp, uflp/);
+    expect(
+      errorOf(() =>
+        convertText(readFileSync(`${ROOT}instances/jakarta-rln/jakarta.json`, 'utf8'), 'j.json', { capacity: 5 }),
+      ).message,
+    ).toMatch(/--capacity: 5: not an option of jakarta-rln files/);
+    expect(errorOf(() => convertText(cap41Text, CAP41, { variant: 'big' })).message).toMatch(
+      /--variant: big: one of cflp, sscflp, uflp/,
+    );
     expect(errorOf(() => convertText('{"problem": ', 'x.json')).message).toMatch(/x\.json: JSON syntax/);
     expect(errorOf(() => convertText('16 50\n1 2', CAP41)).message).toMatch(/token count/);
   });
@@ -136,7 +167,9 @@ describe('facility location -> network (optimum)', () => {
   });
 
   it('cap41 as UFLP in network form solves to 932,615.75', async () => {
-    const r = await solve(networkProblem(compiled(convertText(cap41Text, CAP41, { variant: 'uflp' }))), { handle: await testHandle() });
+    const r = await solve(networkProblem(compiled(convertText(cap41Text, CAP41, { variant: 'uflp' }))), {
+      handle: await testHandle(),
+    });
     expect(relDiff(r.objective!, 932_615.75)).toBeLessThanOrEqual(1e-9);
   });
 
@@ -156,7 +189,9 @@ describe('facility location -> network (optimum)', () => {
     for (const [name, source, options] of cases) {
       const committed = JSON.parse(readFileSync(`${ROOT}instances/network/${name}`, 'utf8'));
       delete committed.provenance.converted;
-      expect(committed, name).toEqual(JSON.parse(JSON.stringify(convertText(readFileSync(`${ROOT}${source}`, 'utf8'), source, options))));
+      expect(committed, name).toEqual(
+        JSON.parse(JSON.stringify(convertText(readFileSync(`${ROOT}${source}`, 'utf8'), source, options))),
+      );
     }
   });
 });

@@ -8,7 +8,13 @@ import { compileNetwork } from '../../../src/problems/network/compile.js';
 import { ilToNetwork } from '../../../src/problems/network/convert/from-inventory-location.js';
 import { networkProblem } from '../../../src/problems/network/problem.js';
 import { convertText } from '../../../src/problems/network/convert/index.js';
-import { NetworkDocumentSchema, type ArcDoc, type NetworkDocument, type NodeDoc, type ProductValueDoc } from '../../../src/problems/network/schema.js';
+import {
+  NetworkDocumentSchema,
+  type ArcDoc,
+  type NetworkDocument,
+  type NodeDoc,
+  type ProductValueDoc,
+} from '../../../src/problems/network/schema.js';
 import { verifyByEnumeration } from '../../../src/verify/enumeration.js';
 import { ROOT, testHandle } from '../../helpers/fixtures.js';
 import { phanConstraints, phanCost, phanCounts, phanVariables } from './il-paper.js';
@@ -40,44 +46,55 @@ function networkCoefficients(inst: IlInstance, doc: NetworkDocument): Map<string
   const option = (n: NodeDoc, k: number) => n.options!.find((o) => o.id === ids.K[k])!;
   // Average holding charges h (Inv_{t-1} + Inv_t) / 2 per period with Inv_0 constant: h on Inv_t, t < T, h/2 on Inv_T.
   const share = (t: number): number => (doc.holding === 'average' && t === T - 1 ? 0.5 : 1);
-  const hold = (n: NodeDoc, product: string, t: number): number => valueAt(n.inventory!.holdingCost, product, t) * share(t);
+  const hold = (n: NodeDoc, product: string, t: number): number =>
+    valueAt(n.inventory!.holdingCost, product, t) * share(t);
   const out = new Map<string, number>();
   const name = (v: string, ...idx: number[]): string => `${v}_${idx.map((x) => x + 1).join('_')}`;
   const rng = (n: number): number[] => [...Array(n).keys()];
-  for (const r of rng(R)) for (const k of rng(K)) out.set(name('x', r, k), option(nodeOf(ids.R[r]!), k).fixedCost as number);
-  for (const u of rng(U)) for (const k of rng(K)) out.set(name('y', u, k), option(nodeOf(ids.U[u]!), k).fixedCost as number);
-  for (const p of rng(P)) for (const k of rng(K)) for (const t of rng(T)) {
-    const bat = `battery_${ids.P[p]}_${ids.K[k]}`;
-    const unr = `unrepaired_${ids.P[p]}_${ids.K[k]}`;
-    for (const i of rng(I)) for (const r of rng(R)) {
-      const a = arcOf(ids.I[i]!, ids.R[r]!);
-      const opt = option(nodeOf(ids.R[r]!), k);
-      out.set(name('QI', p, k, i, r, t), valueAt(a.unitCost, bat, t) + tax * (valueAt(a.emission, bat, t) + valueAt(opt.emission, bat, t)));
-    }
-    for (const r of rng(R)) {
-      for (const u of rng(U)) {
-        const a = arcOf(ids.R[r]!, ids.U[u]!);
-        out.set(name('QR', p, k, r, u, t), valueAt(a.unitCost, unr, t) + tax * valueAt(a.emission, unr, t));
+  for (const r of rng(R))
+    for (const k of rng(K)) out.set(name('x', r, k), option(nodeOf(ids.R[r]!), k).fixedCost as number);
+  for (const u of rng(U))
+    for (const k of rng(K)) out.set(name('y', u, k), option(nodeOf(ids.U[u]!), k).fixedCost as number);
+  for (const p of rng(P))
+    for (const k of rng(K))
+      for (const t of rng(T)) {
+        const bat = `battery_${ids.P[p]}_${ids.K[k]}`;
+        const unr = `unrepaired_${ids.P[p]}_${ids.K[k]}`;
+        for (const i of rng(I))
+          for (const r of rng(R)) {
+            const a = arcOf(ids.I[i]!, ids.R[r]!);
+            const opt = option(nodeOf(ids.R[r]!), k);
+            out.set(
+              name('QI', p, k, i, r, t),
+              valueAt(a.unitCost, bat, t) + tax * (valueAt(a.emission, bat, t) + valueAt(opt.emission, bat, t)),
+            );
+          }
+        for (const r of rng(R)) {
+          for (const u of rng(U)) {
+            const a = arcOf(ids.R[r]!, ids.U[u]!);
+            out.set(name('QR', p, k, r, u, t), valueAt(a.unitCost, unr, t) + tax * valueAt(a.emission, unr, t));
+          }
+          out.set(name('IR', p, k, r, t), hold(nodeOf(ids.R[r]!), unr, t));
+        }
+        for (const u of rng(U)) {
+          const n = nodeOf(ids.U[u]!);
+          const conv = n.conversions!.find((c) => c.from === unr)!;
+          out.set(name('CU', p, k, u, t), valueAt(conv.cost, unr, t) + tax * (conv.emission ?? 0));
+          out.set(name('IpU', p, k, u, t), hold(n, unr, t));
+        }
       }
-      out.set(name('IR', p, k, r, t), hold(nodeOf(ids.R[r]!), unr, t));
-    }
-    for (const u of rng(U)) {
-      const n = nodeOf(ids.U[u]!);
-      const conv = n.conversions!.find((c) => c.from === unr)!;
-      out.set(name('CU', p, k, u, t), valueAt(conv.cost, unr, t) + tax * (conv.emission ?? 0));
-      out.set(name('IpU', p, k, u, t), hold(n, unr, t));
-    }
-  }
-  for (const o of rng(O)) for (const k of rng(K)) for (const t of rng(T)) {
-    const comp = `component_${ids.O[o]}_${ids.K[k]}`;
-    for (const u of rng(U)) {
-      for (const m of rng(M)) {
-        const a = arcOf(ids.U[u]!, ids.M[m]!);
-        out.set(name('QU', o, k, u, m, t), valueAt(a.unitCost, comp, t) + tax * valueAt(a.emission, comp, t));
+  for (const o of rng(O))
+    for (const k of rng(K))
+      for (const t of rng(T)) {
+        const comp = `component_${ids.O[o]}_${ids.K[k]}`;
+        for (const u of rng(U)) {
+          for (const m of rng(M)) {
+            const a = arcOf(ids.U[u]!, ids.M[m]!);
+            out.set(name('QU', o, k, u, m, t), valueAt(a.unitCost, comp, t) + tax * valueAt(a.emission, comp, t));
+          }
+          out.set(name('IoU', o, k, u, t), hold(nodeOf(ids.U[u]!), comp, t));
+        }
       }
-      out.set(name('IoU', o, k, u, t), hold(nodeOf(ids.U[u]!), comp, t));
-    }
-  }
   return out;
 }
 
@@ -97,22 +114,39 @@ function paperCoefficients(inst: IlInstance): Map<string, number> {
     for (const r of rng(R)) out.set(name('x', r, k), param(inst, 'FR', r, k));
     for (const u of rng(U)) out.set(name('y', u, k), param(inst, 'FU', u, k));
   }
-  for (const p of rng(P)) for (const k of rng(K)) for (const t of rng(T)) {
-    for (const r of rng(R)) {
-      const keep = 1 - param(inst, 'CR', p, k, r, t);
-      for (const i of rng(I)) out.set(name('QI', p, k, i, r, t), param(inst, 'VC', p, i, r) * keep + param(inst, 'EP', p) + param(inst, 'ER', p, k, r) * keep);
-      for (const u of rng(U)) out.set(name('QR', p, k, r, u, t), param(inst, 'FoR', p, r) + param(inst, 'VR', p, r, u) + param(inst, 'EP', p));
-      out.set(name('IR', p, k, r, t), param(inst, 'IVR', p, r) * share(t));
-    }
-    for (const u of rng(U)) {
-      out.set(name('CU', p, k, u, t), param(inst, 'EU', p, k, u));
-      out.set(name('IpU', p, k, u, t), param(inst, 'IpV', p, u) * share(t));
-    }
-  }
-  for (const o of rng(O)) for (const k of rng(K)) for (const t of rng(T)) for (const u of rng(U)) {
-    for (const m of rng(M)) out.set(name('QU', o, k, u, m, t), param(inst, 'FoU', o, u) + param(inst, 'VU', o, u, m) + param(inst, 'EO', o));
-    out.set(name('IoU', o, k, u, t), param(inst, 'IoV', o, u) * share(t));
-  }
+  for (const p of rng(P))
+    for (const k of rng(K))
+      for (const t of rng(T)) {
+        for (const r of rng(R)) {
+          const keep = 1 - param(inst, 'CR', p, k, r, t);
+          for (const i of rng(I))
+            out.set(
+              name('QI', p, k, i, r, t),
+              param(inst, 'VC', p, i, r) * keep + param(inst, 'EP', p) + param(inst, 'ER', p, k, r) * keep,
+            );
+          for (const u of rng(U))
+            out.set(
+              name('QR', p, k, r, u, t),
+              param(inst, 'FoR', p, r) + param(inst, 'VR', p, r, u) + param(inst, 'EP', p),
+            );
+          out.set(name('IR', p, k, r, t), param(inst, 'IVR', p, r) * share(t));
+        }
+        for (const u of rng(U)) {
+          out.set(name('CU', p, k, u, t), param(inst, 'EU', p, k, u));
+          out.set(name('IpU', p, k, u, t), param(inst, 'IpV', p, u) * share(t));
+        }
+      }
+  for (const o of rng(O))
+    for (const k of rng(K))
+      for (const t of rng(T))
+        for (const u of rng(U)) {
+          for (const m of rng(M))
+            out.set(
+              name('QU', o, k, u, m, t),
+              param(inst, 'FoU', o, u) + param(inst, 'VU', o, u, m) + param(inst, 'EO', o),
+            );
+          out.set(name('IoU', o, k, u, t), param(inst, 'IoV', o, u) * share(t));
+        }
   return out;
 }
 
@@ -126,7 +160,7 @@ const closeMaps = (a: Map<string, number>, b: Map<string, number>): void => {
 describe('ilToNetwork', () => {
   const doc = ilToNetwork(INST);
 
-  it('writes a valid network with the paper\'s options and formulation choices', () => {
+  it("writes a valid network with the paper's options and formulation choices", () => {
     expect(NetworkDocumentSchema.parse(doc)).toEqual(doc);
     expect(doc.objective).toBe('cost');
     expect(doc.integerFlows).toBe(true);
@@ -136,7 +170,14 @@ describe('ilToNetwork', () => {
     // 4 battery, 4 unrepaired and 4 component products (p or o, times k); 8 options = the 8 binaries.
     expect(doc.products).toHaveLength(12);
     expect(doc.nodes.flatMap((n) => (n.options ?? []).map((o) => `${n.id}:${o.id}`))).toEqual([
-      'R1:low', 'R1:high', 'R2:low', 'R2:high', 'U1:low', 'U1:high', 'U2:low', 'U2:high',
+      'R1:low',
+      'R1:high',
+      'R2:low',
+      'R2:high',
+      'U1:low',
+      'U1:high',
+      'U2:low',
+      'U2:high',
     ]);
     expect(doc.productGroups).toEqual({
       components_low: ['component_o1_low', 'component_o2_low'],
@@ -145,7 +186,7 @@ describe('ilToNetwork', () => {
     expect(doc.arcs).toHaveLength(4 + 4 + 4);
   });
 
-  it('carries the paper\'s data into the network fields (spot checks by hand on paper-shape.json)', () => {
+  it("carries the paper's data into the network fields (spot checks by hand on paper-shape.json)", () => {
     const arc = doc.arcs!.find((a) => a.from === 'C2' && a.to === 'R1')!;
     // S is [P][K][I][R][T]: S[p1][low][C2][R1] = [11, 41, 11].
     expect(arc.capacity).toMatchObject({ battery_p1_low: [11, 41, 11] });
@@ -156,20 +197,33 @@ describe('ilToNetwork', () => {
     const high = u2.options!.find((o) => o.id === 'high')!;
     // A[p2][high] = [4, 2], EU[p2][high][U2] = 1, FU[U2][high] = 11000.
     expect(high.fixedCost).toBe(11000);
-    expect(u2.conversions!.find((c) => c.from === 'unrepaired_p2_high')).toEqual({ from: 'unrepaired_p2_high', to: { component_o1_high: 4, component_o2_high: 2 }, emission: 1 });
+    expect(u2.conversions!.find((c) => c.from === 'unrepaired_p2_high')).toEqual({
+      from: 'unrepaired_p2_high',
+      to: { component_o1_high: 4, component_o2_high: 2 },
+      emission: 1,
+    });
     const m2 = doc.nodes.find((n) => n.id === 'M2')!;
     // (14): Σ_o DM[o][low][M2][t] = [20, 14, 8] + [9, 11, 13].
     expect(m2.demand).toMatchObject({ components_low: { atLeast: [29, 25, 21] } });
   });
 
-  it('every objective coefficient of the paper\'s MinC is reproduced by the network fields', () => {
+  it("every objective coefficient of the paper's MinC is reproduced by the network fields", () => {
     closeMaps(paperCoefficients(INST), networkCoefficients(INST, doc));
   });
 
   it('the same holds on random generated instances of other shapes', () => {
     fc.assert(
       fc.property(
-        fc.record({ I: fc.integer({ min: 1, max: 3 }), R: fc.integer({ min: 1, max: 2 }), U: fc.integer({ min: 1, max: 2 }), M: fc.integer({ min: 1, max: 2 }), K: fc.integer({ min: 1, max: 3 }), P: fc.integer({ min: 1, max: 2 }), O: fc.integer({ min: 1, max: 3 }), T: fc.integer({ min: 1, max: 4 }) }),
+        fc.record({
+          I: fc.integer({ min: 1, max: 3 }),
+          R: fc.integer({ min: 1, max: 2 }),
+          U: fc.integer({ min: 1, max: 2 }),
+          M: fc.integer({ min: 1, max: 2 }),
+          K: fc.integer({ min: 1, max: 3 }),
+          P: fc.integer({ min: 1, max: 2 }),
+          O: fc.integer({ min: 1, max: 3 }),
+          T: fc.integer({ min: 1, max: 4 }),
+        }),
         fc.integer({ min: 0, max: 1e6 }),
         (s, seed) => {
           const inst = parseIlJson(generateIlJson(s, seed, 'random'), 'random.json');
@@ -201,9 +255,18 @@ describe('ilToNetwork', () => {
   });
 });
 
-describe('ilToNetwork on random generated shapes: the network MILP is the paper\'s model', () => {
+describe("ilToNetwork on random generated shapes: the network MILP is the paper's model", () => {
   const shape = (max: number) =>
-    fc.record({ I: fc.integer({ min: 1, max }), R: fc.integer({ min: 1, max: 2 }), U: fc.integer({ min: 1, max: 2 }), M: fc.integer({ min: 1, max: 2 }), K: fc.integer({ min: 1, max: 3 }), P: fc.integer({ min: 1, max: 2 }), O: fc.integer({ min: 1, max: 2 }), T: fc.integer({ min: 1, max: 3 }) });
+    fc.record({
+      I: fc.integer({ min: 1, max }),
+      R: fc.integer({ min: 1, max: 2 }),
+      U: fc.integer({ min: 1, max: 2 }),
+      M: fc.integer({ min: 1, max: 2 }),
+      K: fc.integer({ min: 1, max: 3 }),
+      P: fc.integer({ min: 1, max: 2 }),
+      O: fc.integer({ min: 1, max: 2 }),
+      T: fc.integer({ min: 1, max: 3 }),
+    });
   const size = (m: { colNames: readonly string[]; colType: readonly string[]; rowNames: readonly string[] }) => ({
     variables: m.colNames.length,
     binary: m.colType.filter((t) => t === 'binary').length,
@@ -211,7 +274,7 @@ describe('ilToNetwork on random generated shapes: the network MILP is the paper\
     constraints: m.rowNames.length,
   });
 
-  it('the paper\'s variable, binary, integer and constraint counts for the shape\'s index sets', () => {
+  it("the paper's variable, binary, integer and constraint counts for the shape's index sets", () => {
     fc.assert(
       fc.property(shape(3), fc.integer({ min: 0, max: 1e6 }), (s, seed) => {
         const inst = parseIlJson(generateIlJson(s, seed, 'random'), 'random.json');
@@ -222,13 +285,16 @@ describe('ilToNetwork on random generated shapes: the network MILP is the paper\
     );
   });
 
-  it('MILP optimum = enumeration of designs; its flows satisfy the paper\'s constraints and cost the paper\'s MinC', async () => {
+  it("MILP optimum = enumeration of designs; its flows satisfy the paper's constraints and cost the paper's MinC", async () => {
     const handle = await testHandle();
     let optimal = 0;
     await fc.assert(
       fc.asyncProperty(shape(2), fc.integer({ min: 0, max: 1e6 }), async (s, seed) => {
         // Every technology has demand, so a feasible design needs a repair and a recycling centre per technology.
-        const inst = parseIlJson(generateIlJson({ ...s, K: 2, R: 2, U: 2, T: Math.min(s.T, 2), M: 1 }, seed, 'random'), 'random.json');
+        const inst = parseIlJson(
+          generateIlJson({ ...s, K: 2, R: 2, U: 2, T: Math.min(s.T, 2), M: 1 }, seed, 'random'),
+          'random.json',
+        );
         const v = await verifyByEnumeration(networkProblem(compileNetwork(ilToNetwork(inst), 'random.json')), handle);
         expect(v.agree).toBe(true);
         if (v.milp.status !== 'optimal') return;
@@ -236,7 +302,9 @@ describe('ilToNetwork on random generated shapes: the network MILP is the paper\
         const q = phanVariables(inst, v.milp.open, v.milp.flows!);
         expect(phanConstraints(inst, q).violations).toEqual([]);
         const c = phanCost(inst, q);
-        expect(Math.abs(c.O + c.I + c.F + c.V + c.E - v.milp.objective!)).toBeLessThanOrEqual(1e-6 * Math.max(1, v.milp.objective!));
+        expect(Math.abs(c.O + c.I + c.F + c.V + c.E - v.milp.objective!)).toBeLessThanOrEqual(
+          1e-6 * Math.max(1, v.milp.objective!),
+        );
       }),
       { numRuns: 8, seed: 6 },
     );

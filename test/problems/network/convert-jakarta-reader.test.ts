@@ -33,7 +33,10 @@ const tiny = () => ({
   costs: {
     acquisitionPerPack: { T: { L1: 10, L2: 4, L3: 0 } },
     processing: { ccPerPack: { T: 1 }, rmcL1PerCell: { T: 2 }, rmcL2PerCell: { T: 1 }, wdcL3PerCell: { T: 3 } },
-    transport: { perPackKm: { T: 1 }, perCellKm: { T: 0.5 }, wastePerKgKm: { T: 2 } } as Record<string, Record<string, number>>,
+    transport: { perPackKm: { T: 1 }, perCellKm: { T: 0.5 }, wastePerKgKm: { T: 2 } } as Record<
+      string,
+      Record<string, number>
+    >,
   },
   emissions: {
     processing: { ccPerPack: { T: 0.5 }, rmcL1PerCell: { T: 0 }, rmcL2PerCell: { T: 0 }, wdcL3PerCell: { T: 0 } },
@@ -41,10 +44,13 @@ const tiny = () => ({
   },
 });
 
-
 /** The jakarta-rln file as `rlnd convert` writes it, read as a network problem. */
-const converted = (data: unknown): Problem => networkProblem(networkFromData(JSON.parse(JSON.stringify(convertText(JSON.stringify(data), 'tiny.json'))), 'tiny.json'));
-const designOf = (p: Problem, ids: readonly string[]): Design => Uint8Array.from(p.space.labels, (l) => (ids.includes(l) ? 1 : 0));
+const converted = (data: unknown): Problem =>
+  networkProblem(
+    networkFromData(JSON.parse(JSON.stringify(convertText(JSON.stringify(data), 'tiny.json'))), 'tiny.json'),
+  );
+const designOf = (p: Problem, ids: readonly string[]): Design =>
+  Uint8Array.from(p.space.labels, (l) => (ids.includes(l) ? 1 : 0));
 
 describe('jakarta-rln JSON reader (rlnd convert) and hand-priced fixture', () => {
   it('the converted tiny network prices both designs as computed by hand; the MILP picks the cheaper', async () => {
@@ -64,11 +70,14 @@ describe('jakarta-rln JSON reader (rlnd convert) and hand-priced fixture', () =>
     expect(res.objective).toBeCloseTo(viaB.cost, 9);
   });
 
-  it('stores each dealer\'s distances to its own cluster\'s CCs only, and reads them back by index', () => {
+  it("stores each dealer's distances to its own cluster's CCs only, and reads them back by index", () => {
     const t = tiny();
     t.clusters.push({ id: 'k2' });
     t.ccCandidates.push({ id: 'C', cluster: 'k2', lat: 0, lon: 5, fixedCost: 10 });
-    t.dealers.push({ id: 'D2', cluster: 'k2', lat: 0, lon: 1, packs: { T: 1 } }, { id: 'D3', cluster: 'k1', lat: 1, lon: 0, packs: { T: 1 } });
+    t.dealers.push(
+      { id: 'D2', cluster: 'k2', lat: 0, lon: 1, packs: { T: 1 } },
+      { id: 'D3', cluster: 'k1', lat: 1, lon: 0, packs: { T: 1 } },
+    );
     const inst = parseJakartaJson(t, 'two-clusters.json');
     // D1 -> A, B; D2 -> C; D3 -> A, B: 5 distances, not 3 dealers x 3 CCs.
     expect([...inst.distances.dealerCc]).toEqual([3, 10, 4, 2, 9]);
@@ -89,13 +98,17 @@ describe('jakarta-rln JSON reader (rlnd convert) and hand-priced fixture', () =>
   it('rejects a cluster without CC candidates even when it has no dealers (constraint (12))', () => {
     const data = tiny();
     data.clusters.push({ id: 'k2' });
-    expect(errorOf(() => parseJakartaJson(data, 'x.json')).message).toMatch(/^x.json: clusters\[1\] \(k2\): at least one CC candidate/);
+    expect(errorOf(() => parseJakartaJson(data, 'x.json')).message).toMatch(
+      /^x.json: clusters\[1\] \(k2\): at least one CC candidate/,
+    );
   });
 
   it('rejects quality shares that do not sum to 1, top level or per cluster', () => {
     const data = tiny();
     data.qualityShares.T.L3 = 0.2;
-    expect(errorOf(() => parseJakartaJson(data, 's.json')).message).toBe('s.json: qualityShares.T (cluster k1): L1 + L2 + L3 shares summing to 1, got 0.95');
+    expect(errorOf(() => parseJakartaJson(data, 's.json')).message).toBe(
+      's.json: qualityShares.T (cluster k1): L1 + L2 + L3 shares summing to 1, got 0.95',
+    );
     const per = tiny();
     per.clusters[0]!.qualityShares = { T: { L1: 0.5, L2: 0.5, L3: 0.5 } };
     expect(errorOf(() => parseJakartaJson(per, 's.json')).message).toMatch(/summing to 1, got 1.5$/);
@@ -104,21 +117,31 @@ describe('jakarta-rln JSON reader (rlnd convert) and hand-priced fixture', () =>
   it('rejects negative costs with their field path', () => {
     const data = tiny();
     data.costs.transport.perCellKm!.T = -0.5;
-    expect(errorOf(() => parseJakartaJson(data, 'n.json')).message).toBe('n.json: costs.transport.perCellKm.T: a number >= 0, got -0.5');
+    expect(errorOf(() => parseJakartaJson(data, 'n.json')).message).toBe(
+      'n.json: costs.transport.perCellKm.T: a number >= 0, got -0.5',
+    );
     const fixed = tiny();
     fixed.ccCandidates[1]!.fixedCost = -1;
-    expect(errorOf(() => parseJakartaJson(fixed, 'n.json')).message).toBe('n.json: ccCandidates[1].fixedCost: a number >= 0, got -1');
+    expect(errorOf(() => parseJakartaJson(fixed, 'n.json')).message).toBe(
+      'n.json: ccCandidates[1].fixedCost: a number >= 0, got -1',
+    );
   });
 
   it('rejects unknown clusters, repeated site ids and missing per-type values', () => {
     const data = tiny();
     data.ccCandidates[0]!.cluster = 'zz';
-    expect(errorOf(() => parseJakartaJson(data, 'c.json')).message).toBe("c.json: ccCandidates[0].cluster: a cluster id from clusters (k1), got 'zz'");
+    expect(errorOf(() => parseJakartaJson(data, 'c.json')).message).toBe(
+      "c.json: ccCandidates[0].cluster: a cluster id from clusters (k1), got 'zz'",
+    );
     const dup = tiny();
     dup.ccCandidates[1]!.id = 'R';
-    expect(errorOf(() => parseJakartaJson(dup, 'd.json')).message).toMatch(/^d.json: rmcCandidates\[0\].id: a site id unique among all candidates/);
+    expect(errorOf(() => parseJakartaJson(dup, 'd.json')).message).toMatch(
+      /^d.json: rmcCandidates\[0\].id: a site id unique among all candidates/,
+    );
     const miss = tiny();
     miss.dealers[0]!.packs = {};
-    expect(errorOf(() => parseJakartaJson(miss, 'm.json')).message).toBe('m.json: dealers[0].packs.T: a number, got undefined');
+    expect(errorOf(() => parseJakartaJson(miss, 'm.json')).message).toBe(
+      'm.json: dealers[0].packs.T: a number, got undefined',
+    );
   });
 });

@@ -3,7 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { groupDecomposition } from '../../../src/problems/network/accelerators/group-decomposition.js';
 import { groupStructure } from '../../../src/problems/network/accelerators/group-structure.js';
-import { ccsOf, QUALITIES, type JakartaInstance } from '../../../src/problems/network/convert/legacy/jakarta/instance.js';
+import {
+  ccsOf,
+  QUALITIES,
+  type JakartaInstance,
+} from '../../../src/problems/network/convert/legacy/jakarta/instance.js';
 import { parseJakartaJson } from '../../../src/problems/network/convert/legacy/jakarta/json-reader.js';
 import { compileNetwork } from '../../../src/problems/network/compile.js';
 import { convertText } from '../../../src/problems/network/convert/index.js';
@@ -143,7 +147,6 @@ describe('jakarta-rln -> network (structure)', () => {
       { numRuns: 40 },
     );
   });
-
 });
 
 describe('jakarta-rln -> network (optimum)', () => {
@@ -160,7 +163,9 @@ describe('jakarta-rln -> network (optimum)', () => {
     const file = `${ROOT}instances/network/jakarta-rln.json`;
     const committed = JSON.parse(readFileSync(file, 'utf8'));
     delete committed.provenance.converted;
-    expect(committed).toEqual(JSON.parse(JSON.stringify(convertText(jakartaText, 'instances/jakarta-rln/jakarta.json'))));
+    expect(committed).toEqual(
+      JSON.parse(JSON.stringify(convertText(jakartaText, 'instances/jakarta-rln/jakarta.json'))),
+    );
   });
 
   it('random instances: the network MILP optimum equals the exact group decomposition (the retired bespoke bound, by structure)', async () => {

@@ -3,7 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { designFrom } from '../../../src/core/design.js';
 import { InputError } from '../../../src/core/errors.js';
-import { makeJavaInstance, type FixedCostBasis, type JavaInstanceData } from '../../../src/problems/network/convert/legacy/java-recycling/instance.js';
+import {
+  makeJavaInstance,
+  type FixedCostBasis,
+  type JavaInstanceData,
+} from '../../../src/problems/network/convert/legacy/java-recycling/instance.js';
 import { parseJavaJson } from '../../../src/problems/network/convert/legacy/java-recycling/json-reader.js';
 import { compileNetwork } from '../../../src/problems/network/compile.js';
 import type { NetworkFlows } from '../../../src/problems/network/flows.js';
@@ -38,7 +42,17 @@ const tiny = (changes: Partial<JavaInstanceData> = {}) =>
       { id: 'F1', city: 'C', lat: -6, lon: 106, capacity: [50, 50], investmentCost: 7000 },
       { id: 'F2', city: 'X', lat: -7, lon: 110, capacity: [30, 80], investmentCost: 5000 },
     ],
-    manufacturers: [{ id: 'M', lat: -7.5, lon: 110.8, demand: [[5, 10], [10, 20]] }],
+    manufacturers: [
+      {
+        id: 'M',
+        lat: -7.5,
+        lon: 110.8,
+        demand: [
+          [5, 10],
+          [10, 20],
+        ],
+      },
+    ],
     landfills: [{ id: 'W', lat: -7.1, lon: 112.4 }],
     ...changes,
   });
@@ -50,13 +64,24 @@ const node = (nodes: readonly NodeDoc[], id: string): NodeDoc => {
 };
 
 describe('javaToNetwork', () => {
-  it('writes every site as a node of its echelon, with the paper\'s terms as network fields', () => {
+  it("writes every site as a node of its echelon, with the paper's terms as network fields", () => {
     const doc = javaToNetwork(tiny());
     expect(NetworkDocumentSchema.parse(doc)).toEqual(doc);
     expect(doc.objective).toBe('profit');
     expect(doc.periods).toBe(2);
-    expect(doc.nodes.map((n) => `${n.echelon}:${n.id}`)).toEqual(['collection:C', 'recycling:F1', 'recycling:F2', 'manufacturer:M', 'landfill:W']);
-    expect(node(doc.nodes, 'C')).toMatchObject({ cluster: 'West', lat: -6, lon: 106, supply: { battery: { upTo: [40, 60] } } });
+    expect(doc.nodes.map((n) => `${n.echelon}:${n.id}`)).toEqual([
+      'collection:C',
+      'recycling:F1',
+      'recycling:F2',
+      'manufacturer:M',
+      'landfill:W',
+    ]);
+    expect(node(doc.nodes, 'C')).toMatchObject({
+      cluster: 'West',
+      lat: -6,
+      lon: 106,
+      supply: { battery: { upTo: [40, 60] } },
+    });
     // Recycle cost per kg battery = 0.25 x 8 + 0.5 x 20 = 12 (per kg metal in the bespoke model).
     expect(node(doc.nodes, 'F2')).toMatchObject({
       fixedCost: 5000,
@@ -66,7 +91,10 @@ describe('javaToNetwork', () => {
     });
     expect(node(doc.nodes, 'F1').capacity).toBe(50); // the same in every period: one number
     expect(node(doc.nodes, 'M')).toEqual({
-      id: 'M', echelon: 'manufacturer', lat: -7.5, lon: 110.8,
+      id: 'M',
+      echelon: 'manufacturer',
+      lat: -7.5,
+      lon: 110.8,
       demand: { Ni: { exactly: [5, 10] }, Co: { exactly: [10, 20] } },
       price: { Ni: 100, Co: 300 },
     });
@@ -91,7 +119,22 @@ describe('javaToNetwork', () => {
   });
 
   it('keeps a manufacturer capacity K_mt as a total capacity on inflow', () => {
-    const doc = javaToNetwork(tiny({ manufacturers: [{ id: 'M', lat: -7.5, lon: 110.8, demand: [[5, 10], [10, 20]], capacity: [40, 45] }] }));
+    const doc = javaToNetwork(
+      tiny({
+        manufacturers: [
+          {
+            id: 'M',
+            lat: -7.5,
+            lon: 110.8,
+            demand: [
+              [5, 10],
+              [10, 20],
+            ],
+            capacity: [40, 45],
+          },
+        ],
+      }),
+    );
     expect(node(doc.nodes, 'M').capacity).toEqual([40, 45]);
   });
 
@@ -115,25 +158,28 @@ describe('javaToNetwork', () => {
     expect(JSON.stringify(inst)).toBe(before);
   });
 
-  it.each(['1', '2'])('instances/network/java-recycling-option%s.json is what rlnd convert writes from the bespoke file', (n) => {
-    const src = `instances/java-recycling/java-option${n}.json`;
-    const out = `instances/network/java-recycling-option${n}.json`;
-    const data = JSON.parse(readFileSync(`${ROOT}${src}`, 'utf8')) as { provenance: Record<string, unknown> };
-    const expected = convertText(readFileSync(`${ROOT}${src}`, 'utf8'), src);
-    expect(expected).toEqual(javaToNetwork(parseJavaJson(data, src), { provenance: data.provenance }));
-    const committed = NetworkDocumentSchema.parse(JSON.parse(readFileSync(`${ROOT}${out}`, 'utf8')));
-    const { converted, ...provenance } = committed.provenance as Record<string, unknown>;
-    expect(converted).toBe(`written by \`rlnd convert ${src} --out ${out}\``);
-    expect({ ...committed, provenance }).toEqual(expected);
-    // The source's provenance is kept whole beside the conversion notes.
-    expect(provenance).toMatchObject(data.provenance);
-  });
+  it.each(['1', '2'])(
+    'instances/network/java-recycling-option%s.json is what rlnd convert writes from the bespoke file',
+    (n) => {
+      const src = `instances/java-recycling/java-option${n}.json`;
+      const out = `instances/network/java-recycling-option${n}.json`;
+      const data = JSON.parse(readFileSync(`${ROOT}${src}`, 'utf8')) as { provenance: Record<string, unknown> };
+      const expected = convertText(readFileSync(`${ROOT}${src}`, 'utf8'), src);
+      expect(expected).toEqual(javaToNetwork(parseJavaJson(data, src), { provenance: data.provenance }));
+      const committed = NetworkDocumentSchema.parse(JSON.parse(readFileSync(`${ROOT}${out}`, 'utf8')));
+      const { converted, ...provenance } = committed.provenance as Record<string, unknown>;
+      expect(converted).toBe(`written by \`rlnd convert ${src} --out ${out}\``);
+      expect({ ...committed, provenance }).toEqual(expected);
+      // The source's provenance is kept whole beside the conversion notes.
+      expect(provenance).toMatchObject(data.provenance);
+    },
+  );
 });
 
 describe('javaToNetwork on small random instances (every fixed-cost basis, with and without K_mt)', () => {
   const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 
-  it('every design\'s network flows satisfy the paper\'s constraints (2)-(17) and cost minus its profit (1); the MILP is the best design', async () => {
+  it("every design's network flows satisfy the paper's constraints (2)-(17) and cost minus its profit (1); the MILP is the best design", async () => {
     const handle = await testHandle();
     let feasible = 0;
     let infeasible = 0;
@@ -145,7 +191,10 @@ describe('javaToNetwork on small random instances (every fixed-cost basis, with 
         const R = inst.facilities.length;
         let best = Infinity;
         for (let mask = 1; mask < 1 << R; mask++) {
-          const design = designFrom(R, [...Array(R).keys()].filter((r) => mask & (1 << r)));
+          const design = designFrom(
+            R,
+            [...Array(R).keys()].filter((r) => mask & (1 << r)),
+          );
           const ev = await net.evaluate(handle, design);
           if (!ev.feasible) {
             infeasible++;
@@ -164,7 +213,16 @@ describe('javaToNetwork on small random instances (every fixed-cost basis, with 
         else {
           expect(res.status).toBe('optimal');
           expect(close(res.objective!, best)).toBe(true);
-          expect(close(res.objective!, -kasyProfit(inst, inst.facilities.map((f) => res.open.includes(f.id)), res.flows as NetworkFlows))).toBe(true);
+          expect(
+            close(
+              res.objective!,
+              -kasyProfit(
+                inst,
+                inst.facilities.map((f) => res.open.includes(f.id)),
+                res.flows as NetworkFlows,
+              ),
+            ),
+          ).toBe(true);
         }
       }),
       { numRuns: 20, seed: 14 },

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { designKey } from '../../../src/core/design.js';
 import { accelerate } from '../../../src/problems/network/accelerators/registry.js';
 import { groupDecomposition } from '../../../src/problems/network/accelerators/group-decomposition.js';
-import { groupStructure, MAX_GLOBAL_COMBINATIONS, type GroupStructure } from '../../../src/problems/network/accelerators/group-structure.js';
+import {
+  groupStructure,
+  MAX_GLOBAL_COMBINATIONS,
+  type GroupStructure,
+} from '../../../src/problems/network/accelerators/group-structure.js';
 import { compileNetwork } from '../../../src/problems/network/compile.js';
 import type { NetworkInstance } from '../../../src/problems/network/instance.js';
 import { genericNetworkProblem, networkProblem } from '../../../src/problems/network/problem.js';
@@ -16,7 +20,8 @@ import { enumerateDesigns } from '../../../src/verify/enumeration.js';
 import { ROOT, testHandle } from '../../helpers/fixtures.js';
 
 const relDiff = (a: number, b: number): number => Math.abs(a - b) / Math.max(1, Math.abs(a), Math.abs(b));
-const compile = (doc: NetworkDocumentInput): NetworkInstance => compileNetwork(parseNetworkDocument(doc, 'grouped.json'), 'grouped.json');
+const compile = (doc: NetworkDocumentInput): NetworkInstance =>
+  compileNetwork(parseNetworkDocument(doc, 'grouped.json'), 'grouped.json');
 const structureOf = (inst: NetworkInstance): GroupStructure => {
   const s = groupStructure(inst);
   if (typeof s === 'string') throw new Error(`expected a decomposable network, got: ${s}`);
@@ -35,7 +40,13 @@ function arbGrouped(): fc.Arbitrary<NetworkDocumentInput> {
   return fc
     .record({
       types: fc.integer({ min: 1, max: 2 }),
-      clusters: fc.array(fc.record({ members: fc.integer({ min: 1, max: 3 }), origins: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 3 }) }), { minLength: 1, maxLength: 3 }),
+      clusters: fc.array(
+        fc.record({
+          members: fc.integer({ min: 1, max: 3 }),
+          origins: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 3 }),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
       recyclers: fc.integer({ min: 1, max: 3 }),
       sinks: fc.integer({ min: 1, max: 2 }),
       hub: fc.constantFrom('none', 'forwards', 'absorbs', 'supplies'),
@@ -61,43 +72,103 @@ function arbGrouped(): fc.Arbitrary<NetworkDocumentInput> {
       const sinks = Array.from({ length: r.sinks }, (_, w) => `W${w}`);
       for (const id of recyclers) {
         nodes.push({
-          id, echelon: 'recycler', fixedCost: 50 + num() * 10, handlingCost: Object.fromEntries(types.map((t) => [good(t), num() / 4])),
+          id,
+          echelon: 'recycler',
+          fixedCost: 50 + num() * 10,
+          handlingCost: Object.fromEntries(types.map((t) => [good(t), num() / 4])),
           conversions: types.map((t) => ({ from: good(t), to: { [waste(t)]: 0.2 + num() / 100 } })),
         });
       }
-      for (const id of sinks) nodes.push({ id, echelon: 'sink', fixedCost: 30 + num() * 10, handlingCost: num() / 5, demand: Object.fromEntries(types.flatMap((t) => [scrap(t), waste(t), ...(r.processing ? [pack(t)] : [])].map((p) => [p, { atLeast: 0 }]))) });
+      for (const id of sinks)
+        nodes.push({
+          id,
+          echelon: 'sink',
+          fixedCost: 30 + num() * 10,
+          handlingCost: num() / 5,
+          demand: Object.fromEntries(
+            types.flatMap((t) =>
+              [scrap(t), waste(t), ...(r.processing ? [pack(t)] : [])].map((p) => [p, { atLeast: 0 }]),
+            ),
+          ),
+        });
       // A hub forwards scrap to the sinks, may also absorb some (a demand node that ships on), or adds scrap of its own
       // (a supply beside what arrives: a global source that is not a pure source).
       const hub = r.hub !== 'none';
       const hubRole =
-        r.hub === 'absorbs' ? { demand: Object.fromEntries(types.map((t) => [scrap(t), { atLeast: 0 }])) }
-        : r.hub === 'supplies' ? { supply: { [scrap(types[0]!)]: { exactly: 4 } }, supplyCost: 2 }
-        : {};
+        r.hub === 'absorbs'
+          ? { demand: Object.fromEntries(types.map((t) => [scrap(t), { atLeast: 0 }])) }
+          : r.hub === 'supplies'
+            ? { supply: { [scrap(types[0]!)]: { exactly: 4 } }, supplyCost: 2 }
+            : {};
       if (hub) nodes.push({ id: 'H', echelon: 'hub', handlingCost: num() / 10, ...hubRole });
       r.clusters.forEach((cl, k) => {
         const members = Array.from({ length: cl.members }, (_, i) => `C${k}-${i}`);
         for (const id of members) {
           // A collector splits every pack on arrival, or (processing) chooses to split packs or send them whole to disposal.
-          const split = types.map((t) => ({ from: pack(t), to: { [good(t)]: 3 * share, [scrap(t)]: 3 * (1 - share) }, cost: num() / 2, emission: num() / 10 }));
+          const split = types.map((t) => ({
+            from: pack(t),
+            to: { [good(t)]: 3 * share, [scrap(t)]: 3 * (1 - share) },
+            cost: num() / 2,
+            emission: num() / 10,
+          }));
           nodes.push({ id, echelon: 'collector', cluster: String(k), fixedCost: 20 + num() * 5, conversions: split });
-          const perType = (product: (t: string) => string, value: () => number) => Object.fromEntries(types.map((t) => [product(t), value()]));
-          for (const rc of recyclers) arcs.push({ from: id, to: rc, unitCost: perType(good, () => 1 + num() / 4), emission: perType(good, () => num() / 20) });
-          for (const w of hub ? ['H'] : sinks) arcs.push({ from: id, to: w, unitCost: { ...perType(scrap, () => 1 + num() / 4), ...(r.processing ? perType(pack, () => 5 + num()) : {}) } });
+          const perType = (product: (t: string) => string, value: () => number) =>
+            Object.fromEntries(types.map((t) => [product(t), value()]));
+          for (const rc of recyclers)
+            arcs.push({
+              from: id,
+              to: rc,
+              unitCost: perType(good, () => 1 + num() / 4),
+              emission: perType(good, () => num() / 20),
+            });
+          for (const w of hub ? ['H'] : sinks)
+            arcs.push({
+              from: id,
+              to: w,
+              unitCost: {
+                ...perType(scrap, () => 1 + num() / 4),
+                ...(r.processing ? perType(pack, () => 5 + num()) : {}),
+              },
+            });
         }
         cl.origins.forEach((amount, o) => {
           const id = `O${k}-${o}`;
-          nodes.push({ id, echelon: 'origin', cluster: String(k), supply: Object.fromEntries(types.map((t, b) => [pack(t), { exactly: amount + b }])), supplyCost: num() / 3 });
+          nodes.push({
+            id,
+            echelon: 'origin',
+            cluster: String(k),
+            supply: Object.fromEntries(types.map((t, b) => [pack(t), { exactly: amount + b }])),
+            supplyCost: num() / 3,
+          });
           members.forEach((m, i) => {
             // One origin of the first cluster may have no lane to the last member: opening it strands the supply.
             if (r.stranded && k === 0 && o === 0 && i === members.length - 1 && members.length > 1) return;
-            arcs.push({ from: id, to: m, unitCost: Object.fromEntries(types.map((t) => [pack(t), 1 + num() / 2])), emission: Object.fromEntries(types.map((t) => [pack(t), num() / 10])) });
+            arcs.push({
+              from: id,
+              to: m,
+              unitCost: Object.fromEntries(types.map((t) => [pack(t), 1 + num() / 2])),
+              emission: Object.fromEntries(types.map((t) => [pack(t), num() / 10])),
+            });
           });
         });
         groups.push({ name: `one collector in ${k}`, members, rule: 'exactly', count: 1 });
       });
-      if (hub) for (const w of sinks) arcs.push({ from: 'H', to: w, unitCost: Object.fromEntries(types.flatMap((t) => [scrap(t), ...(r.processing ? [pack(t)] : [])].map((p) => [p, num() / 4]))) });
-      for (const rc of recyclers) for (const w of sinks) arcs.push({ from: rc, to: w, unitCost: Object.fromEntries(types.map((t) => [waste(t), 1 + num() / 3])) });
-      groups.push({ name: 'one recycler', members: recyclers, rule: 'exactly', count: 1 }, { name: 'one sink', members: sinks, rule: 'exactly', count: 1 });
+      if (hub)
+        for (const w of sinks)
+          arcs.push({
+            from: 'H',
+            to: w,
+            unitCost: Object.fromEntries(
+              types.flatMap((t) => [scrap(t), ...(r.processing ? [pack(t)] : [])].map((p) => [p, num() / 4])),
+            ),
+          });
+      for (const rc of recyclers)
+        for (const w of sinks)
+          arcs.push({ from: rc, to: w, unitCost: Object.fromEntries(types.map((t) => [waste(t), 1 + num() / 3])) });
+      groups.push(
+        { name: 'one recycler', members: recyclers, rule: 'exactly', count: 1 },
+        { name: 'one sink', members: sinks, rule: 'exactly', count: 1 },
+      );
       const doc: NetworkDocumentInput = {
         problem: 'network',
         name: 'grouped',
@@ -160,7 +231,12 @@ describe('group-decomposition accelerator (real HiGHS)', () => {
     const inst = networkFromText(readFileSync(file, 'utf8'), file);
     const s = structureOf(inst);
     expect([s.global.map((g) => g.length), s.local.length, s.combinations]).toEqual([[4, 2], 5, 8]);
-    const hybrid = await solve(networkProblem(inst), { method: 'hybrid', seed: 1, handle: await testHandle(), timeLimit: 60 });
+    const hybrid = await solve(networkProblem(inst), {
+      method: 'hybrid',
+      seed: 1,
+      handle: await testHandle(),
+      timeLimit: 60,
+    });
     expect(hybrid.status).toBe('optimal');
     expect(hybrid.gap).toBeLessThanOrEqual(1e-9);
     expect(hybrid.solver.options.bound).toBe('problem');
@@ -188,14 +264,42 @@ describe('group-decomposition accelerator (real HiGHS)', () => {
       ['a node capacity', edit((d) => (node(d, 'collector').capacity = 100)), /node C0-0 has a capacity/],
       ['an arc capacity', edit((d) => (d.arcs![0]!.capacity = 100)), /arc C0-0 -> R0 has a capacity/],
       ['stock', edit((d) => (node(d, 'recycler').inventory = { products: ['good-t0'] })), /node R0 keeps stock/],
-      ['options', edit((d) => { const r = node(d, 'recycler'); delete r.fixedCost; r.options = [{ id: 'a', fixedCost: 1 }]; }), /node R0 has technology options/],
-      ['single sourcing', edit((d) => d.nodes.push({ id: 'Z', echelon: 'extra', demand: { 'scrap-t0': 0 }, singleSource: true })), /node Z is single-sourced/],
+      [
+        'options',
+        edit((d) => {
+          const r = node(d, 'recycler');
+          delete r.fixedCost;
+          r.options = [{ id: 'a', fixedCost: 1 }];
+        }),
+        /node R0 has technology options/,
+      ],
+      [
+        'single sourcing',
+        edit((d) => d.nodes.push({ id: 'Z', echelon: 'extra', demand: { 'scrap-t0': 0 }, singleSource: true })),
+        /node Z is single-sourced/,
+      ],
       ['a price', edit((d) => (node(d, 'sink').price = 1)), /node W0 has a selling price/],
-      ['supply up to', edit((d) => (node(d, 'origin').supply = { 'pack-t0': 5 })), /supply of pack-t0 at O0-0 is not exact/],
-      ['a bounded demand', edit((d) => (node(d, 'sink').demand = { 'scrap-t0': { atLeast: 0, atMost: 5 } })), /demand of scrap-t0 at W0 is not a free sink/],
-      ['an at-most rule', edit((d) => (d.groups![d.groups!.length - 1]!.rule = 'atMost')), /count rule one sink is not "exactly 1"/],
+      [
+        'supply up to',
+        edit((d) => (node(d, 'origin').supply = { 'pack-t0': 5 })),
+        /supply of pack-t0 at O0-0 is not exact/,
+      ],
+      [
+        'a bounded demand',
+        edit((d) => (node(d, 'sink').demand = { 'scrap-t0': { atLeast: 0, atMost: 5 } })),
+        /demand of scrap-t0 at W0 is not a free sink/,
+      ],
+      [
+        'an at-most rule',
+        edit((d) => (d.groups![d.groups!.length - 1]!.rule = 'atMost')),
+        /count rule one sink is not "exactly 1"/,
+      ],
       ['a candidate in no rule', edit((d) => d.groups!.pop()), /candidate W0 is in no "exactly 1" rule/],
-      ['a cycle', edit((d) => d.arcs!.push({ from: 'W0', to: 'R0', unitCost: 1, products: ['waste-t0'] })), /a cycle of flows and conversions/],
+      [
+        'a cycle',
+        edit((d) => d.arcs!.push({ from: 'W0', to: 'R0', unitCost: 1, products: ['waste-t0'] })),
+        /a cycle of flows and conversions/,
+      ],
     ];
     it.each(cases)('%s', (_, doc, reason) => {
       const inst = compile(doc);
@@ -204,7 +308,7 @@ describe('group-decomposition accelerator (real HiGHS)', () => {
     });
     it('the base network is supported', () => expect(typeof groupStructure(compile(base))).toBe('object'));
 
-    it('a group fed by another cluster\'s origin is global, and too many global choices is a reason', () => {
+    it("a group fed by another cluster's origin is global, and too many global choices is a reason", () => {
       const doc = edit((d) => d.arcs!.push({ from: 'O0-0', to: 'R0', unitCost: { 'pack-t0': 1 } }));
       const s = structureOf(compile(doc));
       expect(s.local.length).toBe(structureOf(compile(base)).local.length - 1);
@@ -217,7 +321,9 @@ describe('group-decomposition accelerator (real HiGHS)', () => {
           d.groups!.push({ name: `extra ${g}`, members: ids, rule: 'exactly', count: 1 });
         }
       });
-      expect(groupStructure(compile(wide))).toMatch(new RegExp(`combinations of the global groups \\(more than ${MAX_GLOBAL_COMBINATIONS}\\)`));
+      expect(groupStructure(compile(wide))).toMatch(
+        new RegExp(`combinations of the global groups \\(more than ${MAX_GLOBAL_COMBINATIONS}\\)`),
+      );
     });
   });
 });

@@ -55,48 +55,57 @@ const sum = (xs: readonly number[]): number => xs.reduce((s, v) => s + v, 0);
  * EP_p once per unit moved on each leg; EO_o once; V and ER on the unrepaired share QI (1 - CR);
  * I on the average of opening and closing stock; F once over the horizon.
  */
-export function phanCost(inst: IlInstance, q: PhanVariables): { O: number; I: number; F: number; V: number; E: number } {
+export function phanCost(
+  inst: IlInstance,
+  q: PhanVariables,
+): { O: number; I: number; F: number; V: number; E: number } {
   const { I, R, U, M, K, P, O, T } = inst.sizes;
   const o: number[] = [];
   const inv: number[] = [];
   const v: number[] = [];
   const e: number[] = [];
   const avg = (get: (t: number) => number, t: number): number => ((t > 0 ? get(t - 1) : 0) + get(t)) / 2;
-  for (const t of range(T)) for (const k of range(K)) {
-    for (const p of range(P)) {
-      for (const r of range(R)) {
-        const keep = 1 - param(inst, 'CR', p, k, r, t);
+  for (const t of range(T))
+    for (const k of range(K)) {
+      for (const p of range(P)) {
+        for (const r of range(R)) {
+          const keep = 1 - param(inst, 'CR', p, k, r, t);
+          for (const u of range(U)) {
+            const qr = q.QR(p, k, r, u, t);
+            o.push(param(inst, 'FoR', p, r) * qr);
+            v.push(param(inst, 'VR', p, r, u) * qr);
+            e.push(param(inst, 'EP', p) * qr);
+          }
+          for (const i of range(I)) {
+            const qi = q.QI(p, k, i, r, t);
+            v.push(param(inst, 'VC', p, i, r) * qi * keep);
+            e.push(param(inst, 'EP', p) * qi, param(inst, 'ER', p, k, r) * keep * qi);
+          }
+          inv.push(avg((s) => q.IR(p, k, r, s), t) * param(inst, 'IVR', p, r));
+        }
         for (const u of range(U)) {
-          const qr = q.QR(p, k, r, u, t);
-          o.push(param(inst, 'FoR', p, r) * qr);
-          v.push(param(inst, 'VR', p, r, u) * qr);
-          e.push(param(inst, 'EP', p) * qr);
+          inv.push(avg((s) => q.IpU(p, k, u, s), t) * param(inst, 'IpV', p, u));
+          e.push(param(inst, 'EU', p, k, u) * q.CU(p, k, u, t));
         }
-        for (const i of range(I)) {
-          const qi = q.QI(p, k, i, r, t);
-          v.push(param(inst, 'VC', p, i, r) * qi * keep);
-          e.push(param(inst, 'EP', p) * qi, param(inst, 'ER', p, k, r) * keep * qi);
+      }
+      for (const c of range(O))
+        for (const u of range(U)) {
+          inv.push(avg((s) => q.IoU(c, k, u, s), t) * param(inst, 'IoV', c, u));
+          for (const m of range(M)) {
+            const qu = q.QU(c, k, u, m, t);
+            o.push(param(inst, 'FoU', c, u) * qu);
+            v.push(param(inst, 'VU', c, u, m) * qu);
+            e.push(param(inst, 'EO', c) * qu);
+          }
         }
-        inv.push(avg((s) => q.IR(p, k, r, s), t) * param(inst, 'IVR', p, r));
-      }
-      for (const u of range(U)) {
-        inv.push(avg((s) => q.IpU(p, k, u, s), t) * param(inst, 'IpV', p, u));
-        e.push(param(inst, 'EU', p, k, u) * q.CU(p, k, u, t));
-      }
     }
-    for (const c of range(O)) for (const u of range(U)) {
-      inv.push(avg((s) => q.IoU(c, k, u, s), t) * param(inst, 'IoV', c, u));
-      for (const m of range(M)) {
-        const qu = q.QU(c, k, u, m, t);
-        o.push(param(inst, 'FoU', c, u) * qu);
-        v.push(param(inst, 'VU', c, u, m) * qu);
-        e.push(param(inst, 'EO', c) * qu);
-      }
-    }
-  }
   const f = range(K).flatMap((k) => [
-    ...range(R).filter((r) => q.x(r, k)).map((r) => param(inst, 'FR', r, k)),
-    ...range(U).filter((u) => q.y(u, k)).map((u) => param(inst, 'FU', u, k)),
+    ...range(R)
+      .filter((r) => q.x(r, k))
+      .map((r) => param(inst, 'FR', r, k)),
+    ...range(U)
+      .filter((u) => q.y(u, k))
+      .map((u) => param(inst, 'FU', u, k)),
   ]);
   return { O: sum(o), I: sum(inv), F: sum(f), V: sum(v), E: sum(e) };
 }
@@ -106,7 +115,10 @@ export function phanCost(inst: IlInstance, q: PhanVariables): { O: number; I: nu
  * else the smallest valid bound: Σ S for (4), everything unrepaired that could have arrived for
  * (5)), (7), (9), (11) balances, (12)-(13) one technology per centre, (14) plant demand, (15) supply.
  */
-export function phanConstraints(inst: IlInstance, q: PhanVariables): { total: number; satisfied: number; violations: string[] } {
+export function phanConstraints(
+  inst: IlInstance,
+  q: PhanVariables,
+): { total: number; satisfied: number; violations: string[] } {
   const { I, R, U, M, K, P, O, T } = inst.sizes;
   const bad: string[] = [];
   let total = 0;
@@ -120,49 +132,109 @@ export function phanConstraints(inst: IlInstance, q: PhanVariables): { total: nu
     if (Math.abs(lhs - rhs) > TOL * Math.max(1, Math.abs(lhs), Math.abs(rhs))) bad.push(`${label}: ${lhs} != ${rhs}`);
   };
   const prev = (get: (t: number) => number, t: number): number => (t > 0 ? get(t - 1) : 0);
-  const unrepairedIn = (p: number, k: number, r: number, t: number): number => sum(range(I).map((i) => q.QI(p, k, i, r, t))) * (1 - param(inst, 'CR', p, k, r, t));
-  const parts = (o: number, k: number, u: number, t: number): number => sum(range(P).map((p) => param(inst, 'A', p, k, o) * q.CU(p, k, u, t)));
-  const m4 = (k: number, r: number, t: number): number => inst.bigM ?? sum(range(P).flatMap((p) => range(I).map((i) => param(inst, 'S', p, k, i, r, t))));
+  const unrepairedIn = (p: number, k: number, r: number, t: number): number =>
+    sum(range(I).map((i) => q.QI(p, k, i, r, t))) * (1 - param(inst, 'CR', p, k, r, t));
+  const parts = (o: number, k: number, u: number, t: number): number =>
+    sum(range(P).map((p) => param(inst, 'A', p, k, o) * q.CU(p, k, u, t)));
+  const m4 = (k: number, r: number, t: number): number =>
+    inst.bigM ?? sum(range(P).flatMap((p) => range(I).map((i) => param(inst, 'S', p, k, i, r, t))));
   const m5 = (k: number, t: number): number =>
-    inst.bigM ?? sum(range(P).flatMap((p) => range(R).flatMap((r) => range(t + 1).flatMap((s) => range(I).map((i) => param(inst, 'S', p, k, i, r, s) * (1 - param(inst, 'CR', p, k, r, s)))))));
-  for (const p of range(P)) for (const k of range(K)) for (const t of range(T)) {
-    for (const r of range(R)) {
-      const shipped = sum(range(U).map((u) => q.QR(p, k, r, u, t)));
-      le(`(1) p${p} k${k} r${r} t${t}`, shipped, prev((s) => q.IR(p, k, r, s), t) + unrepairedIn(p, k, r, t));
-      eq(`(7) p${p} k${k} r${r} t${t}`, q.IR(p, k, r, t), prev((s) => q.IR(p, k, r, s), t) - shipped + unrepairedIn(p, k, r, t));
+    inst.bigM ??
+    sum(
+      range(P).flatMap((p) =>
+        range(R).flatMap((r) =>
+          range(t + 1).flatMap((s) =>
+            range(I).map((i) => param(inst, 'S', p, k, i, r, s) * (1 - param(inst, 'CR', p, k, r, s))),
+          ),
+        ),
+      ),
+    );
+  for (const p of range(P))
+    for (const k of range(K))
+      for (const t of range(T)) {
+        for (const r of range(R)) {
+          const shipped = sum(range(U).map((u) => q.QR(p, k, r, u, t)));
+          le(`(1) p${p} k${k} r${r} t${t}`, shipped, prev((s) => q.IR(p, k, r, s), t) + unrepairedIn(p, k, r, t));
+          eq(
+            `(7) p${p} k${k} r${r} t${t}`,
+            q.IR(p, k, r, t),
+            prev((s) => q.IR(p, k, r, s), t) - shipped + unrepairedIn(p, k, r, t),
+          );
+        }
+        for (const u of range(U)) {
+          const received = sum(range(R).map((r) => q.QR(p, k, r, u, t)));
+          le(`(2) p${p} k${k} u${u} t${t}`, q.CU(p, k, u, t), prev((s) => q.IpU(p, k, u, s), t) + received);
+          eq(
+            `(9) p${p} k${k} u${u} t${t}`,
+            q.IpU(p, k, u, t),
+            prev((s) => q.IpU(p, k, u, s), t) - q.CU(p, k, u, t) + received,
+          );
+        }
+      }
+  for (const o of range(O))
+    for (const k of range(K))
+      for (const u of range(U))
+        for (const t of range(T)) {
+          const shipped = sum(range(M).map((m) => q.QU(o, k, u, m, t)));
+          le(`(3) o${o} k${k} u${u} t${t}`, shipped, prev((s) => q.IoU(o, k, u, s), t) + parts(o, k, u, t));
+          eq(
+            `(11) o${o} k${k} u${u} t${t}`,
+            q.IoU(o, k, u, t),
+            prev((s) => q.IoU(o, k, u, s), t) - shipped + parts(o, k, u, t),
+          );
+        }
+  for (const k of range(K))
+    for (const t of range(T)) {
+      for (const r of range(R))
+        le(
+          `(4) r${r} k${k} t${t}`,
+          sum(range(P).flatMap((p) => range(I).map((i) => q.QI(p, k, i, r, t)))),
+          q.x(r, k) ? m4(k, r, t) : 0,
+        );
+      for (const u of range(U))
+        le(
+          `(5) u${u} k${k} t${t}`,
+          sum(range(P).flatMap((p) => range(R).map((r) => q.QR(p, k, r, u, t)))),
+          q.y(u, k) ? m5(k, t) : 0,
+        );
     }
-    for (const u of range(U)) {
-      const received = sum(range(R).map((r) => q.QR(p, k, r, u, t)));
-      le(`(2) p${p} k${k} u${u} t${t}`, q.CU(p, k, u, t), prev((s) => q.IpU(p, k, u, s), t) + received);
-      eq(`(9) p${p} k${k} u${u} t${t}`, q.IpU(p, k, u, t), prev((s) => q.IpU(p, k, u, s), t) - q.CU(p, k, u, t) + received);
-    }
-  }
-  for (const o of range(O)) for (const k of range(K)) for (const u of range(U)) for (const t of range(T)) {
-    const shipped = sum(range(M).map((m) => q.QU(o, k, u, m, t)));
-    le(`(3) o${o} k${k} u${u} t${t}`, shipped, prev((s) => q.IoU(o, k, u, s), t) + parts(o, k, u, t));
-    eq(`(11) o${o} k${k} u${u} t${t}`, q.IoU(o, k, u, t), prev((s) => q.IoU(o, k, u, s), t) - shipped + parts(o, k, u, t));
-  }
-  for (const k of range(K)) for (const t of range(T)) {
-    for (const r of range(R)) le(`(4) r${r} k${k} t${t}`, sum(range(P).flatMap((p) => range(I).map((i) => q.QI(p, k, i, r, t)))), q.x(r, k) ? m4(k, r, t) : 0);
-    for (const u of range(U)) le(`(5) u${u} k${k} t${t}`, sum(range(P).flatMap((p) => range(R).map((r) => q.QR(p, k, r, u, t)))), q.y(u, k) ? m5(k, t) : 0);
-  }
   for (const r of range(R)) le(`(12) r${r}`, range(K).filter((k) => q.x(r, k)).length, 1);
   for (const u of range(U)) le(`(13) u${u}`, range(K).filter((k) => q.y(u, k)).length, 1);
-  for (const m of range(M)) for (const k of range(K)) for (const t of range(T)) {
-    le(`(14) m${m} k${k} t${t}`, sum(range(O).map((o) => param(inst, 'DM', o, k, m, t))), sum(range(O).flatMap((o) => range(U).map((u) => q.QU(o, k, u, m, t)))));
-  }
-  for (const p of range(P)) for (const k of range(K)) for (const i of range(I)) for (const r of range(R)) for (const t of range(T)) {
-    le(`(15) p${p} k${k} i${i} r${r} t${t}`, q.QI(p, k, i, r, t), param(inst, 'S', p, k, i, r, t));
-  }
+  for (const m of range(M))
+    for (const k of range(K))
+      for (const t of range(T)) {
+        le(
+          `(14) m${m} k${k} t${t}`,
+          sum(range(O).map((o) => param(inst, 'DM', o, k, m, t))),
+          sum(range(O).flatMap((o) => range(U).map((u) => q.QU(o, k, u, m, t)))),
+        );
+      }
+  for (const p of range(P))
+    for (const k of range(K))
+      for (const i of range(I))
+        for (const r of range(R))
+          for (const t of range(T)) {
+            le(`(15) p${p} k${k} i${i} r${r} t${t}`, q.QI(p, k, i, r, t), param(inst, 'S', p, k, i, r, t));
+          }
   return { total, satisfied: total - bad.length, violations: bad };
 }
 
 /** The paper's variable and constraint counts for any shape (Table 5 on the paper's: 248 and 232). */
-export function phanCounts(inst: IlInstance): { variables: number; binary: number; integer: number; constraints: number } {
+export function phanCounts(inst: IlInstance): {
+  variables: number;
+  binary: number;
+  integer: number;
+  constraints: number;
+} {
   const { I, R, U, M, K, P, O, T } = inst.sizes;
   const flows = T * K * (P * I * R + P * R * U + O * U * M + P * U + P * R + P * U + O * U);
   const stages = T * K * (P * R + P * U + O * U); // (1)-(3), and again (7), (9), (11)
   // (12)-(13) exist only where a centre has a choice of technology (K >= 2).
   const oneTech = K >= 2 ? R + U : 0;
-  return { variables: K * (R + U) + flows, binary: K * (R + U), integer: inst.integerFlows ? flows : 0, constraints: 2 * stages + T * K * (R + U) + oneTech + M * K * T + P * K * I * R * T };
+  return {
+    variables: K * (R + U) + flows,
+    binary: K * (R + U),
+    integer: inst.integerFlows ? flows : 0,
+    constraints: 2 * stages + T * K * (R + U) + oneTech + M * K * T + P * K * I * R * T,
+  };
 }

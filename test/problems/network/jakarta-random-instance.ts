@@ -1,11 +1,16 @@
 import fc from 'fast-check';
-import { clusterDistances, makeJakartaInstance, type JakartaInstance } from '../../../src/problems/network/convert/legacy/jakarta/instance.js';
+import {
+  clusterDistances,
+  makeJakartaInstance,
+  type JakartaInstance,
+} from '../../../src/problems/network/convert/legacy/jakarta/instance.js';
 
 const int = (min: number, max: number) => fc.integer({ min, max });
 const ints = (n: number, min: number, max: number) => fc.array(int(min, max), { minLength: n, maxLength: n });
 const pt = fc.record({ lat: int(0, 20), lon: int(0, 20) });
 const pts = (n: number) => fc.array(pt, { minLength: n, maxLength: n });
-const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }): number => Math.hypot(a.lat - b.lat, a.lon - b.lon);
+const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }): number =>
+  Math.hypot(a.lat - b.lat, a.lon - b.lon);
 
 /**
  * Random small Jakarta-style instances: 1-2 clusters with 1-3 CC candidates and 0-3 dealers each,
@@ -29,7 +34,13 @@ export function arbJakarta(): fc.Arbitrary<JakartaInstance> {
         fixed: ints(nCc + s.nR + s.nW, 0, 200),
         cells: ints(s.nT, 1, 5),
         mass: ints(s.nT, 1, 30),
-        shares: fc.array(fc.array(ints(3, 0, 9).filter((w) => w.some((v) => v > 0)), { minLength: s.nT, maxLength: s.nT }), { minLength: s.K, maxLength: s.K }),
+        shares: fc.array(
+          fc.array(
+            ints(3, 0, 9).filter((w) => w.some((v) => v > 0)),
+            { minLength: s.nT, maxLength: s.nT },
+          ),
+          { minLength: s.K, maxLength: s.K },
+        ),
         waste: int(0, 5),
         tax: int(0, 3),
         acq: fc.array(ints(3, 0, 9), { minLength: s.nT, maxLength: s.nT }),
@@ -44,7 +55,12 @@ export function arbJakarta(): fc.Arbitrary<JakartaInstance> {
       const ccs = r.ccPts.map((p, i) => ({ id: `C${i + 1}`, cluster: clusterOfCc[i]!, fixedCost: r.fixed[i]!, ...p }));
       const rmcs = r.rPts.map((p, j) => ({ id: `R${j + 1}`, fixedCost: r.fixed[ccs.length + j]!, ...p }));
       const wdcs = r.wPts.map((p, w) => ({ id: `W${w + 1}`, fixedCost: r.fixed[ccs.length + rmcs.length + w]!, ...p }));
-      const dealers = r.dPts.map((p, d) => ({ id: `D${d + 1}`, cluster: clusterOfDealer[d]!, packs: r.packs[d]!, ...p }));
+      const dealers = r.dPts.map((p, d) => ({
+        id: `D${d + 1}`,
+        cluster: clusterOfDealer[d]!,
+        packs: r.packs[d]!,
+        ...p,
+      }));
       const per = (xs: number[], scale = 1) => xs.map((v) => v * scale);
       return makeJakartaInstance({
         name: 'random',
@@ -59,8 +75,18 @@ export function arbJakarta(): fc.Arbitrary<JakartaInstance> {
         wasteRatio: r.waste / 10,
         carbonTax: r.tax,
         acquisition: r.acq,
-        processingCost: { ccPerPack: r.proc[0]!, rmcL1PerCell: r.proc[1]!, rmcL2PerCell: r.proc[2]!, wdcL3PerCell: r.proc[3]! },
-        processingEmission: { ccPerPack: r.proc[4]!, rmcL1PerCell: r.proc[5]!, rmcL2PerCell: r.proc[6]!, wdcL3PerCell: r.proc[7]! },
+        processingCost: {
+          ccPerPack: r.proc[0]!,
+          rmcL1PerCell: r.proc[1]!,
+          rmcL2PerCell: r.proc[2]!,
+          wdcL3PerCell: r.proc[3]!,
+        },
+        processingEmission: {
+          ccPerPack: r.proc[4]!,
+          rmcL1PerCell: r.proc[5]!,
+          rmcL2PerCell: r.proc[6]!,
+          wdcL3PerCell: r.proc[7]!,
+        },
         transportCost: { perPackKm: r.trans[0]!, perCellKm: per(r.trans[1]!, 0.1), wastePerKgKm: r.trans[2]! },
         transportEmission: { perPackKm: r.trans[3]!, perCellKm: per(r.trans[4]!, 0.1), wastePerKgKm: r.trans[5]! },
         distances: {

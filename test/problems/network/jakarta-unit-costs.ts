@@ -1,4 +1,10 @@
-import { ccRmcKm, ccWdcKm, dealerCcKm, rmcWdcKm, type JakartaInstance } from '../../../src/problems/network/convert/legacy/jakarta/instance.js';
+import {
+  ccRmcKm,
+  ccWdcKm,
+  dealerCcKm,
+  rmcWdcKm,
+  type JakartaInstance,
+} from '../../../src/problems/network/convert/legacy/jakarta/instance.js';
 
 /**
  * What one unit of flow on one arc costs, split as the paper's objective (6) splits it:

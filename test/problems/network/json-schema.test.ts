@@ -13,7 +13,27 @@ type Schema = Record<string, unknown>;
  * keywords zod emits, enough to run the published file against documents. An unknown keyword
  * fails the test instead of being ignored, so the checker cannot silently pass a newer output.
  */
-const KNOWN = new Set(['$schema', '$defs', '$ref', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'propertyNames', 'items', 'anyOf', 'const', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'minItems', 'minLength']);
+const KNOWN = new Set([
+  '$schema',
+  '$defs',
+  '$ref',
+  'title',
+  'description',
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'propertyNames',
+  'items',
+  'anyOf',
+  'const',
+  'enum',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'minItems',
+  'minLength',
+]);
 
 function typeOk(type: string, v: unknown): boolean {
   switch (type) {
@@ -44,7 +64,8 @@ function check(root: Schema, s: Schema, v: unknown, path = '$'): string[] {
   const errs: string[] = [];
   if (s.anyOf) {
     const branches = (s.anyOf as Schema[]).map((b) => check(root, b, v, path));
-    if (branches.every((b) => b.length > 0)) errs.push(`${path}: no anyOf branch matches (${branches.map((b) => b[0]).join(' | ')})`);
+    if (branches.every((b) => b.length > 0))
+      errs.push(`${path}: no anyOf branch matches (${branches.map((b) => b[0]).join(' | ')})`);
   }
   if (s.type !== undefined && !typeOk(s.type as string, v)) return [...errs, `${path}: not ${String(s.type)}`];
   if ('const' in s && v !== s.const) errs.push(`${path}: not ${JSON.stringify(s.const)}`);
@@ -52,9 +73,11 @@ function check(root: Schema, s: Schema, v: unknown, path = '$'): string[] {
   if (typeof v === 'number') {
     if (typeof s.minimum === 'number' && v < s.minimum) errs.push(`${path}: < ${s.minimum}`);
     if (typeof s.maximum === 'number' && v > s.maximum) errs.push(`${path}: > ${s.maximum}`);
-    if (typeof s.exclusiveMinimum === 'number' && v <= s.exclusiveMinimum) errs.push(`${path}: <= ${s.exclusiveMinimum}`);
+    if (typeof s.exclusiveMinimum === 'number' && v <= s.exclusiveMinimum)
+      errs.push(`${path}: <= ${s.exclusiveMinimum}`);
   }
-  if (typeof v === 'string' && typeof s.minLength === 'number' && v.length < s.minLength) errs.push(`${path}: too short`);
+  if (typeof v === 'string' && typeof s.minLength === 'number' && v.length < s.minLength)
+    errs.push(`${path}: too short`);
   if (Array.isArray(v)) {
     if (typeof s.minItems === 'number' && v.length < s.minItems) errs.push(`${path}: fewer than ${s.minItems} items`);
     if (s.items) v.forEach((x, i) => errs.push(...check(root, s.items as Schema, x, `${path}[${i}]`)));
@@ -65,7 +88,8 @@ function check(root: Schema, s: Schema, v: unknown, path = '$'): string[] {
     for (const [k, x] of Object.entries(v)) {
       if (props[k]) errs.push(...check(root, props[k]!, x, `${path}.${k}`));
       else if (s.additionalProperties === false) errs.push(`${path}: unknown key ${k}`);
-      else if (typeof s.additionalProperties === 'object') errs.push(...check(root, s.additionalProperties as Schema, x, `${path}.${k}`));
+      else if (typeof s.additionalProperties === 'object')
+        errs.push(...check(root, s.additionalProperties as Schema, x, `${path}.${k}`));
       if (s.propertyNames) errs.push(...check(root, s.propertyNames as Schema, k, `${path}{${k}}`));
     }
   }
@@ -82,7 +106,11 @@ async function examples(): Promise<[string, unknown][]> {
   for (const name of readdirSync(EXAMPLES).sort()) {
     const path = EXAMPLES + name;
     if (statSync(path).isDirectory()) out.push([name, await readNetworkFolder(path)]);
-    else out.push([name, name.endsWith('.json') ? JSON.parse(readFileSync(path, 'utf8')) : parseYaml(readFileSync(path, 'utf8'))]);
+    else
+      out.push([
+        name,
+        name.endsWith('.json') ? JSON.parse(readFileSync(path, 'utf8')) : parseYaml(readFileSync(path, 'utf8')),
+      ]);
   }
   return out;
 }
@@ -101,7 +129,24 @@ describe('published JSON Schema', () => {
     expect(defs.Node!.properties.id).toEqual({ anyOf: [{ type: 'string', minLength: 1 }, { type: 'number' }] });
     expect(defs.Node!.properties.lat).toEqual({ type: 'number', minimum: -90, maximum: 90 });
     expect((defs.PeriodValue!.anyOf as Schema[])[0]).toEqual({ type: 'number', minimum: 0 });
-    expect(Object.keys(defs).sort()).toEqual(['Arc', 'ArcRule', 'Capacity', 'Conversion', 'DemandAmount', 'Group', 'Inventory', 'Node', 'PeriodValue', 'Product', 'ProductValue', 'SupplyAmount', 'TechOption', 'Formulation'].sort());
+    expect(Object.keys(defs).sort()).toEqual(
+      [
+        'Arc',
+        'ArcRule',
+        'Capacity',
+        'Conversion',
+        'DemandAmount',
+        'Group',
+        'Inventory',
+        'Node',
+        'PeriodValue',
+        'Product',
+        'ProductValue',
+        'SupplyAmount',
+        'TechOption',
+        'Formulation',
+      ].sort(),
+    );
   });
 
   it('every example validates against it and against the zod schema', async () => {

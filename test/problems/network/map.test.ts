@@ -10,7 +10,11 @@ import { CONTRACT } from './fixtures.js';
 describe('network map', () => {
   it('draws every placed node, closed candidates hollow, one line per lane with flow', async () => {
     const doc = structuredClone(CONTRACT) as typeof CONTRACT & { nodes: Record<string, unknown>[] };
-    const coords = [[-6.2, 106.8], [-6.3, 106.9], [-6.1, 107.0]];
+    const coords = [
+      [-6.2, 106.8],
+      [-6.3, 106.9],
+      [-6.1, 107.0],
+    ];
     doc.nodes.forEach((n, i) => Object.assign(n, { lat: coords[i]![0], lon: coords[i]![1] }));
     doc.nodes.push({ id: 'D2', echelon: 'depot', fixedCost: 99999, capacity: 50, lat: -6.25, lon: 106.7 });
     doc.arcs.push({ from: 'P1', to: 'D2', unitCost: 1 }, { from: 'D2', to: 'C1', unitCost: 1 });
@@ -25,6 +29,8 @@ describe('network map', () => {
   });
   it('returns null without coordinates', () => {
     const inst = networkFromData(CONTRACT, 'demo.json');
-    expect(networkMapSvg(inst, new Uint8Array(2), { arcs: [], stock: [], processed: [], supplied: [], delivered: [] }, 't')).toBeNull();
+    expect(
+      networkMapSvg(inst, new Uint8Array(2), { arcs: [], stock: [], processed: [], supplied: [], delivered: [] }, 't'),
+    ).toBeNull();
   });
 });

@@ -7,7 +7,10 @@ import { testHandle } from '../../helpers/fixtures.js';
 
 /** One source, one customer of 10 units, a cheap dirty lane (cost 1, 5 kg) and a clean one (cost 3, 1 kg) via two depots. */
 const TWO_LANES = {
-  problem: 'network', name: 'lanes', products: ['u'], carbonTax: 0.1,
+  problem: 'network',
+  name: 'lanes',
+  products: ['u'],
+  carbonTax: 0.1,
   nodes: [
     { id: 'S', echelon: 'source', supply: { u: 'unlimited' } },
     { id: 'Dirty', echelon: 'depot', fixedCost: 0 },
@@ -30,7 +33,9 @@ describe('network model options for cost / emission trade-offs', () => {
     const base = await solveModel(handle, buildNetworkModel(inst).model);
     expect(base.objective).toBeCloseTo(15, 9);
     // tax 1: dirty 6, clean 4: all clean, 30 + 10 = 40.
-    expect((await solveModel(handle, buildNetworkModel(inst, undefined, { carbonTax: 1 }).model)).objective).toBeCloseTo(40, 9);
+    expect(
+      (await solveModel(handle, buildNetworkModel(inst, undefined, { carbonTax: 1 }).model)).objective,
+    ).toBeCloseTo(40, 9);
     // No tax, at most 30 kg: x dirty + (10 - x) clean with 5x + (10 - x) <= 30 -> x = 5: cost 5 + 15 = 20.
     const f = buildNetworkModel(inst, undefined, { carbonTax: 0, emissionCap: 30 });
     const sol = await solveModel(handle, f.model);

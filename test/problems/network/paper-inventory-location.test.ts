@@ -40,7 +40,7 @@ function lpSection(text: string, name: string): string[] {
 }
 
 describe('Phan et al. (2025) paper-shaped instance as a network (|I|=|R|=|U|=|M|=|O|=|P|=|K|=2, |T|=3)', () => {
-  it('the network MILP (as --export-lp writes it) has the paper\'s 248 variables (8 binary, 240 integer), 232 constraints, 920 non-zeros', () => {
+  it("the network MILP (as --export-lp writes it) has the paper's 248 variables (8 binary, 240 integer), 232 constraints, 920 non-zeros", () => {
     const { model } = networkProblem(NET).buildMilp();
     expect(model.colNames.length).toBe(PAPER.variables);
     expect(model.colType.filter((t) => t === 'binary').length).toBe(PAPER.binary);
@@ -58,7 +58,7 @@ describe('Phan et al. (2025) paper-shaped instance as a network (|I|=|R|=|U|=|M|
     expect(families).toEqual({ avail: 72, bal: 72, link: 24, one: 4, demand: 12, acap: 48 });
   });
 
-  it('the bundled file is the generator\'s output for seed 2025 (provenance command), written as a network', () => {
+  it("the bundled file is the generator's output for seed 2025 (provenance command), written as a network", () => {
     const { converted: _c, ...provenance } = NET.doc.provenance as Record<string, unknown>;
     expect(provenance.command).toMatch(/--seed 2025$/);
     expect(generateIlNetwork(PAPER_SIZES, 2025, 'paper-shape')).toEqual({ ...NET.doc, provenance });
@@ -81,7 +81,7 @@ describe('Phan et al. (2025) paper-shaped instance as a network (|I|=|R|=|U|=|M|
       report = await verifyByEnumeration(problem, await testHandle());
     }, 300_000);
 
-    it('MILP optimum = the best of every design priced exactly = the bespoke optimum, with the paper\'s 81 designs', () => {
+    it("MILP optimum = the best of every design priced exactly = the bespoke optimum, with the paper's 81 designs", () => {
       expect(report.bitVectors).toBe(256);
       expect(report.designsEnumerated).toBe(81); // (K + 1)^(R + U): none or one technology per centre
       expect(report.milp.status).toBe('optimal');
@@ -91,11 +91,15 @@ describe('Phan et al. (2025) paper-shaped instance as a network (|I|=|R|=|U|=|M|
       for (const c of report.ranking) expect(c.cost).toBeGreaterThanOrEqual(report.milp.objective! - 1e-6);
     });
 
-    it('the solution satisfies 232/232 rows of the network MILP and 232/232 of the paper\'s constraints (written out from the paper)', () => {
+    it("the solution satisfies 232/232 rows of the network MILP and 232/232 of the paper's constraints (written out from the paper)", () => {
       expect(report.milp.rowsSatisfied).toBe(PAPER.constraints);
       expect(report.milp.violations).toEqual([]);
       const q = phanVariables(IL, report.milp.open, report.milp.flows!);
-      expect(phanConstraints(IL, q)).toEqual({ total: PAPER.constraints, satisfied: PAPER.constraints, violations: [] });
+      expect(phanConstraints(IL, q)).toEqual({
+        total: PAPER.constraints,
+        satisfied: PAPER.constraints,
+        violations: [],
+      });
       // Integer flows (17): every amount is a whole number.
       for (const a of report.milp.flows!.arcs) expect(Math.abs(a.amount - Math.round(a.amount))).toBeLessThan(1e-6);
       // Every feasible alternative design's flows pass the independent network checker too; as on
@@ -116,7 +120,7 @@ describe('Phan et al. (2025) paper-shaped instance as a network (|I|=|R|=|U|=|M|
       expect(close(p.O + p.I + p.F + p.V + p.E, report.milp.objective!)).toBe(true);
     });
 
-    it('each of the 4 feasible designs, priced by the network: the paper\'s MinC of its flows is its price, and they satisfy the paper', async () => {
+    it("each of the 4 feasible designs, priced by the network: the paper's MinC of its flows is its price, and they satisfy the paper", async () => {
       const handle = await testHandle();
       for (const c of report.ranking) {
         const ev = await problem.evaluate(handle, Uint8Array.from(c.design));

@@ -29,7 +29,8 @@ const TABLE_10: [string, string, string, number, number, number, number][] = [
   ['5', 'CCR-5', 'NiMH', 222_835, 34_317, 136_598, 51_920],
 ];
 const PAPER_SELECTION = ['CCA-1', 'CCE-2', 'CCK-3', 'CCM-4', 'CCR-5', 'RMC-1', 'WDC-1'];
-const designOf = (ids: readonly string[]): Design => Uint8Array.from(problem.space.labels, (l) => (ids.includes(l) ? 1 : 0));
+const designOf = (ids: readonly string[]): Design =>
+  Uint8Array.from(problem.space.labels, (l) => (ids.includes(l) ? 1 : 0));
 
 /**
  * Table 10 rows of a solution from its arc flows, keyed by cluster and type: [CC, cells in, L1,
@@ -58,7 +59,9 @@ function tableTen(flows: NetworkFlows): Map<string, [string, number, number, num
 
 /** Waste (kg) of one battery type sent from RMCs to WDCs (Table 11). */
 const wasteKg = (flows: NetworkFlows, type: string): number =>
-  flows.arcs.filter((f) => f.product === `waste-${type}` && node(f.from).echelon === 'RMC').reduce((s, f) => s + f.amount, 0);
+  flows.arcs
+    .filter((f) => f.product === `waste-${type}` && node(f.from).echelon === 'RMC')
+    .reduce((s, f) => s + f.amount, 0);
 
 describe("Jakarta network instance: the paper's Tables 8, 10 and 11 from the solved network model (real HiGHS)", () => {
   let milp: Result;
@@ -71,20 +74,27 @@ describe("Jakarta network instance: the paper's Tables 8, 10 and 11 from the sol
     expect(milp.gap).toBeLessThan(1e-9);
     expect(rel(milp.objective!, 1_165_562_862_493.75)).toBeLessThanOrEqual(1e-9);
     expect(milp.open).toHaveLength(7);
-    expect(milp.open.filter((id) => id.startsWith('CC')).map((id) => node(id).cluster).sort()).toEqual(['1', '2', '3', '4', '5']);
+    expect(
+      milp.open
+        .filter((id) => id.startsWith('CC'))
+        .map((id) => node(id).cluster)
+        .sort(),
+    ).toEqual(['1', '2', '3', '4', '5']);
   });
 
   it('cell flows per cluster and type of the MILP optimum equal Table 10', () => {
     const rows = tableTen(milp.flows as NetworkFlows);
     expect(rows.size).toBe(TABLE_10.length);
-    for (const [cluster, , type, cellsIn, l1, l2, l3] of TABLE_10) expect(rows.get(`${cluster}/${type}`)!.slice(1)).toEqual([cellsIn, l1, l2, l3]);
+    for (const [cluster, , type, cellsIn, l1, l2, l3] of TABLE_10)
+      expect(rows.get(`${cluster}/${type}`)!.slice(1)).toEqual([cellsIn, l1, l2, l3]);
   });
 
   it("the paper's design priced by the flow LP (and by the accelerator's routed flows) reproduces Table 10 CC by CC", async () => {
     const ev = await genericNetworkProblem(inst).evaluate(await testHandle(), designOf(PAPER_SELECTION));
     expect(ev.feasible).toBe(true);
     const rows = tableTen(ev.flows!);
-    for (const [cluster, cc, type, cellsIn, l1, l2, l3] of TABLE_10) expect(rows.get(`${cluster}/${type}`)).toEqual([cc, cellsIn, l1, l2, l3]);
+    for (const [cluster, cc, type, cellsIn, l1, l2, l3] of TABLE_10)
+      expect(rows.get(`${cluster}/${type}`)).toEqual([cc, cellsIn, l1, l2, l3]);
     const routed = await problem.evaluate(await testHandle(), designOf(PAPER_SELECTION));
     expect(tableTen(routed.flows!)).toEqual(rows);
     expect(rel(routed.cost, ev.cost)).toBeLessThanOrEqual(1e-12);

@@ -65,7 +65,7 @@ describe('Kasy et al. (2025), second option, as a network (java-recycling-option
     s = await solved('2');
   });
 
-  it('opens RF2 (Jakarta) and RF3 (Surabaya) at the bespoke model\'s optimum', () => {
+  it("opens RF2 (Jakarta) and RF3 (Surabaya) at the bespoke model's optimum", () => {
     expect([...s.res.open].sort()).toEqual(['RF2', 'RF3']);
     expect(rel(-s.res.objective!, BESPOKE_PROFIT['2'])).toBeLessThan(1e-6);
     expect(s.res.figures.profit).toBeCloseTo(-s.res.objective!, 3);
@@ -89,7 +89,8 @@ describe('Kasy et al. (2025), second option, as a network (java-recycling-option
     expect(arcSum(s.flows, 'to', 'RF2', 'battery', 1)).toBeCloseTo(PAPER.rf2Period1, 4);
     const rf2 = s.inst.doc.nodes.find((n) => n.id === 'RF2')!;
     const ni = rf2.conversions![0]!.to.Ni as number;
-    const processed = (node: string, t: number): number => sum(s.flows.processed.filter((p) => p.node === node && p.period === t).map((p) => p.amount));
+    const processed = (node: string, t: number): number =>
+      sum(s.flows.processed.filter((p) => p.node === node && p.period === t).map((p) => p.amount));
     expect(Math.round(ni * processed('RF2', 1))).toBe(PAPER.rf2NickelPeriod1);
     for (const [node, byPeriod] of Object.entries(PAPER.residue)) {
       byPeriod.forEach((kg, t) => {
@@ -135,7 +136,7 @@ describe('Kasy et al. (2025), second option, as a network (java-recycling-option
     for (const st of s.flows.stock) expect(st.amount).toBeGreaterThanOrEqual(0);
   });
 
-  it('the paper\'s objective (1) on the network flows is the objective, and constraints (2)-(17) hold', () => {
+  it("the paper's objective (1) on the network flows is the objective, and constraints (2)-(17) hold", () => {
     const src = `${ROOT}instances/java-recycling/java-option2.json`;
     const paper = parseJavaJson(JSON.parse(readFileSync(src, 'utf8')), src);
     const open = paper.facilities.map((f) => s.res.open.includes(f.id));
@@ -157,12 +158,21 @@ describe('Kasy et al. (2025), second option, as a network (java-recycling-option
 
 /** Table 5 allocations (RF columns summed) and Table 4 Area-1 load-distance values, as printed. */
 const TABLE5: Record<string, number[]> = {
-  Jakarta: [18_449, 80_514, 182_870, 258_480], Bekasi: [5_230, 22_856, 51_950, 59_165], Bandung: [0, 0, 0, 17_908],
-  Surabaya: [4_115, 17_998, 40_854, 57_737], Tangerang: [3_371, 14_759, 33_501, 47_358], Bogor: [264, 1_174, 2_381, 0],
-  Semarang: [1_699, 7_380, 16_750, 23_652], Yogyakarta: [372, 1_619, 3_690, 5_203],
+  Jakarta: [18_449, 80_514, 182_870, 258_480],
+  Bekasi: [5_230, 22_856, 51_950, 59_165],
+  Bandung: [0, 0, 0, 17_908],
+  Surabaya: [4_115, 17_998, 40_854, 57_737],
+  Tangerang: [3_371, 14_759, 33_501, 47_358],
+  Bogor: [264, 1_174, 2_381, 0],
+  Semarang: [1_699, 7_380, 16_750, 23_652],
+  Yogyakarta: [372, 1_619, 3_690, 5_203],
 };
 const TABLE4_WEST: Record<string, number> = {
-  Jakarta: 7_078_178_477.85, Bekasi: 10_696_528_515.84, Bandung: 25_048_240_500.06, Tangerang: 10_695_851_766.62, Bogor: 14_402_619_183.36,
+  Jakarta: 7_078_178_477.85,
+  Bekasi: 10_696_528_515.84,
+  Bandung: 25_048_240_500.06,
+  Tangerang: 10_695_851_766.62,
+  Bogor: 14_402_619_183.36,
 };
 
 /** Solves a small dense system by Gaussian elimination with partial pivoting. */
@@ -178,7 +188,8 @@ function solveLinear(a: number[][], b: number[]): number[] {
     }
   }
   const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) x[r] = (m[r]![n]! - m[r]!.slice(r + 1, n).reduce((s, v, k) => s + v * x[r + 1 + k]!, 0)) / m[r]![r]!;
+  for (let r = n - 1; r >= 0; r--)
+    x[r] = (m[r]![n]! - m[r]!.slice(r + 1, n).reduce((s, v, k) => s + v * x[r + 1 + k]!, 0)) / m[r]![r]!;
   return x;
 }
 
@@ -188,8 +199,10 @@ describe('reconstructed supply of java-recycling-option2.json follows its proven
   const supply = (id: string): readonly number[] => (node(id).supply!.battery as { upTo: number[] }).upTo;
 
   it('every supply is at least its Table 5 allocation; fully used cities equal it', () => {
-    for (const [id, alloc] of Object.entries(TABLE5)) alloc.forEach((v, t) => expect(supply(id)[t]).toBeGreaterThanOrEqual(v));
-    for (const id of ['Jakarta', 'Tangerang', 'Surabaya', 'Semarang', 'Yogyakarta']) expect(supply(id)).toEqual(TABLE5[id]);
+    for (const [id, alloc] of Object.entries(TABLE5))
+      alloc.forEach((v, t) => expect(supply(id)[t]).toBeGreaterThanOrEqual(v));
+    for (const id of ['Jakarta', 'Tangerang', 'Surabaya', 'Semarang', 'Yogyakarta'])
+      expect(supply(id)).toEqual(TABLE5[id]);
     const share = [0, 1, 2].reduce((s, t) => s + TABLE5.Bekasi![t]! / TABLE5.Jakarta![t]!, 0) / 3;
     expect(supply('Bekasi')[3]).toBe(Math.round(share * TABLE5.Jakarta![3]!));
   });
@@ -198,7 +211,10 @@ describe('reconstructed supply of java-recycling-option2.json follows its proven
     const ids = Object.keys(TABLE4_WEST);
     const at = ids.map((id) => node(id));
     const d = at.map((i) => at.map((j) => haversineKm(i.lon!, i.lat!, j.lon!, j.lat!)));
-    const load = solveLinear(d, ids.map((id) => TABLE4_WEST[id]!));
+    const load = solveLinear(
+      d,
+      ids.map((id) => TABLE4_WEST[id]!),
+    );
     expect(load.every((v) => v > 0)).toBe(true);
     for (const id of ['Bogor', 'Bandung']) {
       const share = load[ids.indexOf(id)]! / load[0]!;

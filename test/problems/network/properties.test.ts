@@ -12,7 +12,8 @@ import { solve } from '../../../src/solve.js';
 import { testHandle } from '../../helpers/fixtures.js';
 import { arbNetwork } from './random-network.js';
 
-const close = (a: number, b: number, rel = 1e-6): boolean => Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
+const close = (a: number, b: number, rel = 1e-6): boolean =>
+  Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
 const compile = (doc: NetworkDocumentInput) => compileNetwork(parseNetworkDocument(doc, 'random.json'), 'random.json');
 
 /** Every design of the space, priced by the flow model: the best cost, or Infinity. */
@@ -71,11 +72,16 @@ describe('network model on random small networks (real HiGHS)', () => {
     await fc.assert(
       fc.asyncProperty(arbNetwork(), fc.constantFrom(0.5, 3), async (doc, c) => {
         const scaled = JSON.parse(JSON.stringify(doc)) as NetworkDocumentInput;
-        const mul = (v: unknown): unknown => (typeof v === 'number' ? v * c : Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, (x as number) * c])));
+        const mul = (v: unknown): unknown =>
+          typeof v === 'number'
+            ? v * c
+            : Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, (x as number) * c]));
         for (const n of scaled.nodes) {
-          for (const key of ['fixedCost', 'supplyCost', 'handlingCost', 'price'] as const) if (n[key] !== undefined) (n as Record<string, unknown>)[key] = mul(n[key]);
+          for (const key of ['fixedCost', 'supplyCost', 'handlingCost', 'price'] as const)
+            if (n[key] !== undefined) (n as Record<string, unknown>)[key] = mul(n[key]);
           n.options?.forEach((o) => (o.fixedCost = (o.fixedCost as number) * c));
-          if (n.inventory?.holdingCost !== undefined) n.inventory.holdingCost = mul(n.inventory.holdingCost) as typeof n.inventory.holdingCost;
+          const inv = n.inventory;
+          if (inv?.holdingCost !== undefined) inv.holdingCost = mul(inv.holdingCost) as typeof inv.holdingCost;
         }
         for (const a of scaled.arcs ?? []) a.unitCost = mul(a.unitCost) as typeof a.unitCost;
         const base = await solve(networkProblem(compile(doc)), { handle });
@@ -95,10 +101,23 @@ describe('network model on random small networks (real HiGHS)', () => {
         const opt = await solve(problem, { handle });
         if (opt.status !== 'optimal') return;
         // hybrid without enumeration runs its bound phases (LP, Benders, MILP) on every network.
-        for (const [method, params] of [['ga', {}], ['hybrid', {}], ['hybrid', { enumerateLimit: 0 }]] as const) {
-          const res = await solve(problem, { handle, method, params, seed: 1, stop: parseStopping('iters=30'), timeLimit: 20 });
-          if (res.objective !== null) expect(res.objective).toBeGreaterThanOrEqual(opt.objective! - 1e-6 * Math.max(1, Math.abs(opt.objective!)));
-          if (res.lowerBound !== null) expect(res.lowerBound).toBeLessThanOrEqual(opt.objective! + 1e-6 * Math.max(1, Math.abs(opt.objective!)));
+        for (const [method, params] of [
+          ['ga', {}],
+          ['hybrid', {}],
+          ['hybrid', { enumerateLimit: 0 }],
+        ] as const) {
+          const res = await solve(problem, {
+            handle,
+            method,
+            params,
+            seed: 1,
+            stop: parseStopping('iters=30'),
+            timeLimit: 20,
+          });
+          if (res.objective !== null)
+            expect(res.objective).toBeGreaterThanOrEqual(opt.objective! - 1e-6 * Math.max(1, Math.abs(opt.objective!)));
+          if (res.lowerBound !== null)
+            expect(res.lowerBound).toBeLessThanOrEqual(opt.objective! + 1e-6 * Math.max(1, Math.abs(opt.objective!)));
           expect(problem.violations(Uint8Array.from(res.design), res.flows as NetworkFlows)).toEqual([]);
         }
       }),

@@ -1,8 +1,16 @@
 import fc from 'fast-check';
-import { makeJavaInstance, type FixedCostBasis, type JavaInstance } from '../../../src/problems/network/convert/legacy/java-recycling/instance.js';
+import {
+  makeJavaInstance,
+  type FixedCostBasis,
+  type JavaInstance,
+} from '../../../src/problems/network/convert/legacy/java-recycling/instance.js';
 
-const point = fc.record({ lat: fc.double({ min: -8, max: -6, noNaN: true }), lon: fc.double({ min: 106, max: 113, noNaN: true }) });
-const ints = (n: number, min: number, max: number) => fc.array(fc.integer({ min, max }), { minLength: n, maxLength: n });
+const point = fc.record({
+  lat: fc.double({ min: -8, max: -6, noNaN: true }),
+  lon: fc.double({ min: 106, max: 113, noNaN: true }),
+});
+const ints = (n: number, min: number, max: number) =>
+  fc.array(fc.integer({ min, max }), { minLength: n, maxLength: n });
 
 /**
  * Small random instances (2-3 periods, 2-3 centres, 1-3 facility candidates, two metals), sized so
@@ -14,7 +22,10 @@ export function arbJavaInstance(): fc.Arbitrary<JavaInstance> {
     .chain(({ T, C, R }) =>
       fc.record({
         centres: fc.array(fc.record({ at: point, supply: ints(T, 10, 150) }), { minLength: C, maxLength: C }),
-        facilities: fc.array(fc.record({ at: point, capacity: ints(T, 30, 200), investmentCost: fc.integer({ min: 0, max: 4000 }) }), { minLength: R, maxLength: R }),
+        facilities: fc.array(
+          fc.record({ at: point, capacity: ints(T, 30, 200), investmentCost: fc.integer({ min: 0, max: 4000 }) }),
+          { minLength: R, maxLength: R },
+        ),
         demand: fc.array(ints(T, 0, 12), { minLength: 2, maxLength: 2 }),
         manufacturerCap: fc.option(ints(T, 10, 40), { nil: undefined }),
         m: point,
@@ -35,7 +46,12 @@ export function arbJavaInstance(): fc.Arbitrary<JavaInstance> {
         name: 'random',
         source: 'fast-check',
         periods: g.T,
-        metals: [0, 1].map((k) => ({ id: `M${k}`, conversion: g.conv[k]!, price: g.price[k]!, recycleCost: g.recycle[k]! })),
+        metals: [0, 1].map((k) => ({
+          id: `M${k}`,
+          conversion: g.conv[k]!,
+          price: g.price[k]!,
+          recycleCost: g.recycle[k]!,
+        })),
         wasteConversion: 0.3,
         wasteTreatmentCost: g.waste,
         inventoryCost: g.ivc,
@@ -44,8 +60,16 @@ export function arbJavaInstance(): fc.Arbitrary<JavaInstance> {
         distanceMetric: 'haversine',
         circuity: 1.2,
         centres: g.centres.map((c, i) => ({ id: `C${i}`, ...c.at, supply: c.supply })),
-        facilities: g.facilities.map((f, i) => ({ id: `R${i}`, city: `R${i}`, ...f.at, capacity: f.capacity, investmentCost: f.investmentCost })),
-        manufacturers: [{ id: 'M', ...g.m, demand: g.demand, ...(g.manufacturerCap ? { capacity: g.manufacturerCap } : {}) }],
+        facilities: g.facilities.map((f, i) => ({
+          id: `R${i}`,
+          city: `R${i}`,
+          ...f.at,
+          capacity: f.capacity,
+          investmentCost: f.investmentCost,
+        })),
+        manufacturers: [
+          { id: 'M', ...g.m, demand: g.demand, ...(g.manufacturerCap ? { capacity: g.manufacturerCap } : {}) },
+        ],
         landfills: [{ id: 'W', ...g.w }],
       }),
     );

@@ -5,9 +5,18 @@ import { elbowK, kmeans, silhouette } from '../../../src/studies/jakarta/kmeans.
 
 /** Three tight blobs of 4 points, far apart: every sane K-means finds them. */
 const BLOBS = [
-  [0, 0], [0, 1], [1, 0], [1, 1],
-  [10, 10], [10, 11], [11, 10], [11, 11],
-  [0, 20], [0, 21], [1, 20], [1, 21],
+  [0, 0],
+  [0, 1],
+  [1, 0],
+  [1, 1],
+  [10, 10],
+  [10, 11],
+  [11, 10],
+  [11, 11],
+  [0, 20],
+  [0, 21],
+  [1, 20],
+  [1, 21],
 ];
 
 describe('K-means (k-means++, seeded)', () => {
@@ -30,13 +39,20 @@ describe('K-means (k-means++, seeded)', () => {
 
   it('same seed, same clustering; WCSS never increases with K on random points', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 50 })), { minLength: 8, maxLength: 30 }), fc.nat(), (raw, seed) => {
-        const pts = raw.map(([x, y]) => [x, y]);
-        expect(kmeans(pts, 3, { seed })).toEqual(kmeans(pts, 3, { seed }));
-        const w = [1, 2, 3, 4].map((k) => kmeans(pts, k, { seed }).wcss);
-        // Best-of-10 restarts is a heuristic; allow a hair of slack beyond monotonicity.
-        for (let k = 1; k < w.length; k++) expect(w[k]!).toBeLessThanOrEqual(w[k - 1]! * (1 + 1e-9) + 1e-9);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 50 })), {
+          minLength: 8,
+          maxLength: 30,
+        }),
+        fc.nat(),
+        (raw, seed) => {
+          const pts = raw.map(([x, y]) => [x, y]);
+          expect(kmeans(pts, 3, { seed })).toEqual(kmeans(pts, 3, { seed }));
+          const w = [1, 2, 3, 4].map((k) => kmeans(pts, k, { seed }).wcss);
+          // Best-of-10 restarts is a heuristic; allow a hair of slack beyond monotonicity.
+          for (let k = 1; k < w.length; k++) expect(w[k]!).toBeLessThanOrEqual(w[k - 1]! * (1 + 1e-9) + 1e-9);
+        },
+      ),
       { numRuns: 40, seed: 4 },
     );
   });
@@ -55,12 +71,21 @@ describe('dealer points reader', () => {
       { id: 'Dealer, One', lat: -6.2, lon: 106.8 },
       { id: 'D2', lat: -6.3, lon: 106.9 },
     ]);
-    const json = JSON.stringify({ dealers: [{ id: 'a', lat: 1, lon: 2 }, { id: 'b', lat: 3, lon: 4 }] });
+    const json = JSON.stringify({
+      dealers: [
+        { id: 'a', lat: 1, lon: 2 },
+        { id: 'b', lat: 3, lon: 4 },
+      ],
+    });
     expect(parseDealerPoints(json, 'd.json').map((d) => d.id)).toEqual(['a', 'b']);
   });
 
   it('names the line of a bad coordinate and a missing column', () => {
-    expect(() => parseDealerPoints('id,lat,lon\nA,x,1\nB,1,1\n', 'bad.csv')).toThrow("bad.csv: line 2: latitude as a number, got 'x'");
-    expect(() => parseDealerPoints('id,lat\nA,1\n', 'bad.csv')).toThrow('bad.csv: line 1 (header): a longitude column (lon / lng / long / longitude)');
+    expect(() => parseDealerPoints('id,lat,lon\nA,x,1\nB,1,1\n', 'bad.csv')).toThrow(
+      "bad.csv: line 2: latitude as a number, got 'x'",
+    );
+    expect(() => parseDealerPoints('id,lat\nA,1\n', 'bad.csv')).toThrow(
+      'bad.csv: line 1 (header): a longitude column (lon / lng / long / longitude)',
+    );
   });
 });

@@ -55,7 +55,11 @@ describe('NPV, IRR, ROI on hand-checked cash flows', () => {
 /** Table 2 of Kasy et al. (2025): investment IC per facility and fixed cost FC per period (IDR). */
 const PAPER = { investment: 24_758_020_980, fixed: 15_298_763_112 };
 /** Table 6 demand (kg, periods 1-4) and selling prices (IDR/kg). */
-const DEMAND = { Ni: [7_300, 32_100, 73_100, 103_300], Mn: [6_700, 29_260, 66_400, 93_900], Co: [7_300, 32_100, 73_100, 103_300] };
+const DEMAND = {
+  Ni: [7_300, 32_100, 73_100, 103_300],
+  Mn: [6_700, 29_260, 66_400, 93_900],
+  Co: [7_300, 32_100, 73_100, 103_300],
+};
 const PRICE = { Ni: 208_000, Mn: 48_000, Co: 832_000 };
 
 describe('the Kasy et al. study on the network instance java-recycling-option2.json', () => {
@@ -93,7 +97,7 @@ describe('the Kasy et al. study on the network instance java-recycling-option2.j
     expect(Math.abs(account.profit + res.objective!)).toBeLessThan(1e-6 * Math.abs(res.objective!));
   });
 
-  it('a market change scales the buyers\' demand (and, asked, every supply), nothing else', () => {
+  it("a market change scales the buyers' demand (and, asked, every supply), nothing else", () => {
     const more = scaleMarket(inst, 1.2, true);
     const m = (i: typeof inst, id: string) => i.nodes[i.nodeIndex.get(id)!]!;
     expect(m(more, 'Surakarta').demand[0]!.bounds.lower[3]).toBeCloseTo(1.2 * 103_300, 6);
@@ -104,7 +108,10 @@ describe('the Kasy et al. study on the network instance java-recycling-option2.j
   });
 
   it('writes CSV and SVG for Figures 4-7; NPV falls and IRR/ROI fall as investment rises', async () => {
-    const study = await technoEconomicStudy(await testHandle(), inst, { demandChanges: [-0.1, 0], investmentChanges: [0, 0.5] });
+    const study = await technoEconomicStudy(await testHandle(), inst, {
+      demandChanges: [-0.1, 0],
+      investmentChanges: [0, 0.5],
+    });
     expect(study.open).toEqual(['RF2', 'RF3']);
     expect(study.base.cashFlows[0]).toBe(-2 * PAPER.investment);
     expect(study.base.cashFlows.reduce((s, v) => s + v, 0)).toBeCloseTo(study.base.account.profit, 1);
@@ -115,7 +122,14 @@ describe('the Kasy et al. study on the network instance java-recycling-option2.j
     expect(hi!.roi).toBeLessThan(lo!.roi);
     // 10% less demand fits one facility of 365 t/year (metal stocked ahead); full demand needs both (cf. Figure 4).
     expect(study.demand.map((r) => r.openCount)).toEqual([1, 2]);
-    expect(Object.keys(study.files)).toEqual(expect.arrayContaining(['demand-sensitivity.csv', 'investment-sensitivity.csv', 'npv-vs-investment.svg', 'profit-vs-demand.svg']));
+    expect(Object.keys(study.files)).toEqual(
+      expect.arrayContaining([
+        'demand-sensitivity.csv',
+        'investment-sensitivity.csv',
+        'npv-vs-investment.svg',
+        'profit-vs-demand.svg',
+      ]),
+    );
     expect(study.files['demand-sensitivity.csv']!.split('\n')[0]).toBe('change,status,profit,open,openCount');
     expect(study.files['indicators.csv']!.split('\n')[0]).toContain('bep_battery_kg,bep_Ni_kg,bep_Mn_kg,bep_Co_kg');
     expect(study.files['npv-vs-investment.svg']!).toContain('<svg');

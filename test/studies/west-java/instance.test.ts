@@ -8,16 +8,29 @@ import { withChanges, type FacilityLocationInstance } from '../../../src/problem
 import { parseFlJson } from '../../../src/problems/facility-location/json-reader.js';
 import { facilityLocationProblem } from '../../../src/problems/facility-location/problem.js';
 import { solve } from '../../../src/solve.js';
-import { ASSUMPTIONS, formatInstanceJson, generateWestJava, VARIANT_FILES, type WestJavaVariant } from '../../../src/studies/west-java/generate-instance.js';
+import {
+  ASSUMPTIONS,
+  formatInstanceJson,
+  generateWestJava,
+  VARIANT_FILES,
+  type WestJavaVariant,
+} from '../../../src/studies/west-java/generate-instance.js';
 import { REGIONS } from '../../../src/studies/west-java/regions.js';
 import { ROOT, testHandle } from '../../helpers/fixtures.js';
 
 const path = (v: WestJavaVariant): string => `${ROOT}instances/west-java/${VARIANT_FILES[v]}`;
-const raw = (v: WestJavaVariant): { customers: { id: string; lat: number; lon: number; demand: number; population: number }[]; sites: { id: string; region: string; lat: number; lon: number; capacity: number; fixedCost: number }[] } =>
-  JSON.parse(readFileSync(path(v), 'utf8'));
-const load = (v: WestJavaVariant): FacilityLocationInstance => parseFlJson(parseJsonText(readFileSync(path(v), 'utf8'), path(v)), path(v));
-const milp = async (inst: FacilityLocationInstance): Promise<Result> => solve(facilityLocationProblem(inst), { method: 'milp', handle: await testHandle() });
-const used = (r: Result, inst: FacilityLocationInstance): string[] => [...new Set((r.flows as Allocation).site)].sort((a, b) => a - b).map((i) => inst.sites[i]!.id);
+const raw = (
+  v: WestJavaVariant,
+): {
+  customers: { id: string; lat: number; lon: number; demand: number; population: number }[];
+  sites: { id: string; region: string; lat: number; lon: number; capacity: number; fixedCost: number }[];
+} => JSON.parse(readFileSync(path(v), 'utf8'));
+const load = (v: WestJavaVariant): FacilityLocationInstance =>
+  parseFlJson(parseJsonText(readFileSync(path(v), 'utf8'), path(v)), path(v));
+const milp = async (inst: FacilityLocationInstance): Promise<Result> =>
+  solve(facilityLocationProblem(inst), { method: 'milp', handle: await testHandle() });
+const used = (r: Result, inst: FacilityLocationInstance): string[] =>
+  [...new Set((r.flows as Allocation).site)].sort((a, b) => a - b).map((i) => inst.sites[i]!.id);
 
 describe('West Java instance files', () => {
   it('regenerate byte for byte from the seeded generator', () => {
@@ -40,7 +53,10 @@ describe('West Java instance files', () => {
     for (const c of data.customers) {
       const mine = data.sites.filter((s) => s.region === c.id);
       expect(mine.length, c.id).toBeGreaterThanOrEqual(2);
-      for (const s of mine) expect(haversineKm(c.lon, c.lat, s.lon, s.lat), s.id).toBeLessThanOrEqual(ASSUMPTIONS.scatterKm.kabupaten[1] + 0.05);
+      for (const s of mine)
+        expect(haversineKm(c.lon, c.lat, s.lon, s.lat), s.id).toBeLessThanOrEqual(
+          ASSUMPTIONS.scatterKm.kabupaten[1] + 0.05,
+        );
       expect(mine[0]!.capacity).toBe(Math.ceil((1.5 * c.demand) / 10) * 10);
     }
     expect(data.sites.every((s) => s.fixedCost === 0)).toBe(true);
@@ -67,7 +83,9 @@ describe('West Java solved by the MILP (single source)', () => {
       expect(a.fraction[ks[0]!]).toBeCloseTo(1, 9);
       expect(r.design[a.site[ks[0]!]!]).toBe(1);
     }
-    siteLoads(inst, a).forEach((load, i) => expect(load, inst.sites[i]!.id).toBeLessThanOrEqual(inst.sites[i]!.capacity + 1e-9));
+    siteLoads(inst, a).forEach((load, i) =>
+      expect(load, inst.sites[i]!.id).toBeLessThanOrEqual(inst.sites[i]!.capacity + 1e-9),
+    );
   });
 
   it('reports as open exactly the points that receive batteries', () => {
@@ -76,7 +94,7 @@ describe('West Java solved by the MILP (single source)', () => {
     expect(r.open.length).toBeLessThanOrEqual(27);
   });
 
-  it('costs what the file\'s data say: sum of demand x 2500 x 1.3 x haversine km', () => {
+  it("costs what the file's data say: sum of demand x 2500 x 1.3 x haversine km", () => {
     const data = raw('base');
     const a = r.flows as Allocation;
     let total = 0;
@@ -130,11 +148,19 @@ describe('MILP and hybrid agree', () => {
 
   // The full single-source instance takes the hybrid 1.5-3 minutes (each design is priced by a
   // small MIP), so it runs in the slow tier: npm run test:slow.
-  it.runIf(process.env.RLND_SLOW === '1')('on the whole of West Java (slow tier)', async () => {
-    const inst = load('base');
-    const exact = await milp(inst);
-    const hybrid = await solve(facilityLocationProblem(inst), { method: 'hybrid', seed: 1, handle: await testHandle() });
-    expect(hybrid.objective!).toBeCloseTo(exact.objective!, 3);
-    expect(used(hybrid, inst)).toEqual(used(exact, inst));
-  }, 600_000);
+  it.runIf(process.env.RLND_SLOW === '1')(
+    'on the whole of West Java (slow tier)',
+    async () => {
+      const inst = load('base');
+      const exact = await milp(inst);
+      const hybrid = await solve(facilityLocationProblem(inst), {
+        method: 'hybrid',
+        seed: 1,
+        handle: await testHandle(),
+      });
+      expect(hybrid.objective!).toBeCloseTo(exact.objective!, 3);
+      expect(used(hybrid, inst)).toEqual(used(exact, inst));
+    },
+    600_000,
+  );
 });

@@ -73,7 +73,19 @@ describe('mapSvg', () => {
 describe('rlnd map (built CLI)', () => {
   it('solves a verification instance and writes its map', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'rlnd-map-')), 'v2.svg');
-    const { stdout } = await run('node', [`${ROOT}bin/rlnd.js`, 'map', `${ROOT}instances/west-java/verification/v2-capacity.json`, '--out', out, '--variant', 'cflp'], { cwd: ROOT });
+    const { stdout } = await run(
+      'node',
+      [
+        `${ROOT}bin/rlnd.js`,
+        'map',
+        `${ROOT}instances/west-java/verification/v2-capacity.json`,
+        '--out',
+        out,
+        '--variant',
+        'cflp',
+      ],
+      { cwd: ROOT },
+    );
     expect(stdout).toMatch(/2 points open, total cost 240\.00 \(optimal, milp\)/);
     const svg = readFileSync(out, 'utf8');
     // R1 -> A whole, R2 split between A and B: three assignment lines.
@@ -82,7 +94,11 @@ describe('rlnd map (built CLI)', () => {
 
   it('rejects a problem kind it cannot draw, naming the file and field', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'rlnd-map-')), 'x.svg');
-    const err = await run('node', [`${ROOT}bin/rlnd.js`, 'map', `${ROOT}instances/jakarta-rln/jakarta.json`, '--out', out], { cwd: ROOT }).catch((e: { stderr: string; code: number }) => e);
+    const err = await run(
+      'node',
+      [`${ROOT}bin/rlnd.js`, 'map', `${ROOT}instances/jakarta-rln/jakarta.json`, '--out', out],
+      { cwd: ROOT },
+    ).catch((e: { stderr: string; code: number }) => e);
     expect((err as { code: number }).code).not.toBe(0);
     expect((err as { stderr: string }).stderr).toMatch(/jakarta\.json.*problem.*facility-location/s);
     expect(existsSync(out)).toBe(false);

@@ -2,10 +2,21 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig } from '../../../src/experiments/load-config.js';
-import { sensitivityMarkdown, sensitivityPlots, sensitivityTable, type SensitivityRun } from '../../../src/studies/west-java/sensitivity-table.js';
+import {
+  sensitivityMarkdown,
+  sensitivityPlots,
+  sensitivityTable,
+  type SensitivityRun,
+} from '../../../src/studies/west-java/sensitivity-table.js';
 import { ROOT } from '../../helpers/fixtures.js';
 
-const runOf = (kind: string, levels: Record<string, number>, objective: number | null, open: string[], set: string | null = kind === 'nominal' ? null : 'cap'): SensitivityRun => ({
+const runOf = (
+  kind: string,
+  levels: Record<string, number>,
+  objective: number | null,
+  open: string[],
+  set: string | null = kind === 'nominal' ? null : 'cap',
+): SensitivityRun => ({
   instance: { label: 'wj' },
   method: { label: 'milp' },
   scenario: { kind, set, levels },
@@ -25,9 +36,24 @@ describe('West Java sensitivity table', () => {
 
   it('lists levels in order with points opened, cost change and the dealers that open or close', () => {
     expect(rows.map((r) => r.level)).toEqual([0.5, 0.7, 1.3]);
-    expect(rows[1]).toMatchObject({ block: 'cap', parameter: 'capacity', open: 5, cost: 125, costChangePct: 25, opened: ['D2', 'D10'], closed: [] });
+    expect(rows[1]).toMatchObject({
+      block: 'cap',
+      parameter: 'capacity',
+      open: 5,
+      cost: 125,
+      costChangePct: 25,
+      opened: ['D2', 'D10'],
+      closed: [],
+    });
     expect(rows[2]).toMatchObject({ open: 2, costChangePct: -10, opened: [], closed: ['B'] });
-    expect(rows[0]).toMatchObject({ status: 'infeasible', open: null, cost: null, costChangePct: null, opened: [], closed: [] });
+    expect(rows[0]).toMatchObject({
+      status: 'infeasible',
+      open: null,
+      cost: null,
+      costChangePct: null,
+      opened: [],
+      closed: [],
+    });
   });
 
   it('renders markdown and two plots with one series per instance and block', () => {

@@ -18,7 +18,11 @@ const file = (name: string): string => `${ROOT}instances/west-java/verification/
 
 async function run(name: string, opts: { variant?: FlVariant; changes?: FlChanges } = {}): Promise<Result> {
   const path = file(name);
-  const base = parseFlJson(parseJsonText(readFileSync(path, 'utf8'), path), path, opts.variant ? { variant: opts.variant } : {});
+  const base = parseFlJson(
+    parseJsonText(readFileSync(path, 'utf8'), path),
+    path,
+    opts.variant ? { variant: opts.variant } : {},
+  );
   const inst = opts.changes ? withChanges(base, opts.changes) : base;
   return solve(facilityLocationProblem(inst), { method: 'milp', handle: await testHandle() });
 }
@@ -27,7 +31,9 @@ async function run(name: string, opts: { variant?: FlVariant; changes?: FlChange
 function assignment(r: Result, sites: string[], customers: string[]): Record<string, [string, number][]> {
   const a = r.flows as Allocation;
   const out: Record<string, [string, number][]> = {};
-  a.site.forEach((i, k) => (out[customers[a.customer[k]!]!] ??= []).push([sites[i]!, Number(a.fraction[k]!.toFixed(9))]));
+  a.site.forEach((i, k) =>
+    (out[customers[a.customer[k]!]!] ??= []).push([sites[i]!, Number(a.fraction[k]!.toFixed(9))]),
+  );
   return out;
 }
 
@@ -54,7 +60,13 @@ describe('West Java verification runs (hand-computed optima)', () => {
     expect(assignment(ss, ['A', 'B'], ['R1', 'R2'])).toEqual({ R1: [['A', 1]], R2: [['B', 1]] });
     const split = await run('v2-capacity', { variant: 'cflp' });
     expect(split.objective).toBeCloseTo(240, 9);
-    expect(assignment(split, ['A', 'B'], ['R1', 'R2'])).toEqual({ R1: [['A', 1]], R2: [['A', 0.5], ['B', 0.5]] });
+    expect(assignment(split, ['A', 'B'], ['R1', 'R2'])).toEqual({
+      R1: [['A', 1]],
+      R2: [
+        ['A', 0.5],
+        ['B', 0.5],
+      ],
+    });
   });
 
   it('run 3: a cap on the number of points (maxOpen 1 and 2)', async () => {
@@ -98,7 +110,11 @@ describe('West Java verification runs (hand-computed optima)', () => {
     const path = file('v5-infeasible');
     const base = parseFlJson(parseJsonText(readFileSync(path, 'utf8'), path), path);
     const packing = withChanges(base, {
-      customers: [{ id: 'R1', x: 0, y: 0, demand: 30 }, { id: 'R2', x: 0, y: 0, demand: 30 }, { id: 'R3', x: 0, y: 0, demand: 20 }],
+      customers: [
+        { id: 'R1', x: 0, y: 0, demand: 30 },
+        { id: 'R2', x: 0, y: 0, demand: 30 },
+        { id: 'R3', x: 0, y: 0, demand: 20 },
+      ],
       allocCost: Float64Array.from([30, 30, 20, 60, 60, 40]),
     });
     const r = await solve(facilityLocationProblem(packing), { method: 'milp', handle: await testHandle() });

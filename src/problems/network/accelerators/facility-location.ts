@@ -20,17 +20,27 @@ export function flStructure(inst: NetworkInstance): string | null {
   const customers = inst.nodes.filter((n) => n.demand.length > 0);
   if (sources.length + customers.length !== inst.nodes.length) return 'a node that neither supplies nor demands';
   for (const n of sources) {
-    if (!n.candidate || n.options.length > 0 || n.conversions.length > 0 || n.inventory || n.demand.length > 0) return `source ${n.id} is not a plain candidate site`;
+    if (!n.candidate || n.options.length > 0 || n.conversions.length > 0 || n.inventory || n.demand.length > 0)
+      return `source ${n.id} is not a plain candidate site`;
     if (n.capacity && n.capacity.total === null) return `source ${n.id} has a per-product capacity`;
   }
   for (const n of customers) {
-    if (n.candidate || n.conversions.length > 0 || n.inventory || n.price !== null || n.handlingCost !== null || n.emission !== null) return `customer ${n.id} is not a plain demand node`;
+    if (
+      n.candidate ||
+      n.conversions.length > 0 ||
+      n.inventory ||
+      n.price !== null ||
+      n.handlingCost !== null ||
+      n.emission !== null
+    )
+      return `customer ${n.id} is not a plain demand node`;
     const d = n.demand[0]!.bounds;
     if (n.demand.length !== 1 || d.lower[0] !== d.upper[0]) return `customer ${n.id} has no exact demand`;
   }
   if (inst.arcs.length !== sources.length * customers.length) return 'not one arc from every source to every customer';
   for (const a of inst.arcs) {
-    if (!inst.nodes[a.from]!.supply.size || inst.nodes[a.to]!.demand.length === 0) return 'an arc that is not source -> customer';
+    if (!inst.nodes[a.from]!.supply.size || inst.nodes[a.to]!.demand.length === 0)
+      return 'an arc that is not source -> customer';
     if (a.capacity) return 'an arc with a capacity';
   }
   const single = customers.filter((n) => n.singleSource).length;
@@ -45,7 +55,8 @@ export function toFlInstance(inst: NetworkInstance): FacilityLocationInstance {
   const customers = inst.nodes.filter((n) => n.demand.length > 0);
   const demand = customers.map((c) => c.demand[0]!.bounds.upper[0]!);
   const total = demand.reduce((s, d) => s + d, 0);
-  const capOf = (n: (typeof sites)[number]): number => Math.min(n.supply.get(0)!.upper[0]!, n.capacity?.total?.[0] ?? Infinity);
+  const capOf = (n: (typeof sites)[number]): number =>
+    Math.min(n.supply.get(0)!.upper[0]!, n.capacity?.total?.[0] ?? Infinity);
   const uncapacitated = sites.every((s) => capOf(s) >= total);
   const variant: FlVariant = customers[0]!.singleSource ? 'sscflp' : uncapacitated ? 'uflp' : 'cflp';
   const siteIndex = new Map(sites.map((s, i) => [s.index, i]));
@@ -55,7 +66,12 @@ export function toFlInstance(inst: NetworkInstance): FacilityLocationInstance {
   const tax = inst.carbonTax;
   for (const a of inst.arcs) {
     const s = inst.nodes[a.from]!;
-    const unit = a.cost[0]! + tax * a.emission[0]! + at(s.supplyCost, 1, 0, 0) + at(s.handlingCost, 1, 0, 0) + tax * at(s.emission, 1, 0, 0);
+    const unit =
+      a.cost[0]! +
+      tax * a.emission[0]! +
+      at(s.supplyCost, 1, 0, 0) +
+      at(s.handlingCost, 1, 0, 0) +
+      tax * at(s.emission, 1, 0, 0);
     const j = custIndex.get(a.to)!;
     allocCost[siteIndex.get(a.from)! * n + j] = unit * demand[j]!;
   }
@@ -85,7 +101,9 @@ function toFlows(fl: FacilityLocationInstance, inst: NetworkInstance, a: Allocat
     stock: [],
     processed: [],
     supplied: [...out].map(([node, amount]) => ({ node, product, period: 1, amount })),
-    delivered: fl.customers.filter((c) => c.demand > 0).map((c) => ({ node: c.id, product, period: 1, amount: c.demand })),
+    delivered: fl.customers
+      .filter((c) => c.demand > 0)
+      .map((c) => ({ node: c.id, product, period: 1, amount: c.demand })),
   };
 }
 
@@ -101,7 +119,12 @@ export const facilityLocationAccelerator: Accelerator = {
   apply(inst, generic): Problem<NetworkFlows> {
     const fl = toFlInstance(inst);
     const flp = facilityLocationProblem(fl);
-    const mapped = <T extends { flows: Allocation | null }>(e: T): Omit<T, 'flows'> & { flows: NetworkFlows | null } => ({ ...e, flows: e.flows ? toFlows(fl, inst, e.flows) : null });
+    const mapped = <T extends { flows: Allocation | null }>(
+      e: T,
+    ): Omit<T, 'flows'> & { flows: NetworkFlows | null } => ({
+      ...e,
+      flows: e.flows ? toFlows(fl, inst, e.flows) : null,
+    });
     return {
       ...generic,
       siteFixedCost: flp.siteFixedCost,

@@ -55,8 +55,8 @@ function localTerms(inst: NetworkInstance, uv: UnitValues, g: LocalGroup): Local
       for (let l = uv.laneStart[key]!; l < uv.laneStart[key + 1]!; l++) {
         const i = slot.get(uv.laneTo[l]!)!;
         reached[i] = 1;
-        base[i] += supply * uv.laneCost[l]!;
-        amount[i * P + p] += supply;
+        base[i]! += supply * uv.laneCost[l]!;
+        amount[i * P + p]! += supply;
       }
       // Exact supply with no lane to a member: opening that member strands it.
       reached.forEach((r, i) => r || (base[i] = Infinity));
@@ -78,7 +78,13 @@ function localTerms(inst: NetworkInstance, uv: UnitValues, g: LocalGroup): Local
  * + origins' lanes). Returns null when the deadline (performance.now() ms) passes first, or when
  * no design is feasible.
  */
-export function groupDecomposition(inst: NetworkInstance, structure: GroupStructure, deadline = Infinity, seeds = SEED_DESIGNS, uv = new UnitValues(inst)): GroupDecomposition | null {
+export function groupDecomposition(
+  inst: NetworkInstance,
+  structure: GroupStructure,
+  deadline = Infinity,
+  seeds = SEED_DESIGNS,
+  uv = new UnitValues(inst),
+): GroupDecomposition | null {
   const P = inst.products.length;
   uv.closeCandidates();
   const locals = structure.local.map((g) => localTerms(inst, uv, g));
@@ -97,7 +103,8 @@ export function groupDecomposition(inst: NetworkInstance, structure: GroupStruct
     uv.reset();
     const terms: number[] = [inst.constantCost, ...pick.map((n) => inst.nodes[n]!.fixedCost)];
     for (const s of structure.globalSources) {
-      for (const [p, bounds] of inst.nodes[s]!.supply) if (bounds.upper[0]! > 0) terms.push(bounds.upper[0]! * uv.leave(s, p));
+      for (const [p, bounds] of inst.nodes[s]!.supply)
+        if (bounds.upper[0]! > 0) terms.push(bounds.upper[0]! * uv.leave(s, p));
     }
     const local: number[] = [];
     for (const t of locals) {
@@ -128,7 +135,12 @@ export function groupDecomposition(inst: NetworkInstance, structure: GroupStruct
   if (choices.length === 0) return null;
   choices.sort((a, b) => a.cost - b.cost);
   const bitOfNode = new Map(inst.bits.map((b, i) => [b.node, i]));
-  const designs = choices.slice(0, Math.max(1, seeds)).map((ch) => designFrom(inst.bits.length, [...ch.global, ...ch.local].map((n) => bitOfNode.get(n)!)));
+  const designs = choices.slice(0, Math.max(1, seeds)).map((ch) =>
+    designFrom(
+      inst.bits.length,
+      [...ch.global, ...ch.local].map((n) => bitOfNode.get(n)!),
+    ),
+  );
   return { lowerBound: choices[0]!.cost, designs, choices };
 }
 
@@ -157,7 +169,8 @@ export const groupDecompositionAccelerator: Accelerator = {
   },
   apply(inst, generic): Problem<NetworkFlows> {
     const structure = structureOf(inst);
-    if (typeof structure === 'string') throw new Error(`group-decomposition applied to an unsupported network: ${structure}`);
+    if (typeof structure === 'string')
+      throw new Error(`group-decomposition applied to an unsupported network: ${structure}`);
     // Built on first use (a problem made only to read or convert the network never needs them).
     let values: UnitValues | null = null;
     let routing: UnitRouting | null = null;
@@ -181,7 +194,10 @@ export const groupDecompositionAccelerator: Accelerator = {
       evaluate: async (handle, design, options) => {
         const key = designKey(design);
         if (last?.key === key) return last.ev;
-        const flows = countRuleViolation(inst, design) === null ? (routing ??= new UnitRouting(inst, shared())).route(design) : null;
+        const flows =
+          countRuleViolation(inst, design) === null
+            ? (routing ??= new UnitRouting(inst, shared())).route(design)
+            : null;
         if (!flows) return generic.evaluate(handle, design, options);
         const { total, parts } = cost(design, flows);
         last = { key, ev: { feasible: true, cost: total, parts, flows } };

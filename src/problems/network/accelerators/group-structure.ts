@@ -49,11 +49,15 @@ export function groupStructure(inst: NetworkInstance): GroupStructure | string {
     if (n.price !== null) return `node ${n.id} has a selling price`;
     for (const [p, s] of n.supply) {
       if (n.candidate) return `candidate ${n.id} has a supply`;
-      if (s.lower[0] !== s.upper[0] || !Number.isFinite(s.upper[0]!)) return `supply of ${inst.products[p]!.id} at ${n.id} is not exact`;
+      if (s.lower[0] !== s.upper[0] || !Number.isFinite(s.upper[0]!))
+        return `supply of ${inst.products[p]!.id} at ${n.id} is not exact`;
     }
-    for (const d of n.demand) if (d.bounds.lower[0]! > 0 || d.bounds.upper[0] !== Infinity) return `demand of ${d.key} at ${n.id} is not a free sink ({atLeast: 0})`;
+    for (const d of n.demand)
+      if (d.bounds.lower[0]! > 0 || d.bounds.upper[0] !== Infinity)
+        return `demand of ${d.key} at ${n.id} is not a free sink ({atLeast: 0})`;
   }
-  for (const a of inst.arcs) if (a.capacity) return `arc ${inst.nodes[a.from]!.id} -> ${inst.nodes[a.to]!.id} has a capacity`;
+  for (const a of inst.arcs)
+    if (a.capacity) return `arc ${inst.nodes[a.from]!.id} -> ${inst.nodes[a.to]!.id} has a capacity`;
 
   const groupOf = new Int32Array(inst.nodes.length).fill(-1);
   for (const [g, rule] of inst.groups.entries()) {
@@ -74,7 +78,13 @@ export function groupStructure(inst: NetworkInstance): GroupStructure | string {
   }
   const origin = (n: number): boolean => {
     const node = inst.nodes[n]!;
-    return !node.candidate && node.supply.size > 0 && into[n]!.length === 0 && node.conversions.length === 0 && node.demand.length === 0;
+    return (
+      !node.candidate &&
+      node.supply.size > 0 &&
+      into[n]!.length === 0 &&
+      node.conversions.length === 0 &&
+      node.demand.length === 0
+    );
   };
   const local: LocalGroup[] = [];
   const global: number[][] = [];
@@ -94,7 +104,8 @@ export function groupStructure(inst: NetworkInstance): GroupStructure | string {
     } else global.push([...rule.nodes]);
   }
   const combinations = global.reduce((c, g) => c * g.length, 1);
-  if (combinations > MAX_GLOBAL_COMBINATIONS) return `${combinations} combinations of the global groups (more than ${MAX_GLOBAL_COMBINATIONS})`;
+  if (combinations > MAX_GLOBAL_COMBINATIONS)
+    return `${combinations} combinations of the global groups (more than ${MAX_GLOBAL_COMBINATIONS})`;
   const cycle = stateCycle(inst);
   if (cycle) return cycle;
   const globalSources = inst.nodes.filter((n) => n.supply.size > 0 && !fed[n.index]).map((n) => n.index);
@@ -111,7 +122,8 @@ function stateCycle(inst: NetworkInstance): string | null {
     else next.set(from, [to]);
   };
   for (const a of inst.arcs) for (const p of a.products) link(a.from * P + p, a.to * P + p);
-  for (const n of inst.nodes) for (const c of n.conversions) for (const o of c.to) link(n.index * P + c.from, n.index * P + o.product);
+  for (const n of inst.nodes)
+    for (const c of n.conversions) for (const o of c.to) link(n.index * P + c.from, n.index * P + o.product);
   // Iterative depth-first search: 0 unseen, 1 on the stack, 2 done.
   const state = new Uint8Array(inst.nodes.length * P);
   for (const startKey of next.keys()) {
@@ -123,7 +135,8 @@ function stateCycle(inst: NetworkInstance): string | null {
       const succ = next.get(top[0]) ?? [];
       if (top[1] < succ.length) {
         const k = succ[top[1]++]!;
-        if (state[k] === 1) return `a cycle of flows and conversions through ${inst.nodes[Math.floor(k / P)]!.id} (${inst.products[k % P]!.id})`;
+        if (state[k] === 1)
+          return `a cycle of flows and conversions through ${inst.nodes[Math.floor(k / P)]!.id} (${inst.products[k % P]!.id})`;
         if (state[k] === 0) {
           state[k] = 1;
           stack.push([k, 0]);

@@ -9,7 +9,11 @@ import { groupDecompositionAccelerator } from './group-decomposition.js';
 export const ACCELERATORS: readonly Accelerator[] = [facilityLocationAccelerator, groupDecompositionAccelerator];
 
 /** The accelerated problem for an instance (the generic one when no accelerator supports it). */
-export function accelerate(inst: NetworkInstance, generic: Problem<NetworkFlows>): { problem: Problem<NetworkFlows>; accelerator: string | null } {
-  for (const a of ACCELERATORS) if (a.supports(inst) === null) return { problem: a.apply(inst, generic), accelerator: a.name };
+export function accelerate(
+  inst: NetworkInstance,
+  generic: Problem<NetworkFlows>,
+): { problem: Problem<NetworkFlows>; accelerator: string | null } {
+  for (const a of ACCELERATORS)
+    if (a.supports(inst) === null) return { problem: a.apply(inst, generic), accelerator: a.name };
   return { problem: generic, accelerator: null };
 }

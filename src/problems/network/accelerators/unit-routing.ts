@@ -20,7 +20,10 @@ export class UnitRouting {
   private stranded = false;
 
   /** `uv` may be shared with the decomposition bound (each call sets the usable nodes it needs). */
-  constructor(private readonly inst: NetworkInstance, uv = new UnitValues(inst)) {
+  constructor(
+    private readonly inst: NetworkInstance,
+    uv = new UnitValues(inst),
+  ) {
     this.uv = uv;
     this.P = inst.products.length;
   }
@@ -51,11 +54,23 @@ export class UnitRouting {
     const N = inst.nodes.length;
     const P = this.P;
     return {
-      arcs: [...this.arcs].filter(([, v]) => keep(v)).map(([k, amount]) => ({ from: id(Math.floor(k / (N * P))), to: id(Math.floor(k / P) % N), product: pid(k % P), period: 1, amount })),
+      arcs: [...this.arcs]
+        .filter(([, v]) => keep(v))
+        .map(([k, amount]) => ({
+          from: id(Math.floor(k / (N * P))),
+          to: id(Math.floor(k / P) % N),
+          product: pid(k % P),
+          period: 1,
+          amount,
+        })),
       stock: [],
-      processed: [...this.processed].filter(([, e]) => keep(e.amount)).map(([c, e]) => ({ node: id(e.node), option: null, product: pid(c.from), period: 1, amount: e.amount })),
+      processed: [...this.processed]
+        .filter(([, e]) => keep(e.amount))
+        .map(([c, e]) => ({ node: id(e.node), option: null, product: pid(c.from), period: 1, amount: e.amount })),
       supplied,
-      delivered: [...this.delivered].filter(([, v]) => keep(v)).map(([k, amount]) => ({ node: id(Math.floor(k / P)), product: pid(k % P), period: 1, amount })),
+      delivered: [...this.delivered]
+        .filter(([, v]) => keep(v))
+        .map(([k, amount]) => ({ node: id(Math.floor(k / P)), product: pid(k % P), period: 1, amount })),
     };
   }
 

@@ -8,7 +8,15 @@ import { roles, type Roles } from '../roles.js';
  * throughput is outflow and at the head otherwise, the supply cost of a pure source, and the cost
  * of a conversion done on arrival at the head.
  */
-export function laneCost(inst: NetworkInstance, R: Roles, from: NetNode, to: NetNode, cost: number, emission: number, p: number): number {
+export function laneCost(
+  inst: NetworkInstance,
+  R: Roles,
+  from: NetNode,
+  to: NetNode,
+  cost: number,
+  emission: number,
+  p: number,
+): number {
   const tax = inst.carbonTax;
   const handling = (n: NetNode): number => at(n.handlingCost, 1, p, 0) + tax * at(n.emission, 1, p, 0);
   let c = cost + tax * emission;
@@ -72,7 +80,8 @@ export class UnitValues {
     this.processing = new Array<NetConversion[] | undefined>(N * P);
     this.absorbing = new Uint8Array(N * P);
     for (const n of inst.nodes) {
-      for (const c of n.conversions) if (R.inlineConversion(n, c.from) !== c) (this.processing[n.index * P + c.from] ??= []).push(c);
+      for (const c of n.conversions)
+        if (R.inlineConversion(n, c.from) !== c) (this.processing[n.index * P + c.from] ??= []).push(c);
       for (const p of R.demanded(n)) this.absorbing[n.index * P + p] = 1;
     }
     this.memo = new Float64Array(N * P);

@@ -1,7 +1,12 @@
 import { InputError } from '../../../core/errors.js';
 import type { DistanceMetric } from '../../../io/geo.js';
 import { JsonFields } from '../../../io/json-fields.js';
-import { FL_VARIANTS, withChanges, type FacilityLocationInstance, type FlVariant } from '../../facility-location/instance.js';
+import {
+  FL_VARIANTS,
+  withChanges,
+  type FacilityLocationInstance,
+  type FlVariant,
+} from '../../facility-location/instance.js';
 import { parseFlJson } from '../../facility-location/json-reader.js';
 import { parseOrlib } from '../../facility-location/orlib-reader.js';
 import type { ArcDoc, NetworkDocument, NodeDoc } from '../schema.js';
@@ -79,7 +84,11 @@ export function flToNetwork(inst: FacilityLocationInstance, options: FlToNetwork
     problem: 'network',
     name: inst.name,
     description: `facility location (${inst.variant}): sites supply customers; fixed cost per open site${uflp ? '' : ', site capacity'}${inst.variant === 'sscflp' ? ', each customer served by one site' : ''}`,
-    provenance: withProvenance(options.provenance, 'conversion', conversionNote(inst.variant, cost !== undefined, clash)),
+    provenance: withProvenance(
+      options.provenance,
+      'conversion',
+      conversionNote(inst.variant, cost !== undefined, clash),
+    ),
     products: [u],
     ...(cost ? { distance: { metric: cost.metric, circuity: cost.circuity } } : {}),
     nodes: [...sites, ...customers],
@@ -96,7 +105,11 @@ export function flToNetwork(inst: FacilityLocationInstance, options: FlToNetwork
 function listedArcs(inst: FacilityLocationInstance, customerId: (id: string) => string): ArcDoc[] {
   const n = inst.customers.length;
   return inst.sites.flatMap((s, i) =>
-    inst.customers.map((c, j) => ({ from: s.id, to: customerId(c.id), unitCost: c.demand > 0 ? inst.allocCost[i * n + j]! / c.demand : 0 })),
+    inst.customers.map((c, j) => ({
+      from: s.id,
+      to: customerId(c.id),
+      unitCost: c.demand > 0 ? inst.allocCost[i * n + j]! / c.demand : 0,
+    })),
   );
 }
 
@@ -105,13 +118,16 @@ function conversionNote(variant: FlVariant, rule: boolean, prefixed: boolean): s
     `rlnd convert (src/problems/network/convert/from-facility-location.ts), variant ${variant}: sites -> candidate nodes ` +
     `(echelon site, ${variant === 'uflp' ? 'unlimited supply' : 'supply and capacity = site capacity'}, fixedCost), customers -> demand nodes` +
     `${variant === 'sscflp' ? ' (singleSource)' : ''}${prefixed ? ' with ids prefixed c' : ''}; ` +
-    (rule ? 'arcs by one rule: unit cost = perUnitDistance x circuity x distance (the source\'s cost per unit of demand).' : 'arc unit cost = allocation cost / demand.')
+    (rule
+      ? "arcs by one rule: unit cost = perUnitDistance x circuity x distance (the source's cost per unit of demand)."
+      : 'arc unit cost = allocation cost / demand.')
   );
 }
 
 function variantOf(options: ConvertOptions): FlVariant | undefined {
   if (options.variant === undefined) return undefined;
-  if (!FL_VARIANTS.includes(options.variant as FlVariant)) throw new InputError('--variant', options.variant, `one of ${FL_VARIANTS.join(', ')}`);
+  if (!FL_VARIANTS.includes(options.variant as FlVariant))
+    throw new InputError('--variant', options.variant, `one of ${FL_VARIANTS.join(', ')}`);
   return options.variant as FlVariant;
 }
 
@@ -121,7 +137,10 @@ export const orlibConverter: Converter = {
   options: ['variant', 'capacity'],
   convert({ text, file, options }) {
     const variant = variantOf(options);
-    const inst = parseOrlib(text, file, { ...(variant ? { variant } : {}), ...(options.capacity !== undefined ? { capacity: options.capacity } : {}) });
+    const inst = parseOrlib(text, file, {
+      ...(variant ? { variant } : {}),
+      ...(options.capacity !== undefined ? { capacity: options.capacity } : {}),
+    });
     const source = `OR-Library capacitated warehouse location (J.E. Beasley 1988), read from ${file}${options.capacity !== undefined ? ` with every capacity = ${options.capacity}` : ''}; sites and customers numbered from 1 in file order`;
     return flToNetwork(inst, { provenance: { source } });
   },
@@ -135,7 +154,8 @@ export const flJsonConverter: Converter = {
     const variant = variantOf(options);
     const read = parseFlJson(data, file, variant ? { variant } : {});
     const capacity = options.capacity;
-    const inst = capacity === undefined ? read : withChanges(read, { sites: read.sites.map((s) => ({ ...s, capacity })) });
+    const inst =
+      capacity === undefined ? read : withChanges(read, { sites: read.sites.map((s) => ({ ...s, capacity })) });
     const f = new JsonFields(file);
     const root = f.object(data, '(top level)');
     const cost = f.object(root.cost, 'cost');
@@ -148,10 +168,21 @@ export const flJsonConverter: Converter = {
             circuity: f.number(cost.circuity ?? 1, 'cost.circuity', { min: 1 }),
           }
         : undefined;
-    const raw = [...f.array(root.sites, 'sites'), ...f.array(root.customers, 'customers')].map((r, i) => f.object(r, `node ${i}`));
-    const names = new Map(raw.flatMap((r) => (typeof r.name === 'string' ? [[f.string(r.id, 'id'), r.name] as const] : [])));
+    const raw = [...f.array(root.sites, 'sites'), ...f.array(root.customers, 'customers')].map((r, i) =>
+      f.object(r, `node ${i}`),
+    );
+    const names = new Map(
+      raw.flatMap((r) => (typeof r.name === 'string' ? [[f.string(r.id, 'id'), r.name] as const] : [])),
+    );
     // A distance cost fixes how coordinates are read; with a matrix, raw lat/lon keys mean geographic ones.
-    const geographic = distanceCost ? distanceCost.metric === 'haversine' : raw.some((r) => r.lat !== undefined || r.lon !== undefined);
-    return flToNetwork(inst, { ...(distanceCost ? { distanceCost } : {}), geographic, names, provenance: root.provenance });
+    const geographic = distanceCost
+      ? distanceCost.metric === 'haversine'
+      : raw.some((r) => r.lat !== undefined || r.lon !== undefined);
+    return flToNetwork(inst, {
+      ...(distanceCost ? { distanceCost } : {}),
+      geographic,
+      names,
+      provenance: root.provenance,
+    });
   },
 };

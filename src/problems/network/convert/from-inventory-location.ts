@@ -31,7 +31,7 @@ const CONVERSION_NOTE =
   'component_o_k; customers supply batteries without limit on arcs to repair centres capped by S (rows, (15)); option k ' +
   'of a repair centre admits battery_p_k, converted on arrival into unrepaired_p_k at 1 - CR and stocked; option k of a ' +
   'recycling centre admits unrepaired_p_k, stocked, disassembled by A into component_o_k, stocked; plants need at least ' +
-  'the sum over o of DM on technology k\'s components (14). Each objective term: objectiveMapping.';
+  "the sum over o of DM on technology k's components (14). Each objective term: objectiveMapping.";
 
 /**
  * How each term of the paper's objective MinC = O + I + F + V + E (model.ts, per column) becomes a
@@ -69,7 +69,8 @@ export function ilToNetwork(inst: IlInstance, options: IlConvertOptions = {}): N
   const prod = ilProduct;
   const pk = (f: (p: number, k: number) => string, ks: readonly number[] = range(K)): string[] =>
     ks.flatMap((k) => range(P).map((p) => f(p, k)));
-  const ok = (ks: readonly number[] = range(K)): string[] => ks.flatMap((k) => range(O).map((o) => prod.component(inst, o, k)));
+  const ok = (ks: readonly number[] = range(K)): string[] =>
+    ks.flatMap((k) => range(O).map((o) => prod.component(inst, o, k)));
   const perT = (f: (t: number) => number): number[] => range(T).map(f);
   const keep = (p: number, k: number, r: number, t: number): number => 1 - param(inst, 'CR', p, k, r, t);
   // Derived values are written to 12 significant digits (6 x 0.8 is 4.800000000000001 in binary):
@@ -96,9 +97,13 @@ export function ilToNetwork(inst: IlInstance, options: IlConvertOptions = {}): N
       id: inst.ids.K[k]!,
       fixedCost: param(inst, 'FR', r, k),
       products: [...pk(battery, [k]), ...pk(unrepaired, [k])],
-      emission: Object.fromEntries(range(P).map((p) => [battery(p, k), perT((t) => tidy(param(inst, 'ER', p, k, r) * keep(p, k, r, t)))])),
+      emission: Object.fromEntries(
+        range(P).map((p) => [battery(p, k), perT((t) => tidy(param(inst, 'ER', p, k, r) * keep(p, k, r, t)))]),
+      ),
     })),
-    conversions: range(K).flatMap((k) => range(P).map((p) => ({ from: battery(p, k), to: { [unrepaired(p, k)]: perT((t) => tidy(keep(p, k, r, t))) } }))),
+    conversions: range(K).flatMap((k) =>
+      range(P).map((p) => ({ from: battery(p, k), to: { [unrepaired(p, k)]: perT((t) => tidy(keep(p, k, r, t))) } })),
+    ),
     inventory: { products: pk(unrepaired), initial: 0, holdingCost: byUnrepaired((p) => param(inst, 'IVR', p, r)) },
   }));
   const recycling: NodeDoc[] = range(U).map((u) => ({
@@ -109,49 +114,62 @@ export function ilToNetwork(inst: IlInstance, options: IlConvertOptions = {}): N
       fixedCost: param(inst, 'FU', u, k),
       products: [...pk(unrepaired, [k]), ...ok([k])],
     })),
-    conversions: range(K).flatMap((k) => range(P).map((p) => ({
-      from: unrepaired(p, k),
-      to: Object.fromEntries(range(O).map((o) => [prod.component(inst, o, k), param(inst, 'A', p, k, o)])),
-      emission: param(inst, 'EU', p, k, u),
-    }))),
+    conversions: range(K).flatMap((k) =>
+      range(P).map((p) => ({
+        from: unrepaired(p, k),
+        to: Object.fromEntries(range(O).map((o) => [prod.component(inst, o, k), param(inst, 'A', p, k, o)])),
+        emission: param(inst, 'EU', p, k, u),
+      })),
+    ),
     inventory: {
       products: [...pk(unrepaired), ...ok()],
       initial: 0,
-      holdingCost: { ...byUnrepaired((p) => param(inst, 'IpV', p, u)), ...byComponent((o) => param(inst, 'IoV', o, u)) },
+      holdingCost: {
+        ...byUnrepaired((p) => param(inst, 'IpV', p, u)),
+        ...byComponent((o) => param(inst, 'IoV', o, u)),
+      },
     },
   }));
   const plants: NodeDoc[] = range(M).map((m) => ({
     id: inst.ids.M[m]!,
     echelon: IL_ECHELONS.M,
-    demand: Object.fromEntries(range(K).map((k) => [
-      prod.componentGroup(inst, k),
-      { atLeast: perT((t) => range(O).reduce((s, o) => s + param(inst, 'DM', o, k, m, t), 0)) },
-    ])),
+    demand: Object.fromEntries(
+      range(K).map((k) => [
+        prod.componentGroup(inst, k),
+        { atLeast: perT((t) => range(O).reduce((s, o) => s + param(inst, 'DM', o, k, m, t), 0)) },
+      ]),
+    ),
   }));
 
   const arcs: ArcDoc[] = [
-    ...range(I).flatMap((i) => range(R).map((r): ArcDoc => ({
-      from: inst.ids.I[i]!,
-      to: inst.ids.R[r]!,
-      products: pk(battery),
-      unitCost: byPk((p, k) => perT((t) => tidy(param(inst, 'VC', p, i, r) * keep(p, k, r, t)))),
-      emission: byPk((p) => param(inst, 'EP', p)),
-      capacity: byPk((p, k) => perT((t) => param(inst, 'S', p, k, i, r, t))),
-    }))),
-    ...range(R).flatMap((r) => range(U).map((u): ArcDoc => ({
-      from: inst.ids.R[r]!,
-      to: inst.ids.U[u]!,
-      products: pk(unrepaired),
-      unitCost: byUnrepaired((p) => tidy(param(inst, 'FoR', p, r) + param(inst, 'VR', p, r, u))),
-      emission: byUnrepaired((p) => param(inst, 'EP', p)),
-    }))),
-    ...range(U).flatMap((u) => range(M).map((m): ArcDoc => ({
-      from: inst.ids.U[u]!,
-      to: inst.ids.M[m]!,
-      products: ok(),
-      unitCost: byComponent((o) => tidy(param(inst, 'FoU', o, u) + param(inst, 'VU', o, u, m))),
-      emission: byComponent((o) => param(inst, 'EO', o)),
-    }))),
+    ...range(I).flatMap((i) =>
+      range(R).map((r): ArcDoc => ({
+        from: inst.ids.I[i]!,
+        to: inst.ids.R[r]!,
+        products: pk(battery),
+        unitCost: byPk((p, k) => perT((t) => tidy(param(inst, 'VC', p, i, r) * keep(p, k, r, t)))),
+        emission: byPk((p) => param(inst, 'EP', p)),
+        capacity: byPk((p, k) => perT((t) => param(inst, 'S', p, k, i, r, t))),
+      })),
+    ),
+    ...range(R).flatMap((r) =>
+      range(U).map((u): ArcDoc => ({
+        from: inst.ids.R[r]!,
+        to: inst.ids.U[u]!,
+        products: pk(unrepaired),
+        unitCost: byUnrepaired((p) => tidy(param(inst, 'FoR', p, r) + param(inst, 'VR', p, r, u))),
+        emission: byUnrepaired((p) => param(inst, 'EP', p)),
+      })),
+    ),
+    ...range(U).flatMap((u) =>
+      range(M).map((m): ArcDoc => ({
+        from: inst.ids.U[u]!,
+        to: inst.ids.M[m]!,
+        products: ok(),
+        unitCost: byComponent((o) => tidy(param(inst, 'FoU', o, u) + param(inst, 'VU', o, u, m))),
+        emission: byComponent((o) => param(inst, 'EO', o)),
+      })),
+    ),
   ];
 
   return {
@@ -161,9 +179,14 @@ export function ilToNetwork(inst: IlInstance, options: IlConvertOptions = {}): N
     provenance: {
       ...withProvenance(options.provenance, 'conversion', CONVERSION_NOTE),
       objectiveMapping: IL_OBJECTIVE_MAPPING,
-      costParts: 'fixed = F, holding = I, carbonTax = E (emissions here are the paper\'s emission costs, priced at carbonTax 1), transport = O + V.',
-      rounding: 'Derived values (1 - CR, VC (1 - CR), ER (1 - CR), FoR + VR, FoU + VU) are written to 12 significant digits.',
-      rows: '(1)-(3) availabilityRows, (4)-(5) one linking row per option and period (strongLinking false; bigM ' + (inst.bigM === undefined ? 'the smallest valid bound per row' : String(inst.bigM)) + '), (7), (9), (11) stock balances, (12)-(13) at most one option per centre, (14) group demand, (15) arcCapacityRows.',
+      costParts:
+        "fixed = F, holding = I, carbonTax = E (emissions here are the paper's emission costs, priced at carbonTax 1), transport = O + V.",
+      rounding:
+        'Derived values (1 - CR, VC (1 - CR), ER (1 - CR), FoR + VR, FoU + VU) are written to 12 significant digits.',
+      rows:
+        '(1)-(3) availabilityRows, (4)-(5) one linking row per option and period (strongLinking false; bigM ' +
+        (inst.bigM === undefined ? 'the smallest valid bound per row' : String(inst.bigM)) +
+        '), (7), (9), (11) stock balances, (12)-(13) at most one option per centre, (14) group demand, (15) arcCapacityRows.',
     },
     objective: 'cost',
     periods: T,

@@ -1,6 +1,14 @@
 import { distance, type DistanceMetric } from '../../../io/geo.js';
 import { JsonFields } from '../../../io/json-fields.js';
-import { ccRmcKm, ccWdcKm, dealerCcKm, QUALITIES, rmcWdcKm, type JakartaInstance, type Quality } from './legacy/jakarta/instance.js';
+import {
+  ccRmcKm,
+  ccWdcKm,
+  dealerCcKm,
+  QUALITIES,
+  rmcWdcKm,
+  type JakartaInstance,
+  type Quality,
+} from './legacy/jakarta/instance.js';
 import { parseJakartaJson } from './legacy/jakarta/json-reader.js';
 import type { ArcDoc, ArcRuleDoc, ConversionDoc, NetworkDocument, NodeDoc } from '../schema.js';
 import { withProvenance } from './provenance.js';
@@ -36,7 +44,7 @@ export interface JakartaToNetworkOptions {
 const CONVERSION_NOTE =
   'rlnd convert (src/problems/network/convert/from-jakarta.ts): dealers supply exactly their packs at the ' +
   'quality-weighted acquisition cost per pack; each CC converts a pack of type b into alpha_u x S_b cells of ' +
-  'class u (its cluster\'s shares) at the CC processing cost and emission per pack; RMCs take L1/L2 cells ' +
+  "class u (its cluster's shares) at the CC processing cost and emission per pack; RMCs take L1/L2 cells " +
   '(processing cost and emission per cell) and turn each into wasteRatio x cell mass kg of waste; WDCs absorb ' +
   'L3 cells (disposal cost and emission per cell) and waste; arcs cost km x per-km rate and emit km x per-km ' +
   'emission; one CC per cluster, one RMC, one WDC; carbon tax on all emissions.';
@@ -52,7 +60,8 @@ const CONVERSION_NOTE =
 export function jakartaToNetwork(inst: JakartaInstance, options: JakartaToNetworkOptions = {}): NetworkDocument {
   const { types } = inst;
   const E = JAKARTA_ECHELONS;
-  const rule = options.distance !== undefined && reproducesDistances(inst, options.distance) ? options.distance : undefined;
+  const rule =
+    options.distance !== undefined && reproducesDistances(inst, options.distance) ? options.distance : undefined;
   const perType = (id: (t: string) => string, value: (b: number) => number): Record<string, number> =>
     Object.fromEntries(types.map((t, b) => [id(t.id), value(b)]));
   const perCell = (qs: readonly Quality[], value: (b: number, q: Quality) => number): Record<string, number> =>
@@ -62,12 +71,16 @@ export function jakartaToNetwork(inst: JakartaInstance, options: JakartaToNetwor
   const supplyCost = (k: number): Record<string, number> =>
     perType(packId, (b) => inst.alpha[k]![b]!.reduce((s, a, u) => s + a * inst.acquisition[b]![u]!, 0));
   const ccConversions = (k: number): ConversionDoc[] =>
-    types.map((t, b) => ({ from: packId(t.id), to: Object.fromEntries(QUALITIES.map((q, u) => [cellId(t.id, q), inst.alpha[k]![b]![u]! * t.cellsPerPack])) }));
+    types.map((t, b) => ({
+      from: packId(t.id),
+      to: Object.fromEntries(QUALITIES.map((q, u) => [cellId(t.id, q), inst.alpha[k]![b]![u]! * t.cellsPerPack])),
+    }));
   const uniform = inst.alpha.every((a) => JSON.stringify(a) === JSON.stringify(inst.alpha[0]));
 
   const pc = inst.processingCost;
   const pe = inst.processingEmission;
-  const rmcRate = (rates: typeof pc) => perCell(['L1', 'L2'], (b, q) => (q === 'L1' ? rates.rmcL1PerCell[b]! : rates.rmcL2PerCell[b]!));
+  const rmcRate = (rates: typeof pc) =>
+    perCell(['L1', 'L2'], (b, q) => (q === 'L1' ? rates.rmcL1PerCell[b]! : rates.rmcL2PerCell[b]!));
   const echelonDefaults: NonNullable<NetworkDocument['echelonDefaults']> = {
     ...(uniform && inst.dealers.length > 0 ? { [E.dealer]: { supplyCost: supplyCost(0) } } : {}),
     [E.cc]: {
@@ -79,13 +92,21 @@ export function jakartaToNetwork(inst: JakartaInstance, options: JakartaToNetwor
       handlingCost: rmcRate(pc),
       emission: rmcRate(pe),
       conversions: types.flatMap((t) =>
-        (['L1', 'L2'] as const).map((q) => ({ from: cellId(t.id, q), to: { [wasteId(t.id)]: inst.wasteRatio * t.cellMassKg } })),
+        (['L1', 'L2'] as const).map((q) => ({
+          from: cellId(t.id, q),
+          to: { [wasteId(t.id)]: inst.wasteRatio * t.cellMassKg },
+        })),
       ),
     },
     [E.wdc]: {
       handlingCost: perCell(['L3'], (b) => pc.wdcL3PerCell[b]!),
       emission: perCell(['L3'], (b) => pe.wdcL3PerCell[b]!),
-      demand: Object.fromEntries(types.flatMap((t) => [[cellId(t.id, 'L3'), { atLeast: 0 }], [wasteId(t.id), { atLeast: 0 }]])),
+      demand: Object.fromEntries(
+        types.flatMap((t) => [
+          [cellId(t.id, 'L3'), { atLeast: 0 }],
+          [wasteId(t.id), { atLeast: 0 }],
+        ]),
+      ),
     },
   };
 
@@ -96,7 +117,9 @@ export function jakartaToNetwork(inst: JakartaInstance, options: JakartaToNetwor
     echelon: E.dealer,
     cluster: clusterId(d.cluster),
     ...place(d),
-    supply: Object.fromEntries(types.flatMap((t, b) => (d.packs[b]! > 0 ? [[packId(t.id), { exactly: d.packs[b]! }]] : []))),
+    supply: Object.fromEntries(
+      types.flatMap((t, b) => (d.packs[b]! > 0 ? [[packId(t.id), { exactly: d.packs[b]! }]] : [])),
+    ),
     ...(uniform ? {} : { supplyCost: supplyCost(d.cluster) }),
   }));
   const ccs: NodeDoc[] = inst.ccs.map((c) => ({
@@ -107,7 +130,8 @@ export function jakartaToNetwork(inst: JakartaInstance, options: JakartaToNetwor
     fixedCost: c.fixedCost,
     ...(uniform ? {} : { conversions: ccConversions(c.cluster) }),
   }));
-  const hubs = (list: JakartaInstance['rmcs'], echelon: string): NodeDoc[] => list.map((s) => ({ id: s.id, echelon, ...place(s), fixedCost: s.fixedCost }));
+  const hubs = (list: JakartaInstance['rmcs'], echelon: string): NodeDoc[] =>
+    list.map((s) => ({ id: s.id, echelon, ...place(s), fixedCost: s.fixedCost }));
 
   const tc = inst.transportCost;
   const te = inst.transportEmission;
@@ -115,18 +139,39 @@ export function jakartaToNetwork(inst: JakartaInstance, options: JakartaToNetwor
   const rmcCells = types.flatMap((t) => [cellId(t.id, 'L1'), cellId(t.id, 'L2')]);
   const wdcCells = types.map((t) => cellId(t.id, 'L3'));
   const waste = types.map((t) => wasteId(t.id));
-  const lane = (products: string[], costPerKm: Record<string, number>, emissionPerKm: Record<string, number>) => ({ products, costPerKm, emissionPerKm });
+  const lane = (products: string[], costPerKm: Record<string, number>, emissionPerKm: Record<string, number>) => ({
+    products,
+    costPerKm,
+    emissionPerKm,
+  });
   const lanes = {
-    dealerCc: lane(packs, perType(packId, (b) => tc.perPackKm[b]!), perType(packId, (b) => te.perPackKm[b]!)),
-    ccRmc: lane(rmcCells, perCell(['L1', 'L2'], (b) => tc.perCellKm[b]!), perCell(['L1', 'L2'], (b) => te.perCellKm[b]!)),
-    ccWdc: lane(wdcCells, perCell(['L3'], (b) => tc.perCellKm[b]!), perCell(['L3'], (b) => te.perCellKm[b]!)),
-    rmcWdc: lane(waste, perType(wasteId, (b) => tc.wastePerKgKm[b]!), perType(wasteId, (b) => te.wastePerKgKm[b]!)),
+    dealerCc: lane(
+      packs,
+      perType(packId, (b) => tc.perPackKm[b]!),
+      perType(packId, (b) => te.perPackKm[b]!),
+    ),
+    ccRmc: lane(
+      rmcCells,
+      perCell(['L1', 'L2'], (b) => tc.perCellKm[b]!),
+      perCell(['L1', 'L2'], (b) => te.perCellKm[b]!),
+    ),
+    ccWdc: lane(
+      wdcCells,
+      perCell(['L3'], (b) => tc.perCellKm[b]!),
+      perCell(['L3'], (b) => te.perCellKm[b]!),
+    ),
+    rmcWdc: lane(
+      waste,
+      perType(wasteId, (b) => tc.wastePerKgKm[b]!),
+      perType(wasteId, (b) => te.wastePerKgKm[b]!),
+    ),
   };
 
   const doc: NetworkDocument = {
     problem: 'network',
     name: inst.name,
-    description: 'Jakarta-style EV-battery reverse-logistics network (Bafadal et al. 2025): dealers -> one CC per cluster -> RMC (L1, L2 cells) / WDC (L3 cells, RMC waste), carbon tax',
+    description:
+      'Jakarta-style EV-battery reverse-logistics network (Bafadal et al. 2025): dealers -> one CC per cluster -> RMC (L1, L2 cells) / WDC (L3 cells, RMC waste), carbon tax',
     provenance: withProvenance(options.provenance, 'conversion', CONVERSION_NOTE),
     products: [
       ...types.map((t) => ({ id: packId(t.id), unit: 'pack', massKg: t.cellsPerPack * t.cellMassKg })),
@@ -170,7 +215,9 @@ function listedArcs(inst: JakartaInstance, lanes: Record<'dealerCc' | 'ccRmc' | 
     inst.rmcs.forEach((r, j) => arcs.push({ from: c.id, to: r.id, km: ccRmcKm(inst, i, j), ...lanes.ccRmc }));
     inst.wdcs.forEach((w, k) => arcs.push({ from: c.id, to: w.id, km: ccWdcKm(inst, i, k), ...lanes.ccWdc }));
   });
-  inst.rmcs.forEach((r, j) => inst.wdcs.forEach((w, k) => arcs.push({ from: r.id, to: w.id, km: rmcWdcKm(inst, j, k), ...lanes.rmcWdc })));
+  inst.rmcs.forEach((r, j) =>
+    inst.wdcs.forEach((w, k) => arcs.push({ from: r.id, to: w.id, km: rmcWdcKm(inst, j, k), ...lanes.rmcWdc })),
+  );
   return arcs;
 }
 
@@ -191,19 +238,23 @@ function placeFor(rule: DistanceRule | undefined): (p: Located) => Pick<NodeDoc,
 /** True when `rule` over the sites' coordinates gives every distance of the instance (to round-off). */
 function reproducesDistances(inst: JakartaInstance, rule: DistanceRule): boolean {
   const km = (a: Located, b: Located): number =>
-    a.lat === undefined || a.lon === undefined || b.lat === undefined || b.lon === undefined ? NaN : rule.circuity * distance(rule.metric, a.lon, a.lat, b.lon, b.lat);
+    a.lat === undefined || a.lon === undefined || b.lat === undefined || b.lon === undefined
+      ? NaN
+      : rule.circuity * distance(rule.metric, a.lon, a.lat, b.lon, b.lat);
   const same = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
   const { dealers, ccs, rmcs, wdcs } = inst;
   for (let d = 0; d < dealers.length; d++) {
     for (let i = 0; i < ccs.length; i++) {
-      if (ccs[i]!.cluster === dealers[d]!.cluster && !same(km(dealers[d]!, ccs[i]!), dealerCcKm(inst, d, i))) return false;
+      if (ccs[i]!.cluster === dealers[d]!.cluster && !same(km(dealers[d]!, ccs[i]!), dealerCcKm(inst, d, i)))
+        return false;
     }
   }
   for (let i = 0; i < ccs.length; i++) {
     for (let j = 0; j < rmcs.length; j++) if (!same(km(ccs[i]!, rmcs[j]!), ccRmcKm(inst, i, j))) return false;
     for (let w = 0; w < wdcs.length; w++) if (!same(km(ccs[i]!, wdcs[w]!), ccWdcKm(inst, i, w))) return false;
   }
-  for (let j = 0; j < rmcs.length; j++) for (let w = 0; w < wdcs.length; w++) if (!same(km(rmcs[j]!, wdcs[w]!), rmcWdcKm(inst, j, w))) return false;
+  for (let j = 0; j < rmcs.length; j++)
+    for (let w = 0; w < wdcs.length; w++) if (!same(km(rmcs[j]!, wdcs[w]!), rmcWdcKm(inst, j, w))) return false;
   return true;
 }
 

@@ -11,7 +11,12 @@ export const JAVA_BATTERY = 'battery';
 export const JAVA_RESIDUE = 'residue';
 
 /** Echelon labels of the converted network, in flow order. */
-export const JAVA_ECHELONS = { centre: 'collection', facility: 'recycling', manufacturer: 'manufacturer', landfill: 'landfill' } as const;
+export const JAVA_ECHELONS = {
+  centre: 'collection',
+  facility: 'recycling',
+  manufacturer: 'manufacturer',
+  landfill: 'landfill',
+} as const;
 
 /** Options of {@link javaToNetwork}. */
 export interface JavaConvertOptions {
@@ -42,8 +47,10 @@ export function javaToNetwork(inst: JavaInstance, options: JavaConvertOptions = 
   checkIds(inst);
   const euclid = inst.distanceMetric === 'euclidean';
   // The bespoke code measures euclidean km on (lon, lat) as (x, y); haversine reads lat/lon.
-  const at = (p: LatLon): Pick<NodeDoc, 'lat' | 'lon' | 'x' | 'y'> => (euclid ? { x: p.lon, y: p.lat } : { lat: p.lat, lon: p.lon });
-  const perPeriod = (values: readonly number[]): PeriodValueDoc => (values.every((v) => v === values[0]) ? values[0]! : [...values]);
+  const at = (p: LatLon): Pick<NodeDoc, 'lat' | 'lon' | 'x' | 'y'> =>
+    euclid ? { x: p.lon, y: p.lat } : { lat: p.lat, lon: p.lon };
+  const perPeriod = (values: readonly number[]): PeriodValueDoc =>
+    values.every((v) => v === values[0]) ? values[0]! : [...values];
   const { amount, basis } = inst.fixedCost;
   // FC per open facility goes into its fixed cost; per network period it is design-independent.
   const perFacility = basis === 'facility-period' ? amount * T : basis === 'facility' ? amount : 0;
@@ -66,7 +73,10 @@ export function javaToNetwork(inst: JavaInstance, options: JavaConvertOptions = 
     conversions: [
       {
         from: JAVA_BATTERY,
-        to: { ...Object.fromEntries(inst.metals.map((k) => [k.id, k.conversion])), [JAVA_RESIDUE]: inst.wasteConversion },
+        to: {
+          ...Object.fromEntries(inst.metals.map((k) => [k.id, k.conversion])),
+          [JAVA_RESIDUE]: inst.wasteConversion,
+        },
         cost: recycleCostPerKgBattery,
       },
     ],
@@ -100,12 +110,15 @@ export function javaToNetwork(inst: JavaInstance, options: JavaConvertOptions = 
         recycleCost: `The bespoke model charges rc_k per kg of metal k produced (P_rkt = conv_k x battery in). Here it is one conversion cost per kg battery processed: sum_k conv_k x rc_k = ${recycleCostPerKgBattery} IDR/kg, the same total.`,
         fixedCost: `fixedCost.basis '${basis}' (FC = ${amount} IDR): ${basis === 'network-period' ? `design-independent, constantCost = FC x ${T} periods` : basis === 'facility-period' ? `FC x ${T} periods added to each facility's fixedCost` : "FC once added to each facility's fixedCost"}; the investment IC_r is the rest of a facility's fixedCost (charged once).`,
         capacity: 'K_rt bounds the battery a facility receives per period (its inflow).',
-        conversion: 'Battery arriving at a facility is converted on arrival (it cannot leave otherwise): metals at conv_k, residue at conv_W; residue has no stock, so it goes to a landfill in the same period (10).',
+        conversion:
+          'Battery arriving at a facility is converted on arrival (it cannot leave otherwise): metals at conv_k, residue at conv_W; residue has no stock, so it goes to a landfill in the same period (10).',
         inventory: 'Metal stock at facilities from 0, IVC per kg held at the end of each period (11)-(13).',
-        manufacturers: 'Demand met exactly per metal and period (14)-(16), revenue at the selling price; a capacity K_mt, where given, bounds the total metal received (17).',
-        landfills: 'Demand {atLeast: 0} on residue: a free sink, with the waste-treatment cost W as handling cost per kg.',
+        manufacturers:
+          'Demand met exactly per metal and period (14)-(16), revenue at the selling price; a capacity K_mt, where given, bounds the total metal received (17).',
+        landfills:
+          'Demand {atLeast: 0} on residue: a free sink, with the waste-treatment cost W as handling cost per kg.',
         transport: `costPerKm ${tc} IDR/kg-km on every arc, km from the coordinates (${inst.distanceMetric}${euclid ? ' on x = lon, y = lat, as the bespoke code measures it' : ''}) x circuity ${inst.circuity}, as the bespoke model computes dCR, dRM, dRW.`,
-        areas: 'A collection centre\'s area (Table 4 West/East) is its cluster.',
+        areas: "A collection centre's area (Table 4 West/East) is its cluster.",
       },
     },
     objective: 'profit',
@@ -130,17 +143,32 @@ export function javaToNetwork(inst: JavaInstance, options: JavaConvertOptions = 
 /** Node ids must be unique across the four lists once they share one network. */
 function checkIds(inst: JavaInstance): void {
   const seen = new Map<string, string>();
-  const lists = [['collectionCentres', inst.centres], ['facilities', inst.facilities], ['manufacturers', inst.manufacturers], ['landfills', inst.landfills]] as const;
+  const lists = [
+    ['collectionCentres', inst.centres],
+    ['facilities', inst.facilities],
+    ['manufacturers', inst.manufacturers],
+    ['landfills', inst.landfills],
+  ] as const;
   for (const [where, list] of lists) {
     list.forEach((x, i) => {
       const other = seen.get(x.id);
-      if (other !== undefined) throw new InputError(inst.source, `${where}[${i}].id`, `an id unused by the other sites (a network has one node list), '${x.id}' is also in ${other}`);
+      if (other !== undefined)
+        throw new InputError(
+          inst.source,
+          `${where}[${i}].id`,
+          `an id unused by the other sites (a network has one node list), '${x.id}' is also in ${other}`,
+        );
       seen.set(x.id, where);
     });
   }
   const products = new Set([JAVA_BATTERY, JAVA_RESIDUE]);
   inst.metals.forEach((k, i) => {
-    if (products.has(k.id)) throw new InputError(inst.source, `metals[${i}].id`, `a metal id other than '${JAVA_BATTERY}' and '${JAVA_RESIDUE}' (product ids of the network)`);
+    if (products.has(k.id))
+      throw new InputError(
+        inst.source,
+        `metals[${i}].id`,
+        `a metal id other than '${JAVA_BATTERY}' and '${JAVA_RESIDUE}' (product ids of the network)`,
+      );
   });
 }
 

@@ -32,12 +32,20 @@ export function convertibleKinds(): string[] {
  */
 export function sourceKind(file: string, data: unknown): string {
   if (data === undefined) return 'orlib';
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError(file, '(top level)', 'an object');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new InputError(file, '(top level)', 'an object');
   const problem = (data as { problem?: unknown }).problem;
   if (problem === undefined) return 'facility-location';
-  if (problem === 'network') throw new InputError(file, 'problem', 'an instance of an older kind to convert; this file is already a network');
+  if (problem === 'network')
+    throw new InputError(file, 'problem', 'an instance of an older kind to convert; this file is already a network');
   if (typeof problem !== 'string' || problem === 'orlib' || !Object.hasOwn(CONVERTERS, problem)) {
-    throw new InputError(file, 'problem', `a kind rlnd convert reads (${convertibleKinds().filter((k) => k !== 'orlib').join(', ')}), got ${JSON.stringify(problem)}`);
+    throw new InputError(
+      file,
+      'problem',
+      `a kind rlnd convert reads (${convertibleKinds()
+        .filter((k) => k !== 'orlib')
+        .join(', ')}), got ${JSON.stringify(problem)}`,
+    );
   }
   return problem;
 }
@@ -52,7 +60,11 @@ export function convertText(text: string, file: string, options: ConvertOptions 
   const converter = CONVERTERS[kind]!;
   for (const key of Object.keys(options) as (keyof ConvertOptions)[]) {
     if (options[key] !== undefined && !converter.options.includes(key)) {
-      throw new InputError(`--${key}`, String(options[key]), `not an option of ${kind} files (${converter.description})${converter.options.length ? `; they take ${converter.options.map((o) => `--${o}`).join(', ')}` : ''}`);
+      throw new InputError(
+        `--${key}`,
+        String(options[key]),
+        `not an option of ${kind} files (${converter.description})${converter.options.length ? `; they take ${converter.options.map((o) => `--${o}`).join(', ')}` : ''}`,
+      );
     }
   }
   return converter.convert({ file, text, data, options });

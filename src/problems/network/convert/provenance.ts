@@ -4,6 +4,7 @@
  */
 export function withProvenance(provenance: unknown, key: string, line: string): Record<string, unknown> {
   if (provenance === undefined) return { [key]: line };
-  if (typeof provenance === 'object' && provenance !== null && !Array.isArray(provenance)) return { ...(provenance as Record<string, unknown>), [key]: line };
+  if (typeof provenance === 'object' && provenance !== null && !Array.isArray(provenance))
+    return { ...(provenance as Record<string, unknown>), [key]: line };
   return { original: provenance, [key]: line };
 }

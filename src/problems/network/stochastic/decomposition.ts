@@ -41,7 +41,9 @@ export function networkDecomposition(st: StochasticNetwork): TwoStageDecompositi
   const first = stage(0);
   // A design column costs its bit's fixed cost (model.ts): no need to build every scenario's model here.
   const firstStageCost = new Float64Array(first.cols.length);
-  st.scenarios.forEach((sc) => sc.instance.bits.forEach((b, i) => (firstStageCost[i] += sc.probability * b.fixedCost)));
+  st.scenarios.forEach((sc) =>
+    sc.instance.bits.forEach((b, i) => (firstStageCost[i]! += sc.probability * b.fixedCost)),
+  );
   return {
     scenarios: st.scenarios.map((s) => ({ id: s.id, probability: s.probability })),
     firstStageCost,
@@ -51,7 +53,8 @@ export function networkDecomposition(st: StochasticNetwork): TwoStageDecompositi
       const fixedModel = withDesign(g, at);
       const sol = await solveModel(handle, fixedModel);
       if (sol.status === 'infeasible') return feasibilityCut(handle, s, g, fixedModel, at);
-      if (sol.status !== 'optimal' || sol.objective === null || !sol.colDuals) throw new Error(`scenario ${st.scenarios[s]!.id}: second-stage LP ended ${sol.status}`);
+      if (sol.status !== 'optimal' || sol.objective === null || !sol.colDuals)
+        throw new Error(`scenario ${st.scenarios[s]!.id}: second-stage LP ended ${sol.status}`);
       const value = sol.objective - dot(g.fixed, at);
       const slope = Float64Array.from(g.cols, (c, i) => sol.colDuals![c]! - g.fixed[i]!);
       const binary = at.every((v) => v === 0 || v === 1);
@@ -59,7 +62,8 @@ export function networkDecomposition(st: StochasticNetwork): TwoStageDecompositi
       // A MIP second stage: the LP cut is valid but not tight; report the exact price beside it.
       const f = buildNetworkModel(st.scenarios[s]!.instance, Uint8Array.from(at), recourseOptions(st));
       const exact = await solveModel(handle, f.model);
-      const price = exact.status === 'optimal' && exact.objective !== null ? exact.objective - dot(g.fixed, at) : Infinity;
+      const price =
+        exact.status === 'optimal' && exact.objective !== null ? exact.objective - dot(g.fixed, at) : Infinity;
       return { scenario: s, feasible: true, value, slope, at, exact: Math.max(price, value) };
     },
     async lowerCut(handle, s) {
@@ -67,9 +71,20 @@ export function networkDecomposition(st: StochasticNetwork): TwoStageDecompositi
       const colCost = [...g.lp.colCost];
       for (const c of g.cols) colCost[c] = 0;
       const sol = await solveModel(handle, { ...g.lp, colCost });
-      if (sol.status === 'infeasible') throw new InfeasibleInstanceError(st.name, `scenario ${st.scenarios[s]!.id} cannot be served even with every candidate open`);
-      if (sol.status !== 'optimal' || sol.objective === null || !sol.colDuals || !sol.values) throw new Error(`scenario ${st.scenarios[s]!.id}: relaxed second-stage LP ended ${sol.status}`);
-      return { scenario: s, feasible: true, value: sol.objective, slope: Float64Array.from(g.cols, (c) => sol.colDuals![c]!), at: Float64Array.from(g.cols, (c) => sol.values![c]!) };
+      if (sol.status === 'infeasible')
+        throw new InfeasibleInstanceError(
+          st.name,
+          `scenario ${st.scenarios[s]!.id} cannot be served even with every candidate open`,
+        );
+      if (sol.status !== 'optimal' || sol.objective === null || !sol.colDuals || !sol.values)
+        throw new Error(`scenario ${st.scenarios[s]!.id}: relaxed second-stage LP ended ${sol.status}`);
+      return {
+        scenario: s,
+        feasible: true,
+        value: sol.objective,
+        slope: Float64Array.from(g.cols, (c) => sol.colDuals![c]!),
+        at: Float64Array.from(g.cols, (c) => sol.values![c]!),
+      };
     },
   };
 }
@@ -85,7 +100,10 @@ function designRows(model: LinearModel, cols: readonly number[]): DesignRow[] {
     for (let k = model.rowStarts[r]!; k < model.rowStarts[r + 1]! && only; k++) {
       const i = pos.get(model.indices[k]!);
       if (i === undefined) only = false;
-      else idx.push(i), val.push(model.values[k]!);
+      else {
+        idx.push(i);
+        val.push(model.values[k]!);
+      }
     }
     if (only && idx.length > 0) out.push({ lower: model.rowLower[r]!, upper: model.rowUpper[r]!, idx, val });
   }
@@ -111,9 +129,16 @@ function withDesign(g: Stage, at: Float64Array): LinearModel {
  * 1, the original costs dropped. Its value v(y) is convex, v(y^) > 0, and v(y) = 0 wherever the
  * scenario is feasible, so 0 >= v(y^) + d (y - y^) with d the reduced costs of the design columns.
  */
-async function feasibilityCut(handle: HighsHandle, s: number, g: Stage, fixed: LinearModel, at: Float64Array): Promise<ScenarioCut> {
+async function feasibilityCut(
+  handle: HighsHandle,
+  s: number,
+  g: Stage,
+  fixed: LinearModel,
+  at: Float64Array,
+): Promise<ScenarioCut> {
   const b = new LinearModelBuilder(`${fixed.name}-elastic`);
-  for (let j = 0; j < fixed.colNames.length; j++) b.addVar(fixed.colNames[j]!, { lower: fixed.colLower[j]!, upper: fixed.colUpper[j]! });
+  for (let j = 0; j < fixed.colNames.length; j++)
+    b.addVar(fixed.colNames[j]!, { lower: fixed.colLower[j]!, upper: fixed.colUpper[j]! });
   for (let r = 0; r < fixed.rowNames.length; r++) {
     const vars: number[] = [];
     const coefs: number[] = [];
@@ -121,13 +146,27 @@ async function feasibilityCut(handle: HighsHandle, s: number, g: Stage, fixed: L
       vars.push(fixed.indices[k]!);
       coefs.push(fixed.values[k]!);
     }
-    if (fixed.rowLower[r]! > -Infinity) vars.push(b.addVar(`up_${r}`, { cost: 1 })), coefs.push(1);
-    if (fixed.rowUpper[r]! < Infinity) vars.push(b.addVar(`down_${r}`, { cost: 1 })), coefs.push(-1);
+    if (fixed.rowLower[r]! > -Infinity) {
+      vars.push(b.addVar(`up_${r}`, { cost: 1 }));
+      coefs.push(1);
+    }
+    if (fixed.rowUpper[r]! < Infinity) {
+      vars.push(b.addVar(`down_${r}`, { cost: 1 }));
+      coefs.push(-1);
+    }
     b.addRow(fixed.rowNames[r]!, { vars, coefs }, fixed.rowLower[r]!, fixed.rowUpper[r]!);
   }
   const sol = await solveModel(handle, b.build());
   if (sol.status !== 'optimal' || sol.objective === null || !sol.colDuals || !(sol.objective > 0)) {
-    throw new Error(`scenario ${s + 1}: the elastic LP of an infeasible second stage ended ${sol.status} with value ${sol.objective}`);
+    throw new Error(
+      `scenario ${s + 1}: the elastic LP of an infeasible second stage ended ${sol.status} with value ${sol.objective}`,
+    );
   }
-  return { scenario: s, feasible: false, value: sol.objective, slope: Float64Array.from(g.cols, (c) => sol.colDuals![c]!), at };
+  return {
+    scenario: s,
+    feasible: false,
+    value: sol.objective,
+    slope: Float64Array.from(g.cols, (c) => sol.colDuals![c]!),
+    at,
+  };
 }

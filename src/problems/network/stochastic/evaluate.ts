@@ -22,7 +22,12 @@ export function recourseOptions(st: StochasticNetwork): ModelOptions {
 }
 
 /** Cost of one scenario's flows: the network's cost plus the penalty of the demand left unmet. */
-export function scenarioCost(st: StochasticNetwork, s: StochasticScenario, design: Design, flows: NetworkFlows): { cost: CostBreakdown; unmet: number } {
+export function scenarioCost(
+  st: StochasticNetwork,
+  s: StochasticScenario,
+  design: Design,
+  flows: NetworkFlows,
+): { cost: CostBreakdown; unmet: number } {
   const cost = networkCost(s.instance, design, flows);
   if (st.unmetDemandPenalty === null) return { cost, unmet: 0 };
   const unmet = unmetDemand(s.instance, flows);
@@ -37,7 +42,8 @@ export function expectedCost(st: StochasticNetwork, design: Design, flows: Stoch
   st.scenarios.forEach((s, k) => {
     const { cost } = scenarioCost(st, s, design, flows.scenarios[k]!.flows);
     totals.push(s.probability * cost.total);
-    for (const [name, v] of Object.entries(cost.parts)) parts.set(name, [...(parts.get(name) ?? []), s.probability * v]);
+    for (const [name, v] of Object.entries(cost.parts))
+      parts.set(name, [...(parts.get(name) ?? []), s.probability * v]);
   });
   return { total: preciseSum(totals), parts: Object.fromEntries([...parts].map(([k, v]) => [k, preciseSum(v)])) };
 }
@@ -54,7 +60,12 @@ export function scenarioInfeasibility(st: StochasticNetwork, s: StochasticScenar
  * column where the instance has recourse), summed with the probabilities. Infeasible when some
  * scenario is.
  */
-export async function evaluateStochastic(handle: HighsHandle, st: StochasticNetwork, design: Design, options: EvaluateOptions = {}): Promise<Evaluation<StochasticFlows>> {
+export async function evaluateStochastic(
+  handle: HighsHandle,
+  st: StochasticNetwork,
+  design: Design,
+  options: EvaluateOptions = {},
+): Promise<Evaluation<StochasticFlows>> {
   const rule = countRuleViolation(st.base, design);
   if (rule) return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: rule };
   const out: { id: string; flows: NetworkFlows }[] = [];
@@ -63,7 +74,10 @@ export async function evaluateStochastic(handle: HighsHandle, st: StochasticNetw
     const f = buildNetworkModel(s.instance, design, recourseOptions(st));
     const sol = await solveModel(handle, f.model, options);
     if (!sol.values || sol.status === 'infeasible' || sol.status === 'unbounded' || sol.status === 'error') {
-      const why = sol.status === 'infeasible' ? scenarioInfeasibility(st, s, design) ?? `scenario ${s.id}: the flow model of this design is infeasible` : `scenario ${s.id}: flow model ended ${sol.status}`;
+      const why =
+        sol.status === 'infeasible'
+          ? (scenarioInfeasibility(st, s, design) ?? `scenario ${s.id}: the flow model of this design is infeasible`)
+          : `scenario ${s.id}: flow model ended ${sol.status}`;
       return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: why };
     }
     if (sol.status !== 'optimal') notes.push(s.id);
@@ -71,6 +85,9 @@ export async function evaluateStochastic(handle: HighsHandle, st: StochasticNetw
   }
   const flows: StochasticFlows = { scenarios: out };
   const { total, parts } = expectedCost(st, design, flows);
-  const inexact = notes.length > 0 ? `flow model stopped with a feasible solution in scenarios ${notes.join(', ')}: the cost is an upper bound` : undefined;
+  const inexact =
+    notes.length > 0
+      ? `flow model stopped with a feasible solution in scenarios ${notes.join(', ')}: the cost is an upper bound`
+      : undefined;
   return { feasible: true, cost: total, parts, flows, ...(inexact ? { inexact } : {}) };
 }

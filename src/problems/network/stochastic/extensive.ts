@@ -28,7 +28,13 @@ export function buildExtensiveForm(st: StochasticNetwork): MilpFormulation<Stoch
     const map = new Int32Array(m.colNames.length).fill(-1);
     f.designColumns!.forEach((col, k) => (map[col] = shared[k]!));
     for (let j = 0; j < m.colNames.length; j++) {
-      if (map[j] === -1) map[j] = b.addVar(`s${s + 1}_${m.colNames[j]}`, { type: m.colType[j]!, lower: m.colLower[j]!, upper: m.colUpper[j]!, cost: p * m.colCost[j]! });
+      if (map[j] === -1)
+        map[j] = b.addVar(`s${s + 1}_${m.colNames[j]}`, {
+          type: m.colType[j]!,
+          lower: m.colLower[j]!,
+          upper: m.colUpper[j]!,
+          cost: p * m.colCost[j]!,
+        });
     }
     for (let r = 0; r < m.rowNames.length; r++) {
       const vars: number[] = [];
@@ -41,7 +47,12 @@ export function buildExtensiveForm(st: StochasticNetwork): MilpFormulation<Stoch
       }
       // Rows over design columns only are the same in every scenario: once is enough.
       if (designOnly && s > 0) continue;
-      b.addRow(designOnly ? m.rowNames[r]! : `s${s + 1}_${m.rowNames[r]}`, { vars, coefs }, m.rowLower[r]!, m.rowUpper[r]!);
+      b.addRow(
+        designOnly ? m.rowNames[r]! : `s${s + 1}_${m.rowNames[r]}`,
+        { vars, coefs },
+        m.rowLower[r]!,
+        m.rowUpper[r]!,
+      );
     }
     b.addOffset(p * m.offset);
     return map;

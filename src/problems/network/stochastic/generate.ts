@@ -36,7 +36,13 @@ export function stochasticFacilityLocation(o: StochasticFlOptions): NetworkDocum
     fixedCost: Math.round(u(0.5, 1.5) * 30 * (total / o.sites)),
     capacity: perSite,
   }));
-  const customers = demand.map((d, j) => ({ id: `C${j + 1}`, echelon: 'customer', x: round2(u(0, 100)), y: round2(u(0, 100)), demand: { u: d } }));
+  const customers = demand.map((d, j) => ({
+    id: `C${j + 1}`,
+    echelon: 'customer',
+    x: round2(u(0, 100)),
+    y: round2(u(0, 100)),
+    demand: { u: d },
+  }));
   const scenarios = Array.from({ length: o.scenarios }, (_, s) => {
     const shared = u(0.7, 1.3);
     return {

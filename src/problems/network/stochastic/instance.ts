@@ -44,11 +44,22 @@ export function compileStochastic(doc: NetworkDocument, source: string): Stochas
   const scenarios = list.map((s, i): StochasticScenario => {
     const instance = compileNetwork(scenarioDocument(nominal, s, `scenarios[${i}] (${s.id})`, source), source);
     if (instance.bits.length !== base.bits.length || instance.bits.some((b, k) => b.label !== base.bits[k]!.label)) {
-      throw new InputError(source, `scenarios[${i}] (${s.id}).changes`, 'changes that keep the candidates and their options (the design is shared by every scenario)');
+      throw new InputError(
+        source,
+        `scenarios[${i}] (${s.id}).changes`,
+        'changes that keep the candidates and their options (the design is shared by every scenario)',
+      );
     }
     return { id: s.id, probability: s.probability, instance };
   });
-  return Object.freeze({ kind: 'stochastic-network' as const, name: doc.name, source, base, scenarios, unmetDemandPenalty: doc.recourse?.unmetDemandPenalty ?? null });
+  return Object.freeze({
+    kind: 'stochastic-network' as const,
+    name: doc.name,
+    source,
+    base,
+    scenarios,
+    unmetDemandPenalty: doc.recourse?.unmetDemandPenalty ?? null,
+  });
 }
 
 function withoutScenarios(doc: NetworkDocument): NetworkDocument {
@@ -61,7 +72,12 @@ function withoutScenarios(doc: NetworkDocument): NetworkDocument {
  * node's value for that product (its own, or the one it inherits from `echelonDefaults`), then the
  * scenario's changes are applied by the scenario mechanism.
  */
-export function scenarioDocument(nominal: NetworkDocument, s: ScenarioDoc, where: string, source: string): NetworkDocument {
+export function scenarioDocument(
+  nominal: NetworkDocument,
+  s: ScenarioDoc,
+  where: string,
+  source: string,
+): NetworkDocument {
   const nodes = nominal.nodes.map((n): NodeDoc => {
     const demand = s.demand?.[n.id];
     const supply = s.supply?.[n.id];

@@ -7,7 +7,13 @@ import { networkFigures } from '../cost.js';
 import { countRuleViolation, networkSpace } from '../design-space.js';
 import { networkViolations } from '../violations.js';
 import { networkDecomposition } from './decomposition.js';
-import { evaluateStochastic, expectedCost, scenarioCost, scenarioInfeasibility, type StochasticFlows } from './evaluate.js';
+import {
+  evaluateStochastic,
+  expectedCost,
+  scenarioCost,
+  scenarioInfeasibility,
+  type StochasticFlows,
+} from './evaluate.js';
 import { buildExtensiveForm } from './extensive.js';
 import type { StochasticNetwork } from './instance.js';
 import { relaxedDemand, singleSourceViolations } from './recourse.js';
@@ -39,30 +45,42 @@ export function stochasticNetworkProblem(st: StochasticNetwork): Problem<Stochas
       periods: base.periods,
       scenarios: st.scenarios.length,
     },
-    siteFixedCost: base.bits.map((_, i) => preciseSum(st.scenarios.map((s) => s.probability * s.instance.bits[i]!.fixedCost))),
+    siteFixedCost: base.bits.map((_, i) =>
+      preciseSum(st.scenarios.map((s) => s.probability * s.instance.bits[i]!.fixedCost)),
+    ),
     siteCapacity: base.bits.map(() => Infinity),
     totalDemand: 0,
     buildMilp: () => buildExtensiveForm(st),
     evaluate: (handle, design, options) => evaluateStochastic(handle, st, design, options),
     cost: (design, flows) => expectedCost(st, design, flows),
     violations(design, flows) {
-      if (flows.scenarios.length !== st.scenarios.length || flows.scenarios.some((f, k) => f.id !== st.scenarios[k]!.id)) {
-        return [`flows of scenarios ${flows.scenarios.map((f) => f.id).join(', ')}, expected ${st.scenarios.map((s) => s.id).join(', ')}`];
+      if (
+        flows.scenarios.length !== st.scenarios.length ||
+        flows.scenarios.some((f, k) => f.id !== st.scenarios[k]!.id)
+      ) {
+        return [
+          `flows of scenarios ${flows.scenarios.map((f) => f.id).join(', ')}, expected ${st.scenarios.map((s) => s.id).join(', ')}`,
+        ];
       }
       return st.scenarios.flatMap((s, k) => {
         // Under recourse a shortfall is priced, not broken: check against demand from 0 up.
         const f = flows.scenarios[k]!.flows;
-        const found = st.unmetDemandPenalty === null ? networkViolations(s.instance, design, f) : [...networkViolations(relaxedDemand(s.instance), design, f), ...singleSourceViolations(s.instance, f)];
+        const found =
+          st.unmetDemandPenalty === null
+            ? networkViolations(s.instance, design, f)
+            : [...networkViolations(relaxedDemand(s.instance), design, f), ...singleSourceViolations(s.instance, f)];
         return found.map((v) => `scenario ${s.id}: ${v}`);
       });
     },
-    quickInfeasibility: (design) => countRuleViolation(base, design) ?? firstOf(st.scenarios.map((s) => () => scenarioInfeasibility(st, s, design))),
+    quickInfeasibility: (design) =>
+      countRuleViolation(base, design) ?? firstOf(st.scenarios.map((s) => () => scenarioInfeasibility(st, s, design))),
     openIds: (design) => space.labels.filter((_, i) => design[i]),
     instanceInfeasibility: () => firstOf(st.scenarios.map((s) => () => scenarioInfeasibility(st, s))),
     figures(design, flows) {
       const out = new Map<string, number[]>();
       st.scenarios.forEach((s, k) => {
-        for (const [name, v] of Object.entries(networkFigures(s.instance, design, flows.scenarios[k]!.flows))) out.set(name, [...(out.get(name) ?? []), s.probability * v]);
+        for (const [name, v] of Object.entries(networkFigures(s.instance, design, flows.scenarios[k]!.flows)))
+          out.set(name, [...(out.get(name) ?? []), s.probability * v]);
       });
       const expected = Object.fromEntries([...out].map(([k, v]) => [k, preciseSum(v)]));
       const unmet = outcomes(design, flows).reduce((t, o, k) => t + st.scenarios[k]!.probability * o.unmetDemand, 0);
@@ -90,7 +108,8 @@ function stochasticReport(st: StochasticNetwork, design: Design, outcomes: reado
   const rows = outcomes.map((o) => [o.id, String(o.probability), num(o.cost), num(o.unmetDemand)]);
   const head = ['scenario', 'probability', 'cost', 'unmet demand'];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: readonly string[]): string => r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ');
+  const line = (r: readonly string[]): string =>
+    r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ');
   const open = st.base.bits.filter((_, i) => design[i]).map((b) => b.label);
   return [
     `Two-stage network ${st.name}: expected cost ${num(expected)} over ${outcomes.length} scenarios${st.unmetDemandPenalty !== null ? ` (unmet demand at ${num(st.unmetDemandPenalty)} per unit)` : ''}`,

@@ -43,7 +43,8 @@ export function relaxedDemand(inst: NetworkInstance): NetworkInstance {
 }
 
 function relaxDocument(doc: NetworkDocument): NetworkDocument {
-  const relax = (d: NodeDoc['demand']): NodeDoc['demand'] => (d === undefined ? d : Object.fromEntries(Object.entries(d).map(([k, v]) => [k, relaxAmount(v)])));
+  const relax = (d: NodeDoc['demand']): NodeDoc['demand'] =>
+    d === undefined ? d : Object.fromEntries(Object.entries(d).map(([k, v]) => [k, relaxAmount(v)]));
   return {
     ...doc,
     // Single sourcing needs an exact demand: the relaxed copy drops the flag, and
@@ -54,7 +55,11 @@ function relaxDocument(doc: NetworkDocument): NetworkDocument {
       return { ...rest, demand: relax(n.demand) };
     }),
     ...(doc.echelonDefaults
-      ? { echelonDefaults: Object.fromEntries(Object.entries(doc.echelonDefaults).map(([e, d]) => [e, d.demand ? { ...d, demand: relax(d.demand) } : d])) }
+      ? {
+          echelonDefaults: Object.fromEntries(
+            Object.entries(doc.echelonDefaults).map(([e, d]) => [e, d.demand ? { ...d, demand: relax(d.demand) } : d]),
+          ),
+        }
       : {}),
   };
 }
@@ -72,7 +77,8 @@ export function singleSourceViolations(inst: NetworkInstance, flows: NetworkFlow
   for (const n of inst.nodes) {
     if (!n.singleSource) continue;
     const sources = new Set(flows.arcs.filter((a) => a.to === n.id && a.amount > 1e-9).map((a) => a.from));
-    if (sources.size > 1) out.push(`single-source: node ${n.id} receives from ${sources.size} nodes (${[...sources].join(', ')})`);
+    if (sources.size > 1)
+      out.push(`single-source: node ${n.id} receives from ${sources.size} nodes (${[...sources].join(', ')})`);
   }
   return out;
 }

@@ -7,7 +7,8 @@ import { stochasticNetworkProblem } from '../../../../src/problems/network/stoch
 import { testHandle } from '../../../helpers/fixtures.js';
 import { arbStochasticNetwork } from './random-stochastic.js';
 
-const problemOf = (doc: NetworkDocumentInput) => stochasticNetworkProblem(compileStochastic(parseNetworkDocument(doc, 'random.json'), 'random.json'));
+const problemOf = (doc: NetworkDocumentInput) =>
+  stochasticNetworkProblem(compileStochastic(parseNetworkDocument(doc, 'random.json'), 'random.json'));
 const tol = (v: number): number => 1e-6 * Math.max(1, Math.abs(v));
 
 describe('two-stage network decomposition: the cuts (real HiGHS)', () => {
@@ -20,19 +21,29 @@ describe('two-stage network decomposition: the cuts (real HiGHS)', () => {
         const problem = problemOf(doc);
         const dec = problem.twoStage!();
         const n = problem.space.size;
-        const designs = Array.from({ length: 2 ** n }, (_, mask) => Uint8Array.from({ length: n }, (_, i) => (mask >> i) & 1)).filter((d) => !problem.quickInfeasibility(d));
+        const designs = Array.from({ length: 2 ** n }, (_, mask) =>
+          Uint8Array.from({ length: n }, (_, i) => (mask >> i) & 1),
+        ).filter((d) => !problem.quickInfeasibility(d));
         // Second-stage cost of each design and scenario, from the flow models (Infinity: cannot serve it).
         const q = new Map<Uint8Array, number[]>();
         for (const d of designs) {
           const fixed = d.reduce((t, b, i) => t + b * dec.firstStageCost[i]!, 0);
           const ev = await problem.evaluate(handle, d);
           // An infeasible design prices no scenario: count each scenario it cannot serve alone.
-          q.set(d, ev.feasible ? problem.scenarioOutcomes!(d, ev.flows!).map((o) => o.cost - fixed) : await perScenario(d, fixed));
+          q.set(
+            d,
+            ev.feasible
+              ? problem.scenarioOutcomes!(d, ev.flows!).map((o) => o.cost - fixed)
+              : await perScenario(d, fixed),
+          );
         }
         async function perScenario(d: Uint8Array, fixed: number): Promise<number[]> {
           const out: number[] = [];
           for (const s of dec.scenarios) {
-            const alone = problemOf({ ...doc, scenarios: [{ ...doc.scenarios!.find((x) => x.id === s.id)!, probability: 1 }] });
+            const alone = problemOf({
+              ...doc,
+              scenarios: [{ ...doc.scenarios!.find((x) => x.id === s.id)!, probability: 1 }],
+            });
             const ev = await alone.evaluate(handle, d);
             out.push(ev.feasible ? ev.cost - fixed : Infinity);
           }
@@ -52,7 +63,8 @@ describe('two-stage network decomposition: the cuts (real HiGHS)', () => {
             if (!cut.feasible) feasibilityCuts++;
             for (const d of designs) {
               const real = q.get(d)![s]!;
-              const lin = (c: typeof cut): number => c.value + c.slope.reduce((t, g, i) => t + g * (d[i]! - c.at[i]!), 0);
+              const lin = (c: typeof cut): number =>
+                c.value + c.slope.reduce((t, g, i) => t + g * (d[i]! - c.at[i]!), 0);
               if (real < Infinity) {
                 expect(lin(low)).toBeLessThanOrEqual(real + tol(real));
                 if (cut.feasible) expect(lin(cut)).toBeLessThanOrEqual(real + tol(real));

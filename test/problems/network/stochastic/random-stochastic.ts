@@ -11,7 +11,14 @@ export function arbStochasticNetwork(): fc.Arbitrary<NetworkDocumentInput> {
   return fc
     .record({
       doc: arbNetwork(),
-      scenarios: fc.array(fc.record({ weight: fc.integer({ min: 1, max: 4 }), demand: fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 2, maxLength: 2 }), supply: fc.constantFrom(0.5, 1, 1.5) }), { minLength: 1, maxLength: 3 }),
+      scenarios: fc.array(
+        fc.record({
+          weight: fc.integer({ min: 1, max: 4 }),
+          demand: fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 2, maxLength: 2 }),
+          supply: fc.constantFrom(0.5, 1, 1.5),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
       penalty: fc.constantFrom(null, 4, 60),
     })
     .map(({ doc, scenarios, penalty }) => {

@@ -14,13 +14,18 @@ import { testHandle } from '../../../helpers/fixtures.js';
  * P1 alone: 130 / 170 -> 150; both: 172 / 206 -> 189; none: 120 / 280 -> 200. Optimum 134.
  */
 const TINY = {
-  problem: 'network', name: 'tiny-two-stage', products: ['u'],
+  problem: 'network',
+  name: 'tiny-two-stage',
+  products: ['u'],
   nodes: [
     { id: 'P1', echelon: 'plant', supply: { u: 300 }, fixedCost: 100, capacity: 300 },
     { id: 'P2', echelon: 'plant', supply: { u: 300 }, fixedCost: 60, capacity: 8 },
     { id: 'C1', echelon: 'customer', demand: { u: 10 } },
   ],
-  arcs: [{ from: 'P1', to: 'C1', unitCost: 5 }, { from: 'P2', to: 'C1', unitCost: 2 }],
+  arcs: [
+    { from: 'P1', to: 'C1', unitCost: 5 },
+    { from: 'P2', to: 'C1', unitCost: 2 },
+  ],
   scenarios: [
     { id: 'low', probability: 0.5, demand: { C1: { u: 6 } } },
     { id: 'high', probability: 0.5, demand: { C1: { u: 14 } } },
@@ -28,7 +33,8 @@ const TINY = {
   recourse: { unmetDemandPenalty: 20 },
 };
 
-const problemOf = (data: unknown) => stochasticNetworkProblem(compileStochastic(parseNetworkDocument(data, 'tiny.json'), 'tiny.json'));
+const problemOf = (data: unknown) =>
+  stochasticNetworkProblem(compileStochastic(parseNetworkDocument(data, 'tiny.json'), 'tiny.json'));
 
 describe('unmet-demand columns in the network builder', () => {
   it('a demand the open capacity cannot meet is short at the penalty, and only with the option', async () => {
@@ -39,9 +45,14 @@ describe('unmet-demand columns in the network builder', () => {
     const f = buildNetworkModel(inst, Uint8Array.from([0, 1]), { unmetDemandPenalty: 20 });
     expect((await solveModel(handle, f.model)).objective).toBeCloseTo(116, 9);
     // A penalty below the cheapest supply leaves all demand unmet: 60 + 10 x 1.
-    expect((await solveModel(handle, buildNetworkModel(inst, Uint8Array.from([0, 1]), { unmetDemandPenalty: 1 }).model)).objective).toBeCloseTo(70, 9);
+    expect(
+      (await solveModel(handle, buildNetworkModel(inst, Uint8Array.from([0, 1]), { unmetDemandPenalty: 1 }).model))
+        .objective,
+    ).toBeCloseTo(70, 9);
     // Without the option the same design cannot serve the demand.
-    expect((await solveModel(handle, buildNetworkModel(inst, Uint8Array.from([0, 1])).model)).status).toBe('infeasible');
+    expect((await solveModel(handle, buildNetworkModel(inst, Uint8Array.from([0, 1])).model)).status).toBe(
+      'infeasible',
+    );
     expect(f.model.colNames.filter((c) => c.startsWith('unmet_'))).toEqual(['unmet_C1_u']);
   });
 });
@@ -81,7 +92,13 @@ describe('two-stage network instances', () => {
   it('a scenario may scale any field the scenario mechanism selects', async () => {
     const handle = await testHandle();
     // Transport from P1 at twice the cost in the high scenario: P1 alone 130 / 100 + 14 x 10 = 240 -> 185.
-    const doc = { ...TINY, scenarios: [TINY.scenarios[0], { ...TINY.scenarios[1], changes: [{ field: 'unitCost', select: { from: 'plant', node: 'C1' }, scale: 2 }] }] };
+    const doc = {
+      ...TINY,
+      scenarios: [
+        TINY.scenarios[0],
+        { ...TINY.scenarios[1], changes: [{ field: 'unitCost', select: { from: 'plant', node: 'C1' }, scale: 2 }] },
+      ],
+    };
     const problem = problemOf(doc);
     // P2 alone in high: 60 + 8 x 4 + 6 x 20 = 212 -> expected (72 + 212) / 2 = 142.
     expect((await problem.evaluate(handle, Uint8Array.from([0, 1]))).cost).toBeCloseTo(142, 9);
@@ -91,19 +108,52 @@ describe('two-stage network instances', () => {
   it('one scenario with probability 1 is the deterministic problem', async () => {
     const handle = await testHandle();
     const { scenarios: _s, recourse: _r, ...nominal } = TINY;
-    const det = await solve(stochasticNetworkProblem(compileStochastic(parseNetworkDocument({ ...nominal, scenarios: [{ id: 'only', probability: 1 }] }, 'x.json'), 'x.json')), { handle });
+    const det = await solve(
+      stochasticNetworkProblem(
+        compileStochastic(
+          parseNetworkDocument({ ...nominal, scenarios: [{ id: 'only', probability: 1 }] }, 'x.json'),
+          'x.json',
+        ),
+      ),
+      { handle },
+    );
     const plain = await solveModel(handle, buildNetworkModel(networkFromData(nominal, 'x.json')).model);
     expect(det.objective).toBeCloseTo(plain.objective!, 9);
   });
 
   it('bad scenario data is a clear error', () => {
-    const bad = (scenarios: unknown, expected: RegExp): void => expect(() => problemOf({ ...TINY, scenarios })).toThrow(expected);
-    bad([{ id: 'a', probability: 0.5 }, { id: 'b', probability: 0.4 }], /scenarios: probabilities summing to 1, got 0.9/);
-    bad([{ id: 'a', probability: 0.5 }, { id: 'a', probability: 0.5 }], /scenarios\[1\]\.id: a unique scenario id, 'a' repeats/);
-    bad([{ id: 'a', probability: 1, demand: { Cx: { u: 3 } } }], /scenarios\[0\] \(a\)\.demand\.Cx: a node id, got "Cx" \(did you mean 'C1'\?\)/);
-    bad([{ id: 'a', probability: 1, demand: { C1: { v: 3 } } }], /scenarios\[0\] \(a\)\.demand\.C1\.v: a product among u/);
-    bad([{ id: 'a', probability: 1, supply: { P1: { u: [1, 2] } } }], /scenarios\[0\] \(a\)\.supply\.P1\.u: one value per period \(1\), got 2/);
-    bad([{ id: 'a', probability: 1, changes: [{ field: 'unitCost', select: { node: 'Nope' }, scale: 2 }] }], /scenarios\[0\] \(a\)\.changes: .*Nope/);
+    const bad = (scenarios: unknown, expected: RegExp): void =>
+      expect(() => problemOf({ ...TINY, scenarios })).toThrow(expected);
+    bad(
+      [
+        { id: 'a', probability: 0.5 },
+        { id: 'b', probability: 0.4 },
+      ],
+      /scenarios: probabilities summing to 1, got 0.9/,
+    );
+    bad(
+      [
+        { id: 'a', probability: 0.5 },
+        { id: 'a', probability: 0.5 },
+      ],
+      /scenarios\[1\]\.id: a unique scenario id, 'a' repeats/,
+    );
+    bad(
+      [{ id: 'a', probability: 1, demand: { Cx: { u: 3 } } }],
+      /scenarios\[0\] \(a\)\.demand\.Cx: a node id, got "Cx" \(did you mean 'C1'\?\)/,
+    );
+    bad(
+      [{ id: 'a', probability: 1, demand: { C1: { v: 3 } } }],
+      /scenarios\[0\] \(a\)\.demand\.C1\.v: a product among u/,
+    );
+    bad(
+      [{ id: 'a', probability: 1, supply: { P1: { u: [1, 2] } } }],
+      /scenarios\[0\] \(a\)\.supply\.P1\.u: one value per period \(1\), got 2/,
+    );
+    bad(
+      [{ id: 'a', probability: 1, changes: [{ field: 'unitCost', select: { node: 'Nope' }, scale: 2 }] }],
+      /scenarios\[0\] \(a\)\.changes: .*Nope/,
+    );
     bad([{ id: 'a', probability: 1.5 }], /probability/);
   });
 });

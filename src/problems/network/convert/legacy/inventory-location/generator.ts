@@ -93,12 +93,16 @@ export function generateIlJson(sizes: IlSizes, seed: number, name = `il-generate
     ids: { technologies: techIds(sizes.K) },
     integerFlows: true,
     provenance: {
-      source: 'Phan, Le Nguyen & Singgih (2025), EAI Endorsed Trans. Sustainable Manufacturing and Renewable Energy, doi:10.4108/eetsmre.9781',
+      source:
+        'Phan, Le Nguyen & Singgih (2025), EAI Endorsed Trans. Sustainable Manufacturing and Renewable Energy, doi:10.4108/eetsmre.9781',
       note: `Parameter values are not published; the paper says only that they were "assigned values within a reasonable range". These ${cells} values are drawn by rlnd's generator (seed ${seed}) by the rules below.`,
       command: `rlnd generate inventory-location ${IL_SETS.map((s) => `--${SET_NAMES[s]} ${sizes[s]}`).join(' ')} --seed ${seed}`,
       rules: GENERATOR_RULES,
       ...(IL_SETS.every((s) => sizes[s] === PAPER_SIZES[s])
-        ? { paper: "The paper's instance has this shape and reports MinC = 93,280 with x11 = x22 = y11 = y22 = 1 (Table 4); with its data unpublished, this instance's optimum is not comparable to that figure, only its variable and constraint counts are." }
+        ? {
+            paper:
+              "The paper's instance has this shape and reports MinC = 93,280 with x11 = x22 = y11 = y22 = 1 (Table 4); with its data unpublished, this instance's optimum is not comparable to that figure, only its variable and constraint counts are.",
+          }
         : {}),
     },
     parameters,

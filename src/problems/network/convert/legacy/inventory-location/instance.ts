@@ -69,7 +69,8 @@ export function makeIlInstance(data: Omit<IlInstance, 'kind'>): IlInstance {
   const { source, sizes } = data;
   for (const s of IL_SETS) {
     const n = sizes[s];
-    if (!Number.isInteger(n) || n < 1) throw new InputError(source, `sizes.${SET_NAMES[s]}`, `a positive integer, got ${n}`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new InputError(source, `sizes.${SET_NAMES[s]}`, `a positive integer, got ${n}`);
     const ids = data.ids[s];
     if (ids.length !== n) throw new InputError(source, `ids.${SET_NAMES[s]}`, `${n} ids, got ${ids.length}`);
     if (new Set(ids).size !== n) throw new InputError(source, `ids.${SET_NAMES[s]}`, 'unique ids');
@@ -78,14 +79,20 @@ export function makeIlInstance(data: Omit<IlInstance, 'kind'>): IlInstance {
     const dims = PARAM_DIMS[name];
     const shape = shapeOf(sizes, dims);
     const values = data.params[name];
-    if (values.length !== shape.size) throw new InputError(source, `parameters.${name}`, `${shape.size} values (${dims.join(' x ')}), got ${values.length}`);
+    if (values.length !== shape.size)
+      throw new InputError(
+        source,
+        `parameters.${name}`,
+        `${shape.size} values (${dims.join(' x ')}), got ${values.length}`,
+      );
     values.forEach((v, k) => {
       const where = `parameters.${name}[${shape.tuple(k).join('][')}]`;
       if (!Number.isFinite(v) || v < 0) throw new InputError(source, where, `a number >= 0, got ${v}`);
       if (name === 'CR' && v > 1) throw new InputError(source, where, `a repair rate in [0, 1], got ${v}`);
     });
   }
-  if (data.bigM !== undefined && !(data.bigM > 0)) throw new InputError(source, 'bigM', `a number > 0, got ${data.bigM}`);
+  if (data.bigM !== undefined && !(data.bigM > 0))
+    throw new InputError(source, 'bigM', `a number > 0, got ${data.bigM}`);
   return Object.freeze({ kind: 'inventory-location' as const, ...data });
 }
 
@@ -95,7 +102,10 @@ const SHAPES = new WeakMap<IlSizes, Record<ParamName, Shape>>();
 export function param(inst: IlInstance, name: ParamName, ...idx: number[]): number {
   let shapes = SHAPES.get(inst.sizes);
   if (!shapes) {
-    shapes = Object.fromEntries(PARAM_NAMES.map((n) => [n, shapeOf(inst.sizes, PARAM_DIMS[n])])) as Record<ParamName, Shape>;
+    shapes = Object.fromEntries(PARAM_NAMES.map((n) => [n, shapeOf(inst.sizes, PARAM_DIMS[n])])) as Record<
+      ParamName,
+      Shape
+    >;
     SHAPES.set(inst.sizes, shapes);
   }
   return inst.params[name][shapes[name].index(...idx)]!;

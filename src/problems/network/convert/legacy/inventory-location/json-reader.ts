@@ -31,26 +31,51 @@ export function parseIlJson(data: unknown, file: string, options: { relax?: bool
     const rawIds = f.object(root.ids, 'ids');
     for (const s of IL_SETS) {
       const list = rawIds[SET_NAMES[s]];
-      if (list !== undefined) ids[s] = f.array(list, `ids.${SET_NAMES[s]}`).map((v, n) => f.string(v, `ids.${SET_NAMES[s]}[${n}]`));
+      if (list !== undefined)
+        ids[s] = f.array(list, `ids.${SET_NAMES[s]}`).map((v, n) => f.string(v, `ids.${SET_NAMES[s]}[${n}]`));
     }
   }
   const rawParams = f.object(root.parameters, 'parameters');
   for (const key of Object.keys(rawParams)) {
-    if (!(PARAM_NAMES as string[]).includes(key)) throw new InputError(file, `parameters.${key}`, `a parameter among ${PARAM_NAMES.join(', ')}`);
+    if (!(PARAM_NAMES as string[]).includes(key))
+      throw new InputError(file, `parameters.${key}`, `a parameter among ${PARAM_NAMES.join(', ')}`);
   }
-  const params = Object.fromEntries(PARAM_NAMES.map((n) => [n, readParam(f, rawParams[n], n, sizes)])) as Record<ParamName, Float64Array>;
-  if (root.integerFlows !== undefined && typeof root.integerFlows !== 'boolean') throw new InputError(file, 'integerFlows', 'true or false');
+  const params = Object.fromEntries(PARAM_NAMES.map((n) => [n, readParam(f, rawParams[n], n, sizes)])) as Record<
+    ParamName,
+    Float64Array
+  >;
+  if (root.integerFlows !== undefined && typeof root.integerFlows !== 'boolean')
+    throw new InputError(file, 'integerFlows', 'true or false');
   const integerFlows = options.relax ? false : root.integerFlows !== false;
   const bigM = f.optionalNumber(root.bigM, 'bigM', { min: 0 });
-  const name = root.name === undefined ? file.split('/').pop()!.replace(/\.json$/, '') : f.string(root.name, 'name');
-  return makeIlInstance({ name, source: file, sizes, ids, params, integerFlows, ...(bigM !== undefined ? { bigM } : {}) });
+  const name =
+    root.name === undefined
+      ? file
+          .split('/')
+          .pop()!
+          .replace(/\.json$/, '')
+      : f.string(root.name, 'name');
+  return makeIlInstance({
+    name,
+    source: file,
+    sizes,
+    ids,
+    params,
+    integerFlows,
+    ...(bigM !== undefined ? { bigM } : {}),
+  });
 }
 
 /** One parameter: a number (broadcast) or a nested array of exactly the parameter's shape. */
 function readParam(f: JsonFields, raw: unknown, name: ParamName, sizes: IlSizes): Float64Array {
   const dims = PARAM_DIMS[name];
   const path = `parameters.${name}`;
-  if (raw === undefined) throw new InputError(f.file, path, `a number or a nested array over ${dims.map((d) => SET_NAMES[d]).join(' x ')} (missing)`);
+  if (raw === undefined)
+    throw new InputError(
+      f.file,
+      path,
+      `a number or a nested array over ${dims.map((d) => SET_NAMES[d]).join(' x ')} (missing)`,
+    );
   const size = dims.reduce((a, d) => a * sizes[d], 1);
   if (typeof raw === 'number') return new Float64Array(size).fill(f.number(raw, path, { min: 0 }));
   const out: number[] = [];
@@ -61,7 +86,8 @@ function readParam(f: JsonFields, raw: unknown, name: ParamName, sizes: IlSizes)
     }
     const set = dims[depth]!;
     const list = f.array(v, where);
-    if (list.length !== sizes[set]) throw new InputError(f.file, where, `${sizes[set]} entries (one per ${SET_NAMES[set]}), got ${list.length}`);
+    if (list.length !== sizes[set])
+      throw new InputError(f.file, where, `${sizes[set]} entries (one per ${SET_NAMES[set]}), got ${list.length}`);
     list.forEach((x, n) => walk(x, depth + 1, `${where}[${n}]`));
   };
   walk(raw, 0, path);

@@ -26,7 +26,16 @@ export const SET_NAMES: Readonly<Record<IlSet, string>> = {
 };
 
 /** Default id prefix of each set's members (`C1`, `R2`, `k1`, period `1`...). */
-export const ID_PREFIX: Readonly<Record<IlSet, string>> = { I: 'C', R: 'R', U: 'U', M: 'M', K: 'k', P: 'p', O: 'o', T: '' };
+export const ID_PREFIX: Readonly<Record<IlSet, string>> = {
+  I: 'C',
+  R: 'R',
+  U: 'U',
+  M: 'M',
+  K: 'k',
+  P: 'p',
+  O: 'o',
+  T: '',
+};
 
 /** Row-major shape of one array over some index sets. */
 export class Shape {

@@ -120,12 +120,19 @@ function checkNonNeg(source: string, where: string, v: number): void {
 }
 
 function checkPerType(source: string, where: string, values: PerType, types: readonly BatteryType[]): void {
-  if (values.length !== types.length) throw new InputError(source, where, `one value per battery type (${types.length}), got ${values.length}`);
+  if (values.length !== types.length)
+    throw new InputError(source, where, `one value per battery type (${types.length}), got ${values.length}`);
   values.forEach((v, b) => checkNonNeg(source, `${where}.${types[b]!.id}`, v));
 }
 
-function checkRates(source: string, where: string, rates: ProcessingRates | TransportRates, types: readonly BatteryType[]): void {
-  for (const [key, values] of Object.entries(rates) as [string, PerType][]) checkPerType(source, `${where}.${key}`, values, types);
+function checkRates(
+  source: string,
+  where: string,
+  rates: ProcessingRates | TransportRates,
+  types: readonly BatteryType[],
+): void {
+  for (const [key, values] of Object.entries(rates) as [string, PerType][])
+    checkPerType(source, `${where}.${key}`, values, types);
 }
 
 /** Validates and freezes an instance; errors name the source file and the field. */
@@ -137,53 +144,78 @@ export function makeJakartaInstance(data: Omit<JakartaInstance, 'kind'>): Jakart
   if (data.rmcs.length === 0) throw new InputError(source, 'rmcCandidates', 'at least one RMC candidate');
   if (data.wdcs.length === 0) throw new InputError(source, 'wdcCandidates', 'at least one WDC candidate');
   types.forEach((t, b) => {
-    if (!(t.cellsPerPack > 0) || !Number.isFinite(t.cellsPerPack)) throw new InputError(source, `batteryTypes[${b}].cellsPerPack`, `a number > 0, got ${t.cellsPerPack}`);
-    if (!(t.cellMassKg > 0) || !Number.isFinite(t.cellMassKg)) throw new InputError(source, `batteryTypes[${b}].cellMassKg`, `a number > 0, got ${t.cellMassKg}`);
+    if (!(t.cellsPerPack > 0) || !Number.isFinite(t.cellsPerPack))
+      throw new InputError(source, `batteryTypes[${b}].cellsPerPack`, `a number > 0, got ${t.cellsPerPack}`);
+    if (!(t.cellMassKg > 0) || !Number.isFinite(t.cellMassKg))
+      throw new InputError(source, `batteryTypes[${b}].cellMassKg`, `a number > 0, got ${t.cellMassKg}`);
   });
   const ids = new Set<string>();
-  const sites: [string, readonly JrlnSite[]][] = [['ccCandidates', data.ccs], ['rmcCandidates', data.rmcs], ['wdcCandidates', data.wdcs]];
+  const sites: [string, readonly JrlnSite[]][] = [
+    ['ccCandidates', data.ccs],
+    ['rmcCandidates', data.rmcs],
+    ['wdcCandidates', data.wdcs],
+  ];
   for (const [field, list] of sites) {
     list.forEach((s, i) => {
-      if (ids.has(s.id)) throw new InputError(source, `${field}[${i}].id`, `a site id unique among all candidates, '${s.id}' repeats`);
+      if (ids.has(s.id))
+        throw new InputError(source, `${field}[${i}].id`, `a site id unique among all candidates, '${s.id}' repeats`);
       ids.add(s.id);
       checkNonNeg(source, `${field}[${i}] (${s.id}).fixedCost`, s.fixedCost);
     });
   }
   const ccsPerCluster = new Array<number>(K).fill(0);
   data.ccs.forEach((c, i) => {
-    if (!Number.isInteger(c.cluster) || c.cluster < 0 || c.cluster >= K) throw new InputError(source, `ccCandidates[${i}] (${c.id}).cluster`, 'a cluster id from clusters');
+    if (!Number.isInteger(c.cluster) || c.cluster < 0 || c.cluster >= K)
+      throw new InputError(source, `ccCandidates[${i}] (${c.id}).cluster`, 'a cluster id from clusters');
     ccsPerCluster[c.cluster]!++;
   });
   data.dealers.forEach((d, i) => {
     const where = `dealers[${i}] (${d.id})`;
-    if (!Number.isInteger(d.cluster) || d.cluster < 0 || d.cluster >= K) throw new InputError(source, `${where}.cluster`, 'a cluster id from clusters');
+    if (!Number.isInteger(d.cluster) || d.cluster < 0 || d.cluster >= K)
+      throw new InputError(source, `${where}.cluster`, 'a cluster id from clusters');
     if (ccsPerCluster[d.cluster] === 0) {
-      throw new InputError(source, `${where}.cluster`, `a cluster with at least one CC candidate; cluster ${data.clusters[d.cluster]!.id} has none, so its packs cannot be collected`);
+      throw new InputError(
+        source,
+        `${where}.cluster`,
+        `a cluster with at least one CC candidate; cluster ${data.clusters[d.cluster]!.id} has none, so its packs cannot be collected`,
+      );
     }
-    if (d.packs.length !== types.length) throw new InputError(source, `${where}.packs`, `one count per battery type (${types.length})`);
+    if (d.packs.length !== types.length)
+      throw new InputError(source, `${where}.packs`, `one count per battery type (${types.length})`);
     d.packs.forEach((p, b) => checkNonNeg(source, `${where}.packs.${types[b]!.id}`, p));
   });
   ccsPerCluster.forEach((n, k) => {
-    if (n === 0) throw new InputError(source, `clusters[${k}] (${data.clusters[k]!.id})`, 'at least one CC candidate (constraint (12) opens exactly one CC per cluster)');
+    if (n === 0)
+      throw new InputError(
+        source,
+        `clusters[${k}] (${data.clusters[k]!.id})`,
+        'at least one CC candidate (constraint (12) opens exactly one CC per cluster)',
+      );
   });
   if (data.alpha.length !== K) throw new InputError(source, 'qualityShares', `shares for each of the ${K} clusters`);
   data.alpha.forEach((perType, k) => {
-    if (perType.length !== types.length) throw new InputError(source, `qualityShares (cluster ${data.clusters[k]!.id})`, 'shares for every battery type');
+    if (perType.length !== types.length)
+      throw new InputError(source, `qualityShares (cluster ${data.clusters[k]!.id})`, 'shares for every battery type');
     perType.forEach((shares, b) => {
       const where = `qualityShares.${types[b]!.id} (cluster ${data.clusters[k]!.id})`;
       if (shares.length !== QUALITIES.length) throw new InputError(source, where, 'shares for L1, L2 and L3');
       shares.forEach((s, u) => {
-        if (!Number.isFinite(s) || s < 0 || s > 1) throw new InputError(source, `${where}.${QUALITIES[u]}`, `a share in [0, 1], got ${s}`);
+        if (!Number.isFinite(s) || s < 0 || s > 1)
+          throw new InputError(source, `${where}.${QUALITIES[u]}`, `a share in [0, 1], got ${s}`);
       });
       const total = shares.reduce((a, c) => a + c, 0);
-      if (Math.abs(total - 1) > SHARE_TOL) throw new InputError(source, where, `L1 + L2 + L3 shares summing to 1, got ${total}`);
+      if (Math.abs(total - 1) > SHARE_TOL)
+        throw new InputError(source, where, `L1 + L2 + L3 shares summing to 1, got ${total}`);
     });
   });
-  if (!Number.isFinite(data.wasteRatio) || data.wasteRatio < 0 || data.wasteRatio > 1) throw new InputError(source, 'wasteRatio', `a ratio in [0, 1], got ${data.wasteRatio}`);
+  if (!Number.isFinite(data.wasteRatio) || data.wasteRatio < 0 || data.wasteRatio > 1)
+    throw new InputError(source, 'wasteRatio', `a ratio in [0, 1], got ${data.wasteRatio}`);
   checkNonNeg(source, 'carbonTaxPerKg', data.carbonTax);
-  if (data.acquisition.length !== types.length) throw new InputError(source, 'costs.acquisitionPerPack', 'costs for every battery type');
+  if (data.acquisition.length !== types.length)
+    throw new InputError(source, 'costs.acquisitionPerPack', 'costs for every battery type');
   data.acquisition.forEach((row, b) => {
-    if (row.length !== QUALITIES.length) throw new InputError(source, `costs.acquisitionPerPack.${types[b]!.id}`, 'costs for L1, L2 and L3');
+    if (row.length !== QUALITIES.length)
+      throw new InputError(source, `costs.acquisitionPerPack.${types[b]!.id}`, 'costs for L1, L2 and L3');
     row.forEach((v, u) => checkNonNeg(source, `costs.acquisitionPerPack.${types[b]!.id}.${QUALITIES[u]}`, v));
   });
   checkRates(source, 'costs.processing', data.processingCost, types);
@@ -198,17 +230,27 @@ function checkDistances(data: Omit<JakartaInstance, 'kind'>): void {
   const { source, distances: dist, dealers, ccs, rmcs, wdcs } = data;
   const byCluster = ccsByCluster(data.clusters.length, ccs);
   const expected = dealers.reduce((n, d) => n + (byCluster[d.cluster]?.length ?? 0), 0);
-  if (dist.dealerCc.length !== expected) throw new InputError(source, 'distances.dealerCc', `${expected} values (each dealer's distances to the CCs of its own cluster), got ${dist.dealerCc.length}`);
+  if (dist.dealerCc.length !== expected)
+    throw new InputError(
+      source,
+      'distances.dealerCc',
+      `${expected} values (each dealer's distances to the CCs of its own cluster), got ${dist.dealerCc.length}`,
+    );
   let k = 0;
-  for (const d of dealers) for (const i of byCluster[d.cluster] ?? []) checkNonNeg(source, `distance ${d.id} -> ${ccs[i]!.id}`, dist.dealerCc[k++]!);
+  for (const d of dealers)
+    for (const i of byCluster[d.cluster] ?? [])
+      checkNonNeg(source, `distance ${d.id} -> ${ccs[i]!.id}`, dist.dealerCc[k++]!);
   const grids: [string, Float64Array, readonly JrlnSite[], readonly JrlnSite[]][] = [
     ['ccRmc', dist.ccRmc, ccs, rmcs],
     ['ccWdc', dist.ccWdc, ccs, wdcs],
     ['rmcWdc', dist.rmcWdc, rmcs, wdcs],
   ];
   for (const [name, values, from, to] of grids) {
-    if (values.length !== from.length * to.length) throw new InputError(source, `distances.${name}`, `${from.length} x ${to.length} values`);
-    values.forEach((v, k) => checkNonNeg(source, `distance ${from[Math.floor(k / to.length)]!.id} -> ${to[k % to.length]!.id}`, v));
+    if (values.length !== from.length * to.length)
+      throw new InputError(source, `distances.${name}`, `${from.length} x ${to.length} values`);
+    values.forEach((v, k) =>
+      checkNonNeg(source, `distance ${from[Math.floor(k / to.length)]!.id} -> ${to[k % to.length]!.id}`, v),
+    );
   }
 }
 
@@ -270,8 +312,11 @@ export function dealerCcKm(inst: JakartaInstance, d: number, i: number): number 
 }
 
 /** Distance in km from CC i to RMC j. */
-export const ccRmcKm = (inst: JakartaInstance, i: number, j: number): number => inst.distances.ccRmc[i * inst.rmcs.length + j]!;
+export const ccRmcKm = (inst: JakartaInstance, i: number, j: number): number =>
+  inst.distances.ccRmc[i * inst.rmcs.length + j]!;
 /** Distance in km from CC i to WDC w. */
-export const ccWdcKm = (inst: JakartaInstance, i: number, w: number): number => inst.distances.ccWdc[i * inst.wdcs.length + w]!;
+export const ccWdcKm = (inst: JakartaInstance, i: number, w: number): number =>
+  inst.distances.ccWdc[i * inst.wdcs.length + w]!;
 /** Distance in km from RMC j to WDC w. */
-export const rmcWdcKm = (inst: JakartaInstance, j: number, w: number): number => inst.distances.rmcWdc[j * inst.wdcs.length + w]!;
+export const rmcWdcKm = (inst: JakartaInstance, j: number, w: number): number =>
+  inst.distances.rmcWdc[j * inst.wdcs.length + w]!;

@@ -54,35 +54,70 @@ export function parseJakartaJson(data: unknown, file: string): JakartaInstance {
     const id = f.string(c.id, `clusters[${k}].id`);
     if (c.centroid === undefined) return { id };
     const cen = f.object(c.centroid, `clusters[${k}].centroid`);
-    return { id, centroid: { lat: f.number(cen.lat, `clusters[${k}].centroid.lat`), lon: f.number(cen.lon, `clusters[${k}].centroid.lon`) } };
+    return {
+      id,
+      centroid: {
+        lat: f.number(cen.lat, `clusters[${k}].centroid.lat`),
+        lon: f.number(cen.lon, `clusters[${k}].centroid.lon`),
+      },
+    };
   });
   const alpha = clusterRaw.map((c, k) => {
     if (c.qualityShares !== undefined) return shares(c.qualityShares, `clusters[${k}].qualityShares`);
-    if (defaultShares === null) throw new InputError(file, `clusters[${k}].qualityShares`, 'quality shares here or a top-level qualityShares');
+    if (defaultShares === null)
+      throw new InputError(file, `clusters[${k}].qualityShares`, 'quality shares here or a top-level qualityShares');
     return defaultShares;
   });
   const clusterIndex = new Map(clusters.map((c, k) => [c.id, k]));
   const clusterOf = (value: unknown, path: string): number => {
     const id = f.string(value, path);
     const k = clusterIndex.get(id);
-    if (k === undefined) throw new InputError(file, path, `a cluster id from clusters (${[...clusterIndex.keys()].join(', ')}), got '${id}'`);
+    if (k === undefined)
+      throw new InputError(
+        file,
+        path,
+        `a cluster id from clusters (${[...clusterIndex.keys()].join(', ')}), got '${id}'`,
+      );
     return k;
   };
   const site = (raw: unknown, path: string): JrlnSite & Obj => {
     const s = f.object(raw, path);
-    return { ...s, id: f.string(s.id, `${path}.id`), fixedCost: f.number(s.fixedCost, `${path}.fixedCost`, { min: 0 }), ...coords(f, s, path) };
+    return {
+      ...s,
+      id: f.string(s.id, `${path}.id`),
+      fixedCost: f.number(s.fixedCost, `${path}.fixedCost`, { min: 0 }),
+      ...coords(f, s, path),
+    };
   };
   const ccs: JrlnCc[] = f.array(root.ccCandidates, 'ccCandidates').map((raw, i) => {
     const s = site(raw, `ccCandidates[${i}]`);
-    return { id: s.id, fixedCost: s.fixedCost, cluster: clusterOf(s.cluster, `ccCandidates[${i}].cluster`), ...coords(f, s, `ccCandidates[${i}]`) };
+    return {
+      id: s.id,
+      fixedCost: s.fixedCost,
+      cluster: clusterOf(s.cluster, `ccCandidates[${i}].cluster`),
+      ...coords(f, s, `ccCandidates[${i}]`),
+    };
   });
-  const plain = (s: JrlnSite & Obj, path: string): JrlnSite => ({ id: s.id, fixedCost: s.fixedCost, ...coords(f, s, path) });
-  const rmcs = f.array(root.rmcCandidates, 'rmcCandidates').map((raw, j) => plain(site(raw, `rmcCandidates[${j}]`), `rmcCandidates[${j}]`));
-  const wdcs = f.array(root.wdcCandidates, 'wdcCandidates').map((raw, w) => plain(site(raw, `wdcCandidates[${w}]`), `wdcCandidates[${w}]`));
+  const plain = (s: JrlnSite & Obj, path: string): JrlnSite => ({
+    id: s.id,
+    fixedCost: s.fixedCost,
+    ...coords(f, s, path),
+  });
+  const rmcs = f
+    .array(root.rmcCandidates, 'rmcCandidates')
+    .map((raw, j) => plain(site(raw, `rmcCandidates[${j}]`), `rmcCandidates[${j}]`));
+  const wdcs = f
+    .array(root.wdcCandidates, 'wdcCandidates')
+    .map((raw, w) => plain(site(raw, `wdcCandidates[${w}]`), `wdcCandidates[${w}]`));
   const dealers: JrlnDealer[] = f.array(root.dealers, 'dealers').map((raw, d) => {
     const o = f.object(raw, `dealers[${d}]`);
     const id = f.string(o.id, `dealers[${d}].id`);
-    return { id, cluster: clusterOf(o.cluster, `dealers[${d}].cluster`), packs: perType(o.packs, `dealers[${d}].packs`), ...coords(f, o, `dealers[${d}]`) };
+    return {
+      id,
+      cluster: clusterOf(o.cluster, `dealers[${d}].cluster`),
+      packs: perType(o.packs, `dealers[${d}].packs`),
+      ...coords(f, o, `dealers[${d}]`),
+    };
   });
 
   const costs = f.object(root.costs, 'costs');
@@ -111,14 +146,24 @@ export function parseJakartaJson(data: unknown, file: string): JakartaInstance {
   const metric: DistanceMetric = f.oneOf(dist.metric, 'distance.metric', ['haversine', 'euclidean'] as const);
   const circuity = f.number(dist.circuity ?? 1, 'distance.circuity', { min: 1 });
   const km = (a: { lat?: number; lon?: number; id: string }, b: { lat?: number; lon?: number; id: string }): number => {
-    if (a.lat === undefined || a.lon === undefined) throw new InputError(file, a.id, 'lat and lon (distances are computed from coordinates)');
-    if (b.lat === undefined || b.lon === undefined) throw new InputError(file, b.id, 'lat and lon (distances are computed from coordinates)');
+    if (a.lat === undefined || a.lon === undefined)
+      throw new InputError(file, a.id, 'lat and lon (distances are computed from coordinates)');
+    if (b.lat === undefined || b.lon === undefined)
+      throw new InputError(file, b.id, 'lat and lon (distances are computed from coordinates)');
     return circuity * distance(metric, a.lon, a.lat, b.lon, b.lat);
   };
-  const grid = <A extends { id: string }, B extends { id: string }>(from: readonly A[], to: readonly B[]): Float64Array =>
-    Float64Array.from(from.flatMap((a) => to.map((b) => km(a, b))));
+  const grid = <A extends { id: string }, B extends { id: string }>(
+    from: readonly A[],
+    to: readonly B[],
+  ): Float64Array => Float64Array.from(from.flatMap((a) => to.map((b) => km(a, b))));
 
-  const name = root.name === undefined ? file.split('/').pop()!.replace(/\.json$/, '') : f.string(root.name, 'name');
+  const name =
+    root.name === undefined
+      ? file
+          .split('/')
+          .pop()!
+          .replace(/\.json$/, '')
+      : f.string(root.name, 'name');
   return makeJakartaInstance({
     name,
     source: file,

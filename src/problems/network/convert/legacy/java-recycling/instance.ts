@@ -110,25 +110,40 @@ export function makeJavaInstance(data: JavaInstanceData): JavaInstance {
       seen.add(id);
     });
   };
-  unique(data.metals.map((k) => k.id), 'metals');
+  unique(
+    data.metals.map((k) => k.id),
+    'metals',
+  );
   let convSum = data.wasteConversion;
   data.metals.forEach((k, i) => {
-    if (!(k.conversion > 0 && k.conversion <= 1)) throw err(`metals[${i}].conversion`, `a fraction in (0, 1], got ${k.conversion}`);
+    if (!(k.conversion > 0 && k.conversion <= 1))
+      throw err(`metals[${i}].conversion`, `a fraction in (0, 1], got ${k.conversion}`);
     nonNeg(k.price, `metals[${i}].price`);
     nonNeg(k.recycleCost, `metals[${i}].recycleCost`);
     convSum += k.conversion;
   });
-  if (!(data.wasteConversion >= 0 && data.wasteConversion <= 1)) throw err('wasteConversion', `a fraction in [0, 1], got ${data.wasteConversion}`);
-  if (convSum > 1 + 1e-9) throw err('metals[*].conversion + wasteConversion', `a total <= 1 (mass cannot grow), got ${convSum}`);
+  if (!(data.wasteConversion >= 0 && data.wasteConversion <= 1))
+    throw err('wasteConversion', `a fraction in [0, 1], got ${data.wasteConversion}`);
+  if (convSum > 1 + 1e-9)
+    throw err('metals[*].conversion + wasteConversion', `a total <= 1 (mass cannot grow), got ${convSum}`);
   nonNeg(data.wasteTreatmentCost, 'wasteTreatmentCost');
   nonNeg(data.inventoryCost, 'inventoryCost');
   nonNeg(data.transportCostPerKgKm, 'transportCostPerKgKm');
   nonNeg(data.fixedCost.amount, 'fixedCost.amount');
-  if (!FIXED_COST_BASES.includes(data.fixedCost.basis)) throw err('fixedCost.basis', `one of ${FIXED_COST_BASES.join(', ')}`);
+  if (!FIXED_COST_BASES.includes(data.fixedCost.basis))
+    throw err('fixedCost.basis', `one of ${FIXED_COST_BASES.join(', ')}`);
   if (!(data.circuity >= 1)) throw err('distance.circuity', `a number >= 1, got ${data.circuity}`);
-  for (const [list, where] of [[data.centres, 'collectionCentres'], [data.facilities, 'facilities'], [data.manufacturers, 'manufacturers'], [data.landfills, 'landfills']] as const) {
+  for (const [list, where] of [
+    [data.centres, 'collectionCentres'],
+    [data.facilities, 'facilities'],
+    [data.manufacturers, 'manufacturers'],
+    [data.landfills, 'landfills'],
+  ] as const) {
     if (list.length === 0) throw err(where, 'at least one entry');
-    unique(list.map((x) => x.id), where);
+    unique(
+      list.map((x) => x.id),
+      where,
+    );
     list.forEach((x: LatLon, i) => {
       if (!(Math.abs(x.lat) <= 90)) throw err(`${where}[${i}].lat`, `a latitude in [-90, 90], got ${x.lat}`);
       if (!(Math.abs(x.lon) <= 180)) throw err(`${where}[${i}].lon`, `a longitude in [-180, 180], got ${x.lon}`);
@@ -140,7 +155,8 @@ export function makeJavaInstance(data: JavaInstanceData): JavaInstance {
     nonNeg(r.investmentCost, `facilities[${i}].investmentCost`);
   });
   data.manufacturers.forEach((m, i) => {
-    if (m.demand.length !== data.metals.length) throw err(`manufacturers[${i}].demand`, `one row per metal (${data.metals.map((k) => k.id).join(', ')})`);
+    if (m.demand.length !== data.metals.length)
+      throw err(`manufacturers[${i}].demand`, `one row per metal (${data.metals.map((k) => k.id).join(', ')})`);
     m.demand.forEach((row, k) => perPeriod(row, `manufacturers[${i}].demand.${data.metals[k]!.id}`));
     if (m.capacity) perPeriod(m.capacity, `manufacturers[${i}].capacity`);
   });

@@ -38,10 +38,14 @@ export function parseJavaJson(data: unknown, file: string): JavaInstance {
   const perPeriod = (v: unknown, path: string): number[] => {
     if (typeof v === 'number') return new Array<number>(T).fill(f.number(v, path, { min: 0 }));
     const arr = f.array(v, path);
-    if (arr.length !== T) throw new InputError(file, path, `${T} values (one per period) or one number, got ${arr.length}`);
+    if (arr.length !== T)
+      throw new InputError(file, path, `${T} values (one per period) or one number, got ${arr.length}`);
     return arr.map((x, t) => f.number(x, `${path}[${t}]`, { min: 0 }));
   };
-  const point = (o: Record<string, unknown>, path: string): LatLon => ({ lat: f.number(o.lat, `${path}.lat`), lon: f.number(o.lon, `${path}.lon`) });
+  const point = (o: Record<string, unknown>, path: string): LatLon => ({
+    lat: f.number(o.lat, `${path}.lat`),
+    lon: f.number(o.lon, `${path}.lon`),
+  });
 
   const metals: Metal[] = f.array(root.metals, 'metals').map((raw, i) => {
     const k = f.object(raw, `metals[${i}]`);
@@ -75,7 +79,12 @@ export function parseJavaJson(data: unknown, file: string): JavaInstance {
     if (r.lat !== undefined || r.lon !== undefined) at = point(r, path);
     else {
       const c = byId.get(city);
-      if (!c) throw new InputError(file, `${path}.city`, `coordinates (lat, lon) or the id of a collection centre, got '${city}'`);
+      if (!c)
+        throw new InputError(
+          file,
+          `${path}.city`,
+          `coordinates (lat, lon) or the id of a collection centre, got '${city}'`,
+        );
       at = { lat: c.lat, lon: c.lon };
     }
     return {
@@ -91,20 +100,29 @@ export function parseJavaJson(data: unknown, file: string): JavaInstance {
     const path = `manufacturers[${i}]`;
     const demand = f.object(m.demand, `${path}.demand`);
     for (const key of Object.keys(demand)) {
-      if (!metals.some((k) => k.id === key)) throw new InputError(file, `${path}.demand.${key}`, `a metal id among ${metals.map((k) => k.id).join(', ')}`);
+      if (!metals.some((k) => k.id === key))
+        throw new InputError(file, `${path}.demand.${key}`, `a metal id among ${metals.map((k) => k.id).join(', ')}`);
     }
     return {
       id: f.string(m.id, `${path}.id`),
       ...point(m, path),
       demand: metals.map((k) => perPeriod(demand[k.id] ?? 0, `${path}.demand.${k.id}`)),
-      ...(m.capacity !== undefined && m.capacity !== null ? { capacity: perPeriod(m.capacity, `${path}.capacity`) } : {}),
+      ...(m.capacity !== undefined && m.capacity !== null
+        ? { capacity: perPeriod(m.capacity, `${path}.capacity`) }
+        : {}),
     };
   });
   const landfills = f.array(root.landfills, 'landfills').map((raw, i) => {
     const w = f.object(raw, `landfills[${i}]`);
     return { id: f.string(w.id, `landfills[${i}].id`), ...point(w, `landfills[${i}]`) };
   });
-  const name = root.name === undefined ? file.split('/').pop()!.replace(/\.json$/, '') : f.string(root.name, 'name');
+  const name =
+    root.name === undefined
+      ? file
+          .split('/')
+          .pop()!
+          .replace(/\.json$/, '')
+      : f.string(root.name, 'name');
   return makeJavaInstance({
     name,
     source: file,
@@ -118,7 +136,10 @@ export function parseJavaJson(data: unknown, file: string): JavaInstance {
       amount: f.number(fixed.amount, 'fixedCost.amount', { min: 0 }),
       basis: fixed.basis === undefined ? 'network-period' : f.oneOf(fixed.basis, 'fixedCost.basis', FIXED_COST_BASES),
     },
-    distanceMetric: dist.metric === undefined ? 'haversine' : f.oneOf(dist.metric, 'distance.metric', ['haversine', 'euclidean'] as const),
+    distanceMetric:
+      dist.metric === undefined
+        ? 'haversine'
+        : f.oneOf(dist.metric, 'distance.metric', ['haversine', 'euclidean'] as const),
     circuity: dist.circuity === undefined ? 1 : f.number(dist.circuity, 'distance.circuity', { min: 1 }),
     centres,
     facilities,

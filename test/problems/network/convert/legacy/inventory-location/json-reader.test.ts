@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../../../../src/core/errors.js';
-import { generateIlJson, PAPER_SIZES } from '../../../../../../src/problems/network/convert/legacy/inventory-location/generator.js';
+import {
+  generateIlJson,
+  PAPER_SIZES,
+} from '../../../../../../src/problems/network/convert/legacy/inventory-location/generator.js';
 import { param } from '../../../../../../src/problems/network/convert/legacy/inventory-location/instance.js';
 import { parseIlJson } from '../../../../../../src/problems/network/convert/legacy/inventory-location/json-reader.js';
 
