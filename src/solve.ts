@@ -166,7 +166,10 @@ export function interruptedResult(
   const empty = emptyResult(base, version, t0);
   const best = progress.best();
   if (!best || best.evaluation.flows === null)
-    return empty('time_limit', 'interrupted before a feasible solution was found');
+    return empty(
+      'time_limit',
+      'interrupted before a feasible solution was priced (the incumbent inside a running MILP is not reachable)',
+    );
   const out: MethodOutcome = {
     status: 'feasible',
     design: best.design,

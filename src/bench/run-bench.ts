@@ -10,6 +10,7 @@ import { networkFromText } from '../problems/network/reader.js';
 import { generateJakartaScale } from '../studies/jakarta/scale-generator.js';
 import { solve } from '../solve.js';
 import { loadTimed, PeakMemory } from './measure.js';
+import { timeLimits } from './time-limits.js';
 
 /**
  * `npm run bench [-- suite ...]`: figures for the foundation and heuristics issues, written to
@@ -21,6 +22,7 @@ import { loadTimed, PeakMemory } from './measure.js';
  *  - flow-lp:     flow-LP evaluations per second (cold and warm-started) on capa, memory per worker;
  *  - jakarta-20k: `rlnd solve --method hybrid --json` wall time on generated Jakarta-style networks of
  *                 20,000 dealers (100 and 1,000 clusters x 4 CCs, 10 RMC, 5 WDC), target < 10 s certified.
+ *  - time-limits: `rlnd solve --time-limit L` wall time per method and size, overrun against limit + max(2 s, 5%).
  * Default: orlib-small and flow-lp. Run one process per suite so memory figures are per suite.
  */
 const DIR = 'instances/orlib-cap';
@@ -256,6 +258,7 @@ async function main(): Promise<void> {
       'capx-hybrid': () => capxHybrid(threads),
       'flow-lp': flowLp,
       'jakarta-20k': jakarta20k,
+      'time-limits': timeLimits,
     };
     if (!run[suite]) throw new Error(`unknown suite ${suite}; choose from ${Object.keys(run).join(', ')}`);
     const figures = await run[suite]();

@@ -90,8 +90,7 @@ export function solveCommand(y: Argv): Argv {
         }
       };
       // Ctrl-C / SIGTERM: print the best solution found so far and exit 130 / 143. The handler runs
-      // between pricings; a single HiGHS call (the milp method) is not interruptible, so there it
-      // runs when that call returns (at its time limit at the latest).
+      // between pricings, and during a MILP too: MILPs are solved on the handle's model thread.
       let loaded: { problem: Problem; version: string } | null = null;
       const onSignal = (signal: NodeJS.Signals): void => {
         const code = signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
@@ -115,7 +114,7 @@ export function solveCommand(y: Argv): Argv {
           method !== 'milp' && threads > 1
             ? new PoolRunner(await readProblemSource(argv.file, options), threads)
             : null;
-        const handle = await HighsHandle.load();
+        const handle = await HighsHandle.load({ offThread: true });
         loaded = { problem, version: handle.version };
         result = await solve(problem, {
           method,

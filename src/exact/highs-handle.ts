@@ -1,4 +1,5 @@
 import highsLoader, { type Highs } from 'highs';
+import { ModelThread } from './model-thread.js';
 
 // `highs` ships CommonJS types for an ESM default export; at run time the import is the loader.
 const loadHighs = highsLoader as unknown as (typeof import('highs'))['default'];
@@ -13,6 +14,11 @@ const MAX_SESSIONS = 4;
 export interface HighsHandleOptions {
   /** Reload the module once its WebAssembly memory exceeds this many bytes. */
   recycleBytes?: number;
+  /**
+   * Solve MILPs (and very large LPs) given to `solveModel` on a worker thread with its own module, so this
+   * thread stays responsive (the CLI's signal handlers). Pricing sessions stay on this thread.
+   */
+  offThread?: boolean;
 }
 
 /** True for the errors that leave a WebAssembly module unusable (abort, OOM, trap). */
@@ -34,6 +40,8 @@ export class HighsHandle {
     private readonly recycleBytes: number,
     /** Seconds spent loading the module the first time (reported apart from solve time). */
     readonly loadSeconds: number,
+    /** Where `solveModel` sends MILPs when the handle was loaded with `offThread` (else null). */
+    readonly modelThread: ModelThread | null = null,
   ) {}
 
   /** Number of times the module was re-created after a fault or memory growth. */
@@ -48,7 +56,12 @@ export class HighsHandle {
   static async load(options: HighsHandleOptions = {}): Promise<HighsHandle> {
     const t0 = performance.now();
     const module = await loadHighs();
-    return new HighsHandle(module, options.recycleBytes ?? DEFAULT_RECYCLE_BYTES, (performance.now() - t0) / 1000);
+    return new HighsHandle(
+      module,
+      options.recycleBytes ?? DEFAULT_RECYCLE_BYTES,
+      (performance.now() - t0) / 1000,
+      options.offThread ? new ModelThread() : null,
+    );
   }
 
   /** HiGHS version string, e.g. `1.15.1`. */

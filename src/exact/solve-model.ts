@@ -1,47 +1,15 @@
 import type { Highs, ModelData } from 'highs';
 import type { HighsHandle } from './highs-handle.js';
 import { isMip, type LinearModel } from './linear-model.js';
-import { HIGHS_MODEL_STATUS, mapHighsStatus, type SolveStatus } from './status.js';
+import type { ExactOptions, ModelSolution } from './model-solution.js';
+import { HIGHS_MODEL_STATUS, mapHighsStatus } from './status.js';
 
-/** Solver options rlnd understands; anything else HiGHS accepts can go in `highs`. */
-export interface ExactOptions {
-  /** Wall-clock limit in seconds. */
-  timeLimit?: number;
-  /** Relative MIP gap at which HiGHS stops (default 1e-9: solve to optimality). */
-  mipRelGap?: number;
-  presolve?: 'on' | 'off' | 'choose';
-  /** HiGHS random seed (rlnd passes the run's seed, so runs repeat exactly). */
-  randomSeed?: number;
-  /**
-   * Requested threads. The WebAssembly build is single-threaded and HiGHS aborts if told
-   * otherwise, so this is recorded but not passed on; rlnd parallelises with worker threads.
-   */
-  threads?: number;
-  /** Print the HiGHS log to stdout. */
-  verbose?: boolean;
-  /** Further raw HiGHS options, passed through unchanged (unknown names are an error). */
-  highs?: Readonly<Record<string, number | string | boolean>>;
-}
-
-/** What the exact layer returns for one model. Values are indexed like the model's columns. */
-export interface ModelSolution {
-  readonly status: SolveStatus;
-  /** Solver-reported objective (callers recompute their own from `values`). */
-  readonly objective: number | null;
-  /** Best proven bound: the MIP dual bound, or the objective for a solved LP. */
-  readonly dualBound: number | null;
-  readonly values: Float64Array | null;
-  /** LP row duals (null for MIPs, where HiGHS gives none). */
-  readonly rowDuals: Float64Array | null;
-  /** LP reduced costs (null for MIPs). */
-  readonly colDuals: Float64Array | null;
-  readonly runtimeSeconds: number;
-  /** HiGHS options actually applied, for the record. */
-  readonly options: Readonly<Record<string, number | string | boolean>>;
-  readonly message?: string;
-}
+export type { ExactOptions, ModelSolution } from './model-solution.js';
 
 const DEFAULT_MIP_REL_GAP = 1e-9;
+
+/** LPs this large (a 100 x 2,000 transportation LP: seconds) also leave an off-thread handle's thread. */
+const OFF_THREAD_LP_COLUMNS = 50_000;
 
 /** Converts a {@link LinearModel} to HiGHS's structured input (CSR), with names. */
 export function toHighsData(highs: Highs, model: LinearModel): ModelData {
@@ -92,6 +60,9 @@ export async function solveModel(
   const mip = isMip(model);
   const opts = highsOptions(options, mip);
   const t0 = performance.now();
+  // Off the caller's thread (see HighsHandleOptions.offThread): its event loop stays live meanwhile.
+  if (handle.modelThread && model.colNames.length > 0 && (mip || model.colNames.length >= OFF_THREAD_LP_COLUMNS))
+    return handle.modelThread.solve(model, options);
   if (model.colNames.length === 0) {
     // HiGHS calls a model without columns "empty" whatever its rows say; decide it here.
     const ok = model.rowLower.every((lo, r) => lo <= 0 && model.rowUpper[r]! >= 0);

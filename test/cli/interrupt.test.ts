@@ -63,4 +63,18 @@ describe('rlnd solve on SIGINT / SIGTERM', () => {
     expect(out.lowerBound).not.toBeNull();
     expect(out.lowerBound).toBeLessThanOrEqual(out.objective);
   }, 60_000);
+
+  it('SIGINT during one long MILP (capa-8000, no time limit) exits 130 at once, not when HiGHS returns', async () => {
+    const r = await interrupt(
+      ['instances/orlib-cap/capa.txt', '--capacity', '8000', '--method', 'milp', '--json'],
+      'SIGINT',
+      5000,
+    );
+    expect(r.code, r.stderr).toBe(130);
+    // The MILP runs for minutes; the handler ran while HiGHS was still solving on its model thread.
+    expect(r.exitMs).toBeLessThan(3000);
+    const out = JSON.parse(r.stdout);
+    expect(out.status).toBe('time_limit');
+    expect(out.message).toMatch(/^interrupted/);
+  }, 60_000);
 });

@@ -1,0 +1,73 @@
+import { Worker } from 'node:worker_threads';
+import type { LinearModel } from './linear-model.js';
+import type { ExactOptions, ModelSolution } from './model-solution.js';
+
+/** A request to the model thread and its answer (structured-cloned: plain arrays and strings). */
+export interface ModelThreadRequest {
+  readonly id: number;
+  readonly model: LinearModel;
+  readonly options: ExactOptions;
+}
+export type ModelThreadReply =
+  { readonly id: number; readonly solution: ModelSolution } | { readonly id: number; readonly error: string };
+
+/**
+ * One worker thread with its own HiGHS module that solves whole models. A single HiGHS call blocks its
+ * thread for up to the time limit; run there, the caller's thread keeps its event loop, so a Ctrl-C
+ * handler runs at once instead of after the MILP. Idle, the worker never keeps a process alive.
+ */
+export class ModelThread {
+  private worker: Worker | null = null;
+  private next = 0;
+  private readonly pending = new Map<number, { resolve: (s: ModelSolution) => void; reject: (e: Error) => void }>();
+
+  /** Starts the thread at once: its module loads while the caller reads the instance and builds the model. */
+  constructor() {
+    this.start();
+  }
+
+  /** Solves `model` on the thread (loaded on first use); same options and answer as `solveModel`. */
+  solve(model: LinearModel, options: ExactOptions): Promise<ModelSolution> {
+    const worker = this.start();
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      // Referenced while it has work, so the process waits for the answer; idle, it never keeps a process alive.
+      if (this.pending.size === 0) worker.ref();
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, model, options } satisfies ModelThreadRequest);
+    });
+  }
+
+  /** Stops the thread; models being solved are rejected. */
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    this.fail(new Error('the model thread was closed'));
+    if (w) await w.terminate();
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(new URL('./model-thread-worker.js', import.meta.url));
+    w.on('message', (reply: ModelThreadReply) => {
+      const p = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) w.unref();
+      if ('solution' in reply) p?.resolve(reply.solution);
+      else p?.reject(new Error(reply.error));
+    });
+    w.on('error', (err) => {
+      this.worker = null;
+      this.fail(err);
+    });
+    // After the listeners: attaching a 'message' listener refs the worker again.
+    w.unref();
+    this.worker = w;
+    return w;
+  }
+
+  private fail(err: Error): void {
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+}
