@@ -9,7 +9,8 @@ import { formatNetworkDocument } from '../problems/network/convert/format.js';
 import { networkFromText } from '../problems/network/reader.js';
 import { generateJakartaScale } from '../studies/jakarta/scale-generator.js';
 import { solve } from '../solve.js';
-import { loadTimed, PeakMemory } from './measure.js';
+import { PeakMemory } from '../core/peak-memory.js';
+import { loadTimed } from './load-timed.js';
 
 /**
  * `npm run bench [-- suite ...]`: figures for the foundation and heuristics issues, written to

@@ -6,7 +6,8 @@ import type { NetworkInstance } from './instance.js';
 import { networkProblem } from './problem.js';
 import { parseNetworkDocument, parseNetworkText } from './reader.js';
 import type { NetworkDocument } from './schema.js';
-import { NETWORK_FIELDS, applyChanges } from './scenario.js';
+import { applyChanges } from './scenario.js';
+import { NETWORK_FIELDS } from './field-names.js';
 import { groupChange, networkGroupSizes } from './scenario-groups.js';
 
 /** Group sizes per document: the runner asks for them once per scenario, the answer never changes. */
