@@ -33,9 +33,9 @@ const RANKS = {
   bench: 8,
 };
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // A folder's files, or src/solve.ts itself.
-const pathOf = (name) => (name.endsWith('.ts') ? `^src/${escape(name)}$` : `^src/${escape(name)}/`);
+const pathOf = (name) => (name.endsWith('.ts') ? `^src/${escapeRegex(name)}$` : `^src/${escapeRegex(name)}/`);
 
 const layerRules = Object.entries(RANKS).flatMap(([name, rank]) => {
   const notBelow = Object.keys(RANKS).filter((other) => other !== name && RANKS[other] >= rank);

@@ -2,7 +2,7 @@ import { workerData } from 'node:worker_threads';
 import type { Problem } from '../core/problem.js';
 import type { ScenarioCut } from '../core/two-stage.js';
 import { HighsHandle } from '../exact/highs-handle.js';
-import { problemFromText } from '../io/load-problem.js';
+import { problemFromText } from '../problems/load-problem.js';
 import { sourceKey, type ProblemSource } from './problem-source.js';
 import type { ScenarioTask } from '../core/scenario-runner.js';
 

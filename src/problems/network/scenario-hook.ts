@@ -1,6 +1,5 @@
 import { InputError } from '../../core/errors.js';
-import type { LoadOptions } from '../problem-kind.js';
-import type { Factors, KindedInstance, ScenarioHook } from '../scenario-hooks.js';
+import type { Factors, KindedInstance, LoadOptions, ScenarioHook } from '../problem-kind.js';
 import { compileNetwork } from './compile.js';
 import type { NetworkInstance } from './instance.js';
 import { networkProblem } from './problem.js';
@@ -48,7 +47,6 @@ export function scaleNetwork(inst: NetworkInstance, factors: Factors): NetworkIn
  * lists every such group that reaches something in the instance, with its item count.
  */
 export const networkScenarioHook: ScenarioHook = {
-  kind: 'network',
   groups: NETWORK_FIELDS,
   read(text, file, options) {
     checkOptions(options);
