@@ -12,10 +12,7 @@ function generatorCommand(y: Argv, g: InstanceGenerator): Argv {
     g.name,
     g.description,
     (a) => {
-      let b = a
-        .option('seed', { type: 'number', default: 1 })
-        .option('name', { type: 'string', describe: 'instance name (default from the parameters)' })
-        .option('out', { type: 'string', describe: 'output file (default: JSON on stdout)' });
+      let b = a;
       for (const p of g.params)
         b = b.option(optionName(p.name), {
           type: typeof p.default === 'number' ? 'number' : 'string',
@@ -23,7 +20,10 @@ function generatorCommand(y: Argv, g: InstanceGenerator): Argv {
           describe: p.describe,
           ...(p.choices ? { choices: p.choices } : {}),
         });
-      return b;
+      return b
+        .option('seed', { type: 'number', default: 1 })
+        .option('name', { type: 'string', describe: 'instance name (default from the parameters)' })
+        .option('out', { type: 'string', describe: 'output file (default: JSON on stdout)' });
     },
     async (argv) => {
       const params = Object.fromEntries(g.params.map((p) => [p.name, argv[optionName(p.name)] as number | string]));
