@@ -6,7 +6,7 @@ import { HighsHandle } from './exact/highs-handle.js';
 import { validate } from './core/validation.js';
 import { getMethod } from './methods/registry.js';
 import type { MethodOutcome } from './methods/method.js';
-import type { BatchRunner } from './parallel/batch-runner.js';
+import type { BatchRunner } from './core/batch-runner.js';
 import type { SearchProgress } from './search/progress.js';
 
 /** How to solve: which method, with which seed, budget and parameters. */

@@ -3,13 +3,14 @@ import { execFileSync, execSync } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { designFrom } from '../core/design.js';
-import { problemFromText } from '../io/load-problem.js';
+import { problemFromText } from '../problems/load-problem.js';
 import { PoolRunner } from '../parallel/pool-runner.js';
 import { formatNetworkDocument } from '../problems/network/convert/format.js';
 import { networkFromText } from '../problems/network/reader.js';
-import { generateJakartaScale } from '../studies/jakarta/scale-generator.js';
+import { generateJakartaScale } from '../problems/network/generators/jakarta/scale-generator.js';
 import { solve } from '../solve.js';
-import { loadTimed, PeakMemory } from './measure.js';
+import { PeakMemory } from '../core/peak-memory.js';
+import { loadTimed } from './load-timed.js';
 import { timeLimits } from './time-limits.js';
 
 /**

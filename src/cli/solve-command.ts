@@ -5,7 +5,7 @@ import { readProblemSource } from '../parallel/problem-source.js';
 import { PoolRunner } from '../parallel/pool-runner.js';
 import { parseStopping } from '../core/stopping.js';
 import { toCsv } from '../io/csv.js';
-import { loadProblem } from '../io/load-problem.js';
+import { loadProblem } from '../problems/load-problem.js';
 import { HighsHandle } from '../exact/highs-handle.js';
 import { toLpText } from '../exact/lp-format.js';
 import { getMethod, methodNames } from '../methods/registry.js';

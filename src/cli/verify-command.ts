@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { HighsHandle } from '../exact/highs-handle.js';
-import { loadProblem } from '../io/load-problem.js';
+import { loadProblem } from '../problems/load-problem.js';
 import { verifyByEnumeration, type VerifyReport } from '../verify/enumeration.js';
 
 /**

@@ -4,8 +4,9 @@ import { parseStopping } from '../core/stopping.js';
 import type { HighsHandle } from '../exact/highs-handle.js';
 import { solveModel } from '../exact/solve-model.js';
 import type { FacilityLocationInstance } from '../problems/facility-location/instance.js';
-import { scenarioHook, type KindedInstance } from '../problems/scenario-hooks.js';
-import { PeakMemory } from '../bench/measure.js';
+import type { KindedInstance } from '../problems/problem-kind.js';
+import { scenarioHook } from '../problems/scenario-hooks.js';
+import { PeakMemory } from '../core/peak-memory.js';
 import { solve } from '../solve.js';
 import { materialize, meanFactors, type ScenarioSpec } from './scenarios.js';
 import type {

@@ -1,4 +1,4 @@
-import type { Factors } from '../problems/scenario-hooks.js';
+import type { Factors } from '../problems/problem-kind.js';
 import type { ExperimentConfig, ParameterDraw } from './config-types.js';
 import { rngFor, sample } from './distributions.js';
 

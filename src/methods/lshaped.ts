@@ -4,7 +4,7 @@ import { InfeasibleInstanceError } from '../core/errors.js';
 import { relativeGap, type StatRow } from '../core/result.js';
 import type { ScenarioCut, TwoStageDecomposition } from '../core/two-stage.js';
 import { solveModel } from '../exact/solve-model.js';
-import { isScenarioRunner, type ScenarioTask } from '../parallel/scenario-runner.js';
+import { isScenarioRunner, type ScenarioTask } from '../core/scenario-runner.js';
 import {
   aggregate,
   feasibilityRow,

@@ -5,7 +5,7 @@ import type { StatRow } from '../core/result.js';
 import type { StoppingCriterion } from '../core/stopping.js';
 import type { HighsHandle } from '../exact/highs-handle.js';
 import type { SolveStatus } from '../exact/status.js';
-import type { BatchRunner } from '../parallel/batch-runner.js';
+import type { BatchRunner } from '../core/batch-runner.js';
 import type { SearchProgress } from '../search/progress.js';
 
 /** Everything a method is given: the problem, one HiGHS handle, and how to stop. */

@@ -2,7 +2,7 @@ import { workerData } from 'node:worker_threads';
 import type { Design } from '../core/design.js';
 import type { Evaluation, Problem } from '../core/problem.js';
 import { HighsHandle } from '../exact/highs-handle.js';
-import { problemFromText } from '../io/load-problem.js';
+import { problemFromText } from '../problems/load-problem.js';
 import { sourceKey, type ProblemSource } from './problem-source.js';
 
 /** A batch of designs to price, as posted to a worker (the problem came once, as workerData). */

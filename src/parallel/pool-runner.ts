@@ -2,10 +2,10 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Design } from '../core/design.js';
 import type { EvaluateOptions, Evaluation } from '../core/problem.js';
-import type { BatchRunner } from './batch-runner.js';
+import type { BatchRunner } from '../core/batch-runner.js';
 import type { EvaluateTask } from './evaluate-worker.js';
 import type { ProblemSource } from './problem-source.js';
-import type { ScenarioRunner, ScenarioTask } from './scenario-runner.js';
+import type { ScenarioRunner, ScenarioTask } from '../core/scenario-runner.js';
 import type { ScenarioCut } from '../core/two-stage.js';
 
 /** Default pool size: the machine's cores. */

@@ -2,9 +2,9 @@ import { workerData } from 'node:worker_threads';
 import type { Problem } from '../core/problem.js';
 import type { ScenarioCut } from '../core/two-stage.js';
 import { HighsHandle } from '../exact/highs-handle.js';
-import { problemFromText } from '../io/load-problem.js';
+import { problemFromText } from '../problems/load-problem.js';
 import { sourceKey, type ProblemSource } from './problem-source.js';
-import type { ScenarioTask } from './scenario-runner.js';
+import type { ScenarioTask } from '../core/scenario-runner.js';
 
 // Kept for the worker's life: the problem (its scenario LPs are built once) and a HiGHS module.
 let handle: Promise<HighsHandle> | null = null;

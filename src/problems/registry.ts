@@ -1,10 +1,7 @@
 import { InputError } from '../core/errors.js';
-import { PROBLEM_KINDS } from './kinds.js';
+import { DEFAULT_KIND, PROBLEM_KINDS } from './kinds.js';
 import { CONVERTERS } from './network/convert/index.js';
-import type { ProblemKind } from './problem-kind.js';
-
-export type { LoadOptions, ProblemKind } from './problem-kind.js';
-export { orlibProblem } from './facility-location/kind.js';
+import type { InstanceGenerator, ProblemKind } from './problem-kind.js';
 
 /** Names of all registered problem kinds. */
 export function problemKinds(): string[] {
@@ -28,4 +25,27 @@ export function getProblemKind(name: string, file: string): ProblemKind {
       `a problem kind among ${problemKinds().join(', ')}, got ${JSON.stringify(name)}`,
     );
   return k;
+}
+
+/** The kind a parsed JSON or YAML document names in its `problem` field (the default kind without one). */
+export function kindOfData(data: unknown): string {
+  return typeof data === 'object' && data !== null && 'problem' in data
+    ? String((data as { problem: unknown }).problem)
+    : DEFAULT_KIND;
+}
+
+type FolderKind = ProblemKind & Required<Pick<ProblemKind, 'readFolder'>>;
+
+const readsFolders = (k: ProblemKind): k is FolderKind => k.readFolder !== undefined;
+
+/** The kind that reads instances given as a folder (CSV tables and a manifest). */
+export function folderKind(dir: string): FolderKind {
+  const k = PROBLEM_KINDS.find(readsFolders);
+  if (!k) throw new InputError(dir, 'file', 'an instance file (no problem kind reads folders)');
+  return k;
+}
+
+/** Every generator of every kind, in the order of the kinds (the order of `rlnd generate --help`). */
+export function instanceGenerators(): readonly InstanceGenerator[] {
+  return PROBLEM_KINDS.flatMap((k) => k.generators);
 }

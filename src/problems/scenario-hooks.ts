@@ -1,61 +1,20 @@
 import { parse as parseYaml } from 'yaml';
 import type { Problem } from '../core/problem.js';
-import { problemFromText } from '../io/load-problem.js';
-import { flScenarioHook } from './fl-scenario-hook.js';
-import { networkScenarioHook } from './network/scenario-hook.js';
-import type { LoadOptions } from './problem-kind.js';
-
-/**
- * Multipliers for named parameter groups of an instance: one number for the whole group
- * (shared) or one per item of the group (e.g. one per customer for `demand`).
- */
-export type Factors = Readonly<Record<string, number | readonly number[]>>;
-
-/** Any problem's read-only instance object; the hook that made it knows its real type. */
-export interface KindedInstance {
-  readonly kind: string;
-}
-
-/**
- * What the experiment runner needs from a problem kind to build scenario and sensitivity
- * instances: read the instance, know its parameter groups and their sizes, and scale them by a
- * pure `withChanges`-style copy. Kept apart from the problem files so scenarios plug in
- * without editing them.
- */
-export interface ScenarioHook {
-  readonly kind: string;
-  /** Parameter groups that can be scaled (e.g. demand, fixedCost, capacity, transportCost). */
-  readonly groups: readonly string[];
-  /** Reads the instance object (same dispatch as `problemFromText`). */
-  read(text: string, file: string, options: LoadOptions): KindedInstance;
-  /** Number of items in each group (the length of a per-item factor array). */
-  sizes(inst: KindedInstance): Readonly<Record<string, number>>;
-  /** A new instance with the groups scaled; the input is untouched. */
-  scale(inst: KindedInstance, factors: Factors): KindedInstance;
-  /** The problem for an instance. */
-  toProblem(inst: KindedInstance): Problem;
-  /**
-   * A published optimum from an `optima.json` beside the instance file (parsed), or null when
-   * none applies to this file and these load options.
-   */
-  knownOptimum?(optima: unknown, file: string, options: LoadOptions): number | null;
-}
-
-/** Every kind with scenario support. A new problem kind adds one line here. */
-export const SCENARIO_HOOKS: readonly ScenarioHook[] = [flScenarioHook, networkScenarioHook];
+import { DEFAULT_KIND, PROBLEM_KINDS } from './kinds.js';
+import { problemFromText } from './load-problem.js';
+import type { KindedInstance, ScenarioHook } from './problem-kind.js';
+import { kindOfData } from './registry.js';
 
 /** The problem kind of an instance file, dispatched like `problemFromText`. */
 export function kindOfText(text: string, file: string): string {
   const yaml = /\.ya?ml$/i.test(file);
-  if (!file.endsWith('.json') && !yaml) return 'facility-location';
+  if (!file.endsWith('.json') && !yaml) return DEFAULT_KIND;
   try {
-    const data: unknown = yaml ? parseYaml(text) : JSON.parse(text);
-    if (typeof data === 'object' && data !== null && 'problem' in data)
-      return String((data as { problem: unknown }).problem);
+    return kindOfData(yaml ? parseYaml(text) : JSON.parse(text));
   } catch {
     // The reader reports the syntax error with its position.
+    return DEFAULT_KIND;
   }
-  return 'facility-location';
 }
 
 /**
@@ -68,18 +27,19 @@ function nominalOnlyHook(kind: string): ScenarioHook {
     readonly problem: Problem;
   }
   return {
-    kind,
     groups: [],
     read: (text, file, options): Wrapped => ({ kind, problem: problemFromText(text, file, options) }),
     sizes: () => ({}),
     scale() {
-      throw new Error(`${kind} has no scenario support (add a hook in src/problems/scenario-hooks.ts)`);
+      throw new Error(
+        `${kind} has no scenario support (add a scenario hook to its entry, src/problems/${kind}/kind.ts)`,
+      );
     },
     toProblem: (inst) => (inst as Wrapped).problem,
   };
 }
 
-/** The scenario hook for a kind; kinds without one get a nominal-only hook. */
+/** The scenario hook of a kind's entry; kinds without one get a nominal-only hook. */
 export function scenarioHook(kind: string): ScenarioHook {
-  return SCENARIO_HOOKS.find((h) => h.kind === kind) ?? nominalOnlyHook(kind);
+  return PROBLEM_KINDS.find((k) => k.kind === kind)?.scenario ?? nominalOnlyHook(kind);
 }

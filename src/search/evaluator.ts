@@ -1,7 +1,7 @@
 import { designKey, type Design } from '../core/design.js';
 import type { EvaluateOptions, Evaluation, Problem } from '../core/problem.js';
 import type { HighsHandle } from '../exact/highs-handle.js';
-import type { BatchRunner } from '../parallel/batch-runner.js';
+import type { BatchRunner } from '../core/batch-runner.js';
 import { breathe } from './breathe.js';
 
 /** A priced design. */

@@ -4,7 +4,7 @@ import type { Distribution } from '../../src/experiments/config-types.js';
 import { rngFor, sample } from '../../src/experiments/distributions.js';
 import { configFromText } from '../../src/experiments/load-config.js';
 import { blockScenarios, materialize, meanFactors } from '../../src/experiments/scenarios.js';
-import { scaleFl } from '../../src/problems/fl-scenario-hook.js';
+import { scaleFl } from '../../src/problems/facility-location/scenario-hook.js';
 import { makeFlInstance, totalDemand } from '../../src/problems/facility-location/instance.js';
 import { orlibPath } from '../helpers/fixtures.js';
 

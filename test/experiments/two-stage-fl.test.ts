@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { designFrom } from '../../src/core/design.js';
 import { solveModel } from '../../src/exact/solve-model.js';
 import { buildTwoStageFl } from '../../src/experiments/two-stage-fl.js';
-import { scaleFl } from '../../src/problems/fl-scenario-hook.js';
+import { scaleFl } from '../../src/problems/facility-location/scenario-hook.js';
 import { facilityLocationProblem } from '../../src/problems/facility-location/problem.js';
 import { solve } from '../../src/solve.js';
 import { testHandle } from '../helpers/fixtures.js';

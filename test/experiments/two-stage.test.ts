@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { solveModel } from '../../src/exact/solve-model.js';
 import { buildTwoStage } from '../../src/experiments/two-stage.js';
 import { buildTwoStageFl } from '../../src/experiments/two-stage-fl.js';
-import { scaleFl } from '../../src/problems/fl-scenario-hook.js';
+import { scaleFl } from '../../src/problems/facility-location/scenario-hook.js';
 import { facilityLocationProblem } from '../../src/problems/facility-location/problem.js';
 import { testHandle } from '../helpers/fixtures.js';
 import { arbFlInstance } from '../helpers/random-fl.js';

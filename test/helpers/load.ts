@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Problem } from '../../src/core/problem.js';
-import { problemFromText } from '../../src/io/load-problem.js';
-import type { LoadOptions } from '../../src/problems/registry.js';
+import { problemFromText } from '../../src/problems/load-problem.js';
+import type { LoadOptions } from '../../src/problems/problem-kind.js';
 import { orlibPath } from './fixtures.js';
 
 /** Loads a bundled OR-Library file as a problem. */

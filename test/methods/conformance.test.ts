@@ -6,7 +6,7 @@ import { getMethod, methodNames } from '../../src/methods/registry.js';
 import { solve } from '../../src/solve.js';
 import { ORLIB_OPTIMA, testHandle } from '../helpers/fixtures.js';
 import { orlibProblem } from '../helpers/load.js';
-import { loadProblem } from '../../src/io/load-problem.js';
+import { loadProblem } from '../../src/problems/load-problem.js';
 import { CONTRACT } from '../problems/network/fixtures.js';
 import { networkFromData } from '../../src/problems/network/reader.js';
 import { networkProblem } from '../../src/problems/network/problem.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { solveModel } from '../../src/exact/solve-model.js';
-import { problemFromText } from '../../src/io/load-problem.js';
+import { problemFromText } from '../../src/problems/load-problem.js';
 import { generateFlInstance, type FlGeneratorParams } from '../../src/problems/facility-location/generator.js';
 import { solve } from '../../src/solve.js';
 import { testHandle } from '../helpers/fixtures.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // The pool runs compiled workers from dist/ (npm test builds first), as the CLI does.
 import { PoolRunner } from '../../dist/parallel/pool-runner.js';
-import { loadProblem } from '../../src/io/load-problem.js';
+import { loadProblem } from '../../src/problems/load-problem.js';
 import { stochasticFacilityLocation } from '../../src/problems/network/stochastic/generate.js';
 import { solve } from '../../src/solve.js';
 import { testHandle } from '../helpers/fixtures.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HighsHandle } from '../../src/exact/highs-handle.js';
-import { loadProblem } from '../../src/io/load-problem.js';
+import { loadProblem } from '../../src/problems/load-problem.js';
 import { solve } from '../../src/solve.js';
 import { orlibPath } from '../helpers/fixtures.js';
 

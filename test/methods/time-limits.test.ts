@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemFromText } from '../../src/io/load-problem.js';
+import { problemFromText } from '../../src/problems/load-problem.js';
 // The pool runs compiled workers from dist/ (npm test builds first), as the CLI does.
 import { PoolRunner } from '../../dist/parallel/pool-runner.js';
 import { generateFlInstance } from '../../src/problems/facility-location/generator.js';

@@ -4,7 +4,7 @@ import { DesignEvaluator } from '../../src/search/evaluator.js';
 import { makeRng } from '../../src/search/rng.js';
 import { shake, variableNeighbourhoodSearch } from '../../src/search/vns.js';
 import { solveModel } from '../../src/exact/solve-model.js';
-import { problemFromText } from '../../src/io/load-problem.js';
+import { problemFromText } from '../../src/problems/load-problem.js';
 import { generateFlInstance } from '../../src/problems/facility-location/generator.js';
 import { localSearch } from '../../src/search/local-search.js';
 import { testHandle } from '../helpers/fixtures.js';

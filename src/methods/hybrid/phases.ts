@@ -7,7 +7,7 @@ import { localSearch } from '../../search/local-search.js';
 import { variableNeighbourhoodSearch, type VnsParams } from '../../search/vns.js';
 import { makeRng, type Rng } from '../../search/rng.js';
 import { repair } from '../../search/repair.js';
-import { designCount, enumerateDesigns } from '../../verify/enumeration.js';
+import { designCount, enumerateDesigns } from '../../search/enumerate-designs.js';
 import { numParam } from '../heuristic-common.js';
 import { lagrangianParams } from '../lagrangian.js';
 import { offer, proven, raiseBound, record, type HybridState } from './state.js';

@@ -1,10 +1,13 @@
 import { InputError } from '../../core/errors.js';
 import type { Problem } from '../../core/problem.js';
-import type { LoadOptions, ProblemKind } from '../problem-kind.js';
+import { formatInstanceJson } from '../../io/instance-json.js';
+import type { InstanceGenerator, LoadOptions, ProblemKind } from '../problem-kind.js';
+import { generateFlInstance, type FlLayout } from './generator.js';
 import { FL_VARIANTS, type FlVariant } from './instance.js';
 import { parseFlJson } from './json-reader.js';
 import { parseOrlib } from './orlib-reader.js';
 import { facilityLocationProblem } from './problem.js';
+import { flScenarioHook } from './scenario-hook.js';
 
 function flVariant(options: LoadOptions): FlVariant | undefined {
   if (options.variant === undefined) return undefined;
@@ -13,7 +16,50 @@ function flVariant(options: LoadOptions): FlVariant | undefined {
   return options.variant as FlVariant;
 }
 
-/** Facility location from rlnd JSON. */
+/** Reads an OR-Library capacitated warehouse file as a facility-location problem. */
+function orlibProblem(text: string, file: string, options: LoadOptions): Problem {
+  const variant = flVariant(options);
+  return facilityLocationProblem(
+    parseOrlib(text, file, {
+      ...(variant ? { variant } : {}),
+      ...(options.capacity !== undefined ? { capacity: options.capacity } : {}),
+    }),
+  );
+}
+
+/**
+ * `rlnd generate facility-location --sites 1000 --customers 10000 --layout clustered --clusters 20
+ * --tightness 3 --seed 1 --out big.json`: a seeded instance in the JSON format with coordinates (the
+ * cost matrix is computed on load, so the file stays small).
+ */
+const flGenerator: InstanceGenerator = {
+  name: 'facility-location',
+  description: 'facility-location instance of any size (uniform or clustered layout)',
+  params: [
+    { name: 'sites', default: 50, describe: 'candidate sites' },
+    { name: 'customers', default: 200, describe: 'customers (dealers)' },
+    { name: 'layout', default: 'clustered', describe: 'uniform | clustered' },
+    { name: 'clusters', default: 10, describe: 'cities for the clustered layout' },
+    { name: 'tightness', default: 3, real: true, describe: 'total capacity / total demand (> 1)' },
+    { name: 'variant', default: 'cflp', choices: FL_VARIANTS, describe: 'cflp | sscflp | uflp' },
+  ],
+  // Always JSON: facility location has no YAML writer.
+  generate: (p, seed, name) =>
+    formatInstanceJson(
+      generateFlInstance({
+        sites: Number(p.sites),
+        customers: Number(p.customers),
+        layout: String(p.layout) as FlLayout,
+        clusters: Number(p.clusters),
+        tightness: Number(p.tightness),
+        variant: String(p.variant) as FlVariant,
+        seed,
+        ...(name !== undefined ? { name } : {}),
+      }),
+    ),
+};
+
+/** Facility location: rlnd JSON, OR-Library files, scenarios and the generator. */
 export const facilityLocationKind: ProblemKind = {
   kind: 'facility-location',
   description: 'capacitated (split or single-source) and uncapacitated facility location',
@@ -28,15 +74,7 @@ export const facilityLocationKind: ProblemKind = {
       );
     return facilityLocationProblem(parseFlJson(data, file, variant ? { variant } : {}));
   },
+  fromText: orlibProblem,
+  scenario: flScenarioHook,
+  generators: [flGenerator],
 };
-
-/** Reads an OR-Library capacitated warehouse file as a facility-location problem. */
-export function orlibProblem(text: string, file: string, options: LoadOptions): Problem {
-  const variant = flVariant(options);
-  return facilityLocationProblem(
-    parseOrlib(text, file, {
-      ...(variant ? { variant } : {}),
-      ...(options.capacity !== undefined ? { capacity: options.capacity } : {}),
-    }),
-  );
-}

@@ -1,12 +1,16 @@
 import { InputError } from '../../core/errors.js';
 import type { ProblemKind } from '../problem-kind.js';
 import { compileNetwork } from './compile.js';
+import { readNetworkFolder } from './csv-folder.js';
+import { inventoryLocationGenerator } from './generators/inventory-location.js';
+import { jakartaRlnGenerator } from './generators/jakarta-rln.js';
 import { networkProblem } from './problem.js';
 import { parseNetworkDocument } from './reader.js';
+import { networkScenarioHook } from './scenario-hook.js';
 import { compileStochastic, isStochasticDocument } from './stochastic/instance.js';
 import { stochasticNetworkProblem } from './stochastic/problem.js';
 
-/** Any reverse-logistics network described as data (docs/network.md). */
+/** Any reverse-logistics network described as data (docs/network.md): JSON, YAML or a CSV folder. */
 export const networkKind: ProblemKind = {
   kind: 'network',
   description: 'any reverse-logistics network as data: echelons, products, conversions, periods, options',
@@ -30,4 +34,7 @@ export const networkKind: ProblemKind = {
     if (isStochasticDocument(doc)) return stochasticNetworkProblem(compileStochastic(relaxed, file));
     return networkProblem(compileNetwork(relaxed, file));
   },
+  readFolder: readNetworkFolder,
+  scenario: networkScenarioHook,
+  generators: [inventoryLocationGenerator, jakartaRlnGenerator],
 };

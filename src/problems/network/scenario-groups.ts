@@ -1,5 +1,5 @@
 import type { NetworkDocument } from './schema.js';
-import { FIELD_PLACES, NETWORK_FIELDS, type NetworkField } from './scenario-fields.js';
+import { FIELD_PLACES, NETWORK_FIELDS, type NetworkField } from './field-names.js';
 import {
   reachedItems,
   ScenarioChangeError,

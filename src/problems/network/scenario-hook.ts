@@ -1,12 +1,12 @@
 import { InputError } from '../../core/errors.js';
-import type { LoadOptions } from '../problem-kind.js';
-import type { Factors, KindedInstance, ScenarioHook } from '../scenario-hooks.js';
+import type { Factors, KindedInstance, LoadOptions, ScenarioHook } from '../problem-kind.js';
 import { compileNetwork } from './compile.js';
 import type { NetworkInstance } from './instance.js';
 import { networkProblem } from './problem.js';
 import { parseNetworkDocument, parseNetworkText } from './reader.js';
 import type { NetworkDocument } from './schema.js';
-import { NETWORK_FIELDS, applyChanges } from './scenario.js';
+import { applyChanges } from './scenario.js';
+import { NETWORK_FIELDS } from './field-names.js';
 import { groupChange, networkGroupSizes } from './scenario-groups.js';
 
 /** Group sizes per document: the runner asks for them once per scenario, the answer never changes. */
@@ -47,7 +47,6 @@ export function scaleNetwork(inst: NetworkInstance, factors: Factors): NetworkIn
  * lists every such group that reaches something in the instance, with its item count.
  */
 export const networkScenarioHook: ScenarioHook = {
-  kind: 'network',
   groups: NETWORK_FIELDS,
   read(text, file, options) {
     checkOptions(options);

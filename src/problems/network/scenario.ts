@@ -1,16 +1,10 @@
 import { nearest } from './values.js';
 import type { ArcDoc, ArcRuleDoc, NetworkDocument, NodeDoc } from './schema.js';
-import {
-  changeArcFields,
-  changeNodeFields,
-  FIELD_PLACES,
-  NETWORK_FIELDS,
-  type NetworkField,
-} from './scenario-fields.js';
+import { changeArcFields, changeNodeFields } from './scenario-fields.js';
+import { FIELD_PLACES, NETWORK_FIELDS, type NetworkField } from './field-names.js';
 import { ScenarioChangeError } from './scenario-error.js';
 import { scalarValue, type ValueContext } from './scenario-values.js';
 
-export { NETWORK_FIELDS, type NetworkField } from './scenario-fields.js';
 export { ScenarioChangeError } from './scenario-error.js';
 
 type OneOrMany<T> = T | readonly T[];

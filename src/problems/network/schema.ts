@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NETWORK_FIELDS } from './scenario-fields.js';
+import { NETWORK_FIELDS } from './field-names.js';
 
 /*
  * The network instance schema: one source for the TypeScript types, the validation of files and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemFromText } from '../../../src/io/load-problem.js';
+import { problemFromText } from '../../../src/problems/load-problem.js';
 import { generateFlInstance } from '../../../src/problems/facility-location/generator.js';
 import { testHandle } from '../../helpers/fixtures.js';
 

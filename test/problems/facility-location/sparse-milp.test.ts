@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { solveModel } from '../../../src/exact/solve-model.js';
-import { problemFromText } from '../../../src/io/load-problem.js';
+import { problemFromText } from '../../../src/problems/load-problem.js';
 import { generateFlInstance } from '../../../src/problems/facility-location/generator.js';
 import { allocCost } from '../../../src/problems/facility-location/instance.js';
 import { buildSparseFlMilp } from '../../../src/problems/facility-location/milp.js';

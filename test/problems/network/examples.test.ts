@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Problem } from '../../../src/core/problem.js';
-import { loadProblem } from '../../../src/io/load-problem.js';
+import { loadProblem } from '../../../src/problems/load-problem.js';
 import { readNetworkFolder } from '../../../src/problems/network/csv-folder.js';
 import { networkProblem } from '../../../src/problems/network/problem.js';
 import { networkFromData } from '../../../src/problems/network/reader.js';

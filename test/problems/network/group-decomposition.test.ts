@@ -16,7 +16,7 @@ import { networkFromText } from '../../../src/problems/network/reader.js';
 import { parseNetworkDocument } from '../../../src/problems/network/reader.js';
 import type { NetworkDocumentInput } from '../../../src/problems/network/schema.js';
 import { solve } from '../../../src/solve.js';
-import { enumerateDesigns } from '../../../src/verify/enumeration.js';
+import { enumerateDesigns } from '../../../src/search/enumerate-designs.js';
 import { ROOT, testHandle } from '../../helpers/fixtures.js';
 
 const relDiff = (a: number, b: number): number => Math.abs(a - b) / Math.max(1, Math.abs(a), Math.abs(b));

@@ -6,7 +6,7 @@ import type { NetworkFlows } from '../../../src/problems/network/flows.js';
 import { genericNetworkProblem, networkProblem } from '../../../src/problems/network/problem.js';
 import { networkFromText } from '../../../src/problems/network/reader.js';
 import { solve } from '../../../src/solve.js';
-import { largestRemainder } from '../../../src/studies/jakarta/rounding.js';
+import { largestRemainder } from '../../../src/problems/network/generators/jakarta/rounding.js';
 import { ROOT, testHandle } from '../../helpers/fixtures.js';
 
 const FILE = `${ROOT}instances/network/jakarta-rln.json`;

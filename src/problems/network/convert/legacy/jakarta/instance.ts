@@ -2,7 +2,7 @@ import { InputError } from '../../../../../core/errors.js';
 
 /*
  * The retired jakarta-rln instance type, kept only for `rlnd convert` (from-jakarta.ts, which the
- * Jakarta generators of src/studies/jakarta/ also use): a validated view of a jakarta-rln JSON file.
+ * Jakarta generators of src/problems/network/generators/jakarta/ also use): a validated view of a jakarta-rln JSON file.
  */
 
 /** Cell quality classes of the paper: L1 remanufacture (to RMC), L2 recycle (to RMC), L3 dispose (to WDC). */

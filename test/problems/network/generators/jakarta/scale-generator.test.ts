@@ -1,20 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/core/errors.js';
-import { Field } from '../../../src/experiments/config-fields.js';
-import { generateFromConfig } from '../../../src/experiments/generators.js';
-import { haversineKm } from '../../../src/io/geo.js';
-import { groupDecomposition } from '../../../src/problems/network/accelerators/group-decomposition.js';
-import { groupStructure } from '../../../src/problems/network/accelerators/group-structure.js';
-import { formatNetworkDocument } from '../../../src/problems/network/convert/format.js';
-import type { NetworkInstance } from '../../../src/problems/network/instance.js';
-import { networkProblem } from '../../../src/problems/network/problem.js';
-import { networkFromData, networkFromText } from '../../../src/problems/network/reader.js';
-import type { NetworkDocument } from '../../../src/problems/network/schema.js';
-import { solve } from '../../../src/solve.js';
-import { formatInstanceJson, generateJakartaInstance } from '../../../src/studies/jakarta/generate-instance.js';
-import { generateJakartaScale, type JakartaScaleParams } from '../../../src/studies/jakarta/scale-generator.js';
-import { ROOT, testHandle } from '../../helpers/fixtures.js';
+import { InputError } from '../../../../../src/core/errors.js';
+import { Field } from '../../../../../src/experiments/config-fields.js';
+import { generateFromConfig } from '../../../../../src/experiments/generators.js';
+import { haversineKm } from '../../../../../src/io/geo.js';
+import { groupDecomposition } from '../../../../../src/problems/network/accelerators/group-decomposition.js';
+import { groupStructure } from '../../../../../src/problems/network/accelerators/group-structure.js';
+import { formatNetworkDocument } from '../../../../../src/problems/network/convert/format.js';
+import type { NetworkInstance } from '../../../../../src/problems/network/instance.js';
+import { networkProblem } from '../../../../../src/problems/network/problem.js';
+import { networkFromData, networkFromText } from '../../../../../src/problems/network/reader.js';
+import type { NetworkDocument } from '../../../../../src/problems/network/schema.js';
+import { solve } from '../../../../../src/solve.js';
+import {
+  formatInstanceJson,
+  generateJakartaInstance,
+} from '../../../../../src/problems/network/generators/jakarta/generate-instance.js';
+import {
+  generateJakartaScale,
+  type JakartaScaleParams,
+} from '../../../../../src/problems/network/generators/jakarta/scale-generator.js';
+import { ROOT, testHandle } from '../../../../helpers/fixtures.js';
 
 const small: JakartaScaleParams = {
   dealers: 200,

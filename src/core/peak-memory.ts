@@ -1,5 +1,3 @@
-import { HighsHandle } from '../exact/highs-handle.js';
-
 /** Tracks peak resident memory while work runs (sampled every 100 ms, plus at the end). */
 export class PeakMemory {
   private peak = process.memoryUsage().rss;
@@ -20,10 +18,4 @@ export class PeakMemory {
     this.sample();
     return Math.round(this.peak / 2 ** 20);
   }
-}
-
-/** Loads HiGHS and reports the WebAssembly load time apart from any solve. */
-export async function loadTimed(): Promise<{ handle: HighsHandle; loadSeconds: number }> {
-  const handle = await HighsHandle.load();
-  return { handle, loadSeconds: handle.loadSeconds };
 }

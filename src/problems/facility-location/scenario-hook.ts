@@ -1,16 +1,10 @@
-import { InputError } from '../core/errors.js';
-import { parseJsonText } from '../io/json-fields.js';
-import {
-  FL_VARIANTS,
-  withChanges,
-  type FacilityLocationInstance,
-  type FlVariant,
-} from './facility-location/instance.js';
-import { parseFlJson } from './facility-location/json-reader.js';
-import { parseOrlib } from './facility-location/orlib-reader.js';
-import { facilityLocationProblem } from './facility-location/problem.js';
-import type { LoadOptions } from './problem-kind.js';
-import type { Factors, KindedInstance, ScenarioHook } from './scenario-hooks.js';
+import { InputError } from '../../core/errors.js';
+import { parseJsonText } from '../../io/json-fields.js';
+import { FL_VARIANTS, withChanges, type FacilityLocationInstance, type FlVariant } from './instance.js';
+import { parseFlJson } from './json-reader.js';
+import { parseOrlib } from './orlib-reader.js';
+import { facilityLocationProblem } from './problem.js';
+import type { Factors, KindedInstance, LoadOptions, ScenarioHook } from '../problem-kind.js';
 
 const GROUPS = ['demand', 'fixedCost', 'capacity', 'transportCost'] as const;
 
@@ -96,7 +90,6 @@ export function flKnownOptimum(optima: unknown, file: string, options: LoadOptio
 
 /** Scenario support for facility location (CFLP, SSCFLP, UFLP). */
 export const flScenarioHook: ScenarioHook = {
-  kind: 'facility-location',
   groups: GROUPS,
   read(text, file, options) {
     const variant = variantOf(options, file);

@@ -1,8 +1,8 @@
-import { InputError } from '../../core/errors.js';
-import { haversineKm } from '../../io/geo.js';
-import { jakartaConverter, JAKARTA_ECHELONS, packId } from '../../problems/network/convert/from-jakarta.js';
-import type { NetworkDocument, NodeDoc } from '../../problems/network/schema.js';
-import { makeRng, type Rng } from '../../search/rng.js';
+import { InputError } from '../../../../core/errors.js';
+import { haversineKm } from '../../../../io/geo.js';
+import { jakartaConverter, JAKARTA_ECHELONS, packId } from '../../convert/from-jakarta.js';
+import type { NetworkDocument, NodeDoc } from '../../schema.js';
+import { makeRng, type Rng } from '../../../../search/rng.js';
 import { ASSUMPTIONS, generateJakartaInstance } from './generate-instance.js';
 import { largestRemainder } from './rounding.js';
 
@@ -228,7 +228,7 @@ export function generateJakartaScale(p: JakartaScaleParams): NetworkDocument {
   const { name: _name, ...params } = p;
   const generator = {
     ...params,
-    note: 'rlnd generate jakarta-rln (src/studies/jakarta/scale-generator.ts)',
+    note: 'rlnd generate jakarta-rln (src/problems/network/generators/jakarta/scale-generator.ts)',
     boxKm: Number(sideKm.toFixed(3)),
     centre: { lat: round6(base.centre.lat), lon: round6(base.centre.lon) },
     clusterCentres: clusters.map((c) => ({ id: c.id, ...c.centroid })),

@@ -1,9 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import seedrandom from 'seedrandom';
-import { haversineKm } from '../../io/geo.js';
+import { haversineKm } from '../../../../io/geo.js';
 import { PAPER } from './paper-data.js';
 import { largestRemainder } from './rounding.js';
-import { formatInstanceJson } from '../../io/instance-json.js';
+import { formatInstanceJson } from '../../../../io/instance-json.js';
 
 /**
  * Assumptions of the reconstruction. Each is a stated guess, not a fit: none is chosen to make the
@@ -206,7 +206,7 @@ function provenance(seed: number, level: Record<string, number>): Record<string,
   };
 }
 
-export { formatInstanceJson } from '../../io/instance-json.js';
+export { formatInstanceJson } from '../../../../io/instance-json.js';
 
 // Run as a script: print the instance JSON.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

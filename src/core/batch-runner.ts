@@ -1,5 +1,5 @@
-import type { Design } from '../core/design.js';
-import type { EvaluateOptions, Evaluation } from '../core/problem.js';
+import type { Design } from './design.js';
+import type { EvaluateOptions, Evaluation } from './problem.js';
 
 /**
  * Evaluates a batch of designs, possibly in parallel. Algorithms receive one of these and never

@@ -1,4 +1,4 @@
-import type { ScenarioCut } from '../core/two-stage.js';
+import type { ScenarioCut } from './two-stage.js';
 import type { BatchRunner } from './batch-runner.js';
 
 /** What a scenario worker is asked: cuts of the listed scenarios at one point, or their lower cuts. */
