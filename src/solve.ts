@@ -140,7 +140,7 @@ function packageOutcome<F>(
   const mismatch = claimDiffers(claimedObjective, cost.total);
   const claimNote = mismatch
     ? `method ${base.method} claimed objective ${claimedObjective}, recomputed ${cost.total} ` +
-      `(relative difference ${(Math.abs(claimedObjective! - cost.total) / Math.max(1, Math.abs(cost.total))).toExponential(2)} > ${CLAIM_TOLERANCE})`
+      `(relative difference ${(Math.abs(claimedObjective! - cost.total) / Math.max(1, Math.abs(cost.total))).toExponential(2)} > ${CLAIM_TOLERANCE.toExponential(0)})`
     : null;
   const notes = [
     ...(violations.length > 0 ? [`solution violates: ${violations.slice(0, 5).join('; ')}`] : []),
