@@ -1,6 +1,6 @@
-import { designFrom, groupViolation } from './core/design.js';
-import type { Problem } from './core/problem.js';
-import { relativeGap, type Result } from './core/result.js';
+import { designFrom, groupViolation, openLabels } from './core/design.js';
+import { instanceInfeasibility, type Problem } from './core/problem.js';
+import { CLAIM_TOLERANCE, claimDiffers, relativeGap, type Result } from './core/result.js';
 import type { StoppingCriterion } from './core/stopping.js';
 import { HighsHandle } from './exact/highs-handle.js';
 import { validate } from './core/validation.js';
@@ -32,8 +32,9 @@ export interface SolveOptions {
 /**
  * The one entry point: solves a problem with a method and returns a {@link Result} whose
  * objective is recomputed from the returned design and flows, and whose feasibility is checked.
+ * The method's own claimed objective is kept beside it and compared (see {@link Result.claimMismatch}).
  */
-export async function solve(problem: Problem, options: SolveOptions = {}): Promise<Result> {
+export async function solve<F>(problem: Problem<F>, options: SolveOptions = {}): Promise<Result<F>> {
   const t0 = options.startedAt ?? performance.now();
   const methodName = options.method ?? 'milp';
   const method = getMethod(methodName);
@@ -53,7 +54,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const empty = emptyResult(base, handle.version, t0);
   const unsupported = method.unsupported(problem);
   if (unsupported) return empty('error', `method ${methodName} does not support ${problem.kind}: ${unsupported}`);
-  const infeasible = problem.instanceInfeasibility();
+  const infeasible = instanceInfeasibility(problem);
   if (infeasible) return empty('infeasible', infeasible);
 
   const out = await method.run({
@@ -72,7 +73,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
 }
 
 type Base = Pick<Result, 'problem' | 'instance' | 'method' | 'seed'>;
-type Empty = (status: Result['status'], message: string, opts?: Record<string, unknown>) => Result;
+type Empty = (status: Result['status'], message: string, opts?: Record<string, unknown>) => Result<never>;
 
 function emptyResult(base: Base, version: string, t0: number): Empty {
   return (status, message, opts = {}) => ({
@@ -80,6 +81,9 @@ function emptyResult(base: Base, version: string, t0: number): Empty {
     status,
     objective: null,
     lowerBound: null,
+    claimedObjective: null,
+    claimedBound: null,
+    claimMismatch: false,
     gap: null,
     design: [],
     open: [],
@@ -93,15 +97,23 @@ function emptyResult(base: Base, version: string, t0: number): Empty {
   });
 }
 
-/** Recomputes the objective from a method's design and flows, checks them, and makes the Result. */
-function packageOutcome(
-  problem: Problem,
+/**
+ * Recomputes the objective from a method's design and flows, checks them, compares the method's
+ * claimed objective, and makes the Result. A claim off by more than {@link CLAIM_TOLERANCE} keeps
+ * the recomputed objective and the checked feasibility, but an `optimal` status becomes `feasible`:
+ * the method proved optimality of its own figure, which is not the solution's cost.
+ */
+function packageOutcome<F>(
+  problem: Problem<F>,
   base: Base,
-  out: MethodOutcome,
+  outcome: MethodOutcome,
   version: string,
   t0: number,
   empty: Empty,
-): Result {
+): Result<F> {
+  // The method was handed this problem, and its flows come from the problem's own evaluate or
+  // decode: they are the problem's flow type (methods only pass them through).
+  const out = outcome as MethodOutcome<F>;
   if (!out.design || out.flows === null || out.flows === undefined) {
     return empty(out.status, out.message ?? `no solution (${out.status})`, out.options);
   }
@@ -122,25 +134,38 @@ function packageOutcome(
     lowerBound - cost.total <= 1e-7 * Math.max(1, Math.abs(cost.total))
   )
     lowerBound = cost.total;
+  const claimedBound = out.lowerBound !== null && Number.isFinite(out.lowerBound) ? out.lowerBound : null;
+  const claimedObjective =
+    out.claimedObjective !== null && Number.isFinite(out.claimedObjective) ? out.claimedObjective : null;
+  const mismatch = claimDiffers(claimedObjective, cost.total);
+  const claimNote = mismatch
+    ? `method ${base.method} claimed objective ${claimedObjective}, recomputed ${cost.total} ` +
+      `(relative difference ${(Math.abs(claimedObjective! - cost.total) / Math.max(1, Math.abs(cost.total))).toExponential(2)} > ${CLAIM_TOLERANCE.toExponential(0)})`
+    : null;
+  const notes = [
+    ...(violations.length > 0 ? [`solution violates: ${violations.slice(0, 5).join('; ')}`] : []),
+    ...(claimNote ? [claimNote] : []),
+    ...(violations.length === 0 && out.message ? [out.message] : []),
+  ];
+  const status = violations.length > 0 ? 'error' : mismatch && out.status === 'optimal' ? 'feasible' : out.status;
   return {
     ...base,
-    status: violations.length > 0 ? 'error' : out.status,
+    status,
     objective: cost.total,
     lowerBound,
+    claimedObjective,
+    claimedBound,
+    claimMismatch: mismatch,
     gap: relativeGap(cost.total, lowerBound),
     design: [...design],
-    open: problem.openIds(design),
+    open: openLabels(problem.space, design),
     costParts: cost.parts,
     figures: problem.figures?.(design, out.flows) ?? {},
     flows: out.flows,
     runtimeSeconds: (performance.now() - t0) / 1000,
     stats: out.stats,
     solver: { name: 'HiGHS', version, options: out.options },
-    ...(violations.length > 0
-      ? { message: `solution violates: ${violations.slice(0, 5).join('; ')}` }
-      : out.message
-        ? { message: out.message }
-        : {}),
+    ...(notes.length > 0 ? { message: notes.join('; ') } : {}),
     ...(problem.scenarioOutcomes ? { scenarios: problem.scenarioOutcomes(design, out.flows) } : {}),
   };
 }
@@ -150,12 +175,12 @@ function packageOutcome(
  * `feasible`, with the best bound proved so far) or, without one, status `time_limit`; the message
  * says it was interrupted. Packaged and checked like any result.
  */
-export function interruptedResult(
-  problem: Problem,
+export function interruptedResult<F>(
+  problem: Problem<F>,
   options: SolveOptions,
   progress: SearchProgress,
   version: string,
-): Result {
+): Result<F> {
   const t0 = options.startedAt ?? performance.now();
   const base = {
     problem: problem.kind,
@@ -174,6 +199,7 @@ export function interruptedResult(
     status: 'feasible',
     design: best.design,
     flows: best.evaluation.flows,
+    claimedObjective: best.evaluation.cost,
     lowerBound: progress.lowerBound(),
     stats: [],
     options: { interrupted: true },

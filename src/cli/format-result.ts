@@ -5,7 +5,9 @@ import type { Result } from '../core/result.js';
  * The `--json` contract: one object whose field names stay stable (extend, never rename):
  * objective, lowerBound, gap, status, open, runtimeSeconds, method, seed, plus problem, instance,
  * costParts, figures (non-cost figures such as emissions; {} when the problem has none), solver,
- * message, and for two-stage problems scenarios (id, probability, cost, unmetDemand per scenario).
+ * message, and for two-stage problems scenarios (id, probability, cost, unmetDemand per scenario);
+ * claimedObjective, claimedBound (the method's own figures, null when it gave none) and
+ * claimMismatch (true when the claim differs from the recomputed objective beyond 1e-6 relative).
  */
 export function resultJson(result: Result, withFlows = false): Record<string, unknown> {
   return {
@@ -22,6 +24,9 @@ export function resultJson(result: Result, withFlows = false): Record<string, un
     costParts: result.costParts,
     figures: result.figures,
     solver: result.solver,
+    claimedObjective: result.claimedObjective === null ? null : roundTo(result.claimedObjective),
+    claimedBound: result.claimedBound === null ? null : roundTo(result.claimedBound),
+    claimMismatch: result.claimMismatch,
     ...(result.message ? { message: result.message } : {}),
     ...(result.scenarios
       ? {

@@ -36,6 +36,11 @@ export function openBits(design: Design): number[] {
   return out;
 }
 
+/** Labels of the open bits (site ids, or `site:option`): the `open` field of every result. */
+export function openLabels(space: DesignSpace, design: Design): string[] {
+  return space.labels.filter((_, i) => design[i]);
+}
+
 /** A design with the given bits open. */
 export function designFrom(size: number, open: Iterable<number>): Design {
   const d = new Uint8Array(size);

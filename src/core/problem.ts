@@ -89,17 +89,13 @@ export interface Problem<F = unknown> {
   evaluate(handle: HighsHandle, design: Design, options?: EvaluateOptions): Promise<Evaluation<F>>;
   /** Recomputes the cost of a design and flows from the instance data. */
   cost(design: Design, flows: F): CostBreakdown;
-  /** Lists every violated constraint of a design and flows (empty when feasible). */
-  violations(design: Design, flows: F): string[];
   /**
-   * Cheap necessary condition for feasibility (e.g. enough capacity open), used by repair.
-   * Returns null when fine, else a reason.
+   * Lists every violated constraint of a design and flows (empty when feasible): the one
+   * feasibility check, which `solve` runs on every result (with the design space's group rules).
    */
-  quickInfeasibility(design: Design): string | null;
-  /** Open-site ids for reports and the `--json` contract. */
-  openIds(design: Design): string[];
-  /** A reason the whole instance is infeasible, when one can be seen without solving. */
-  instanceInfeasibility(): string | null;
+  violations(design: Design, flows: F): string[];
+  /** What a problem may tell searches to go faster; every method works without it. */
+  readonly hints?: SearchHints;
   /**
    * A problem-specific lower bound (e.g. from a decomposition the structure allows), with
    * designs it suggests. The hybrid takes the best of this and its own bound, and seeds its
@@ -130,9 +126,43 @@ export interface Problem<F = unknown> {
   scenarioOutcomes?(design: Design, flows: F): readonly ScenarioOutcome[];
   /** Two-stage problems: the first stage and per-scenario cuts, for decomposition methods (L-shaped). */
   twoStage?(): TwoStageDecomposition;
-  /** Per-bit fixed cost and capacity, used by generic repair and search moves. */
-  readonly siteFixedCost: readonly number[];
-  readonly siteCapacity: readonly number[];
-  /** Total demand the open capacity must cover (0 when capacity is not a concern). */
-  readonly totalDemand: number;
+}
+
+/**
+ * Optional search hints: knowledge a problem has that searches use to go faster, never to decide
+ * what is feasible or what a solution costs (`evaluate`, `cost` and `violations` do that). Each is
+ * absent where it would not mean anything (e.g. one capacity per site on a network whose capacity
+ * is per product and period), and every use has a generic fallback.
+ */
+export interface SearchHints {
+  /** Per-bit fixed cost: scores for repair, search moves and the GA's first designs (absent: all 0). */
+  readonly siteFixedCost?: readonly number[];
+  /**
+   * Per-bit capacity and the total demand the open capacity must cover (facility location):
+   * repair opens sites until it does, the GA starts near "just enough". Absent: no capacity repair.
+   */
+  readonly siteCapacity?: readonly number[];
+  readonly totalDemand?: number;
+  /**
+   * A reason, seen without solving, that `design` is infeasible (a cheap necessary condition, e.g.
+   * open capacity below demand: searches skip pricing it); without a design, that every design
+   * is (the instance is infeasible: `solve` answers at once). Null when none is seen; absent:
+   * pricing and the MILP decide.
+   */
+  infeasibility?(design?: Design): string | null;
+}
+
+/** A reason a design is infeasible that the problem sees without solving, or null (see {@link SearchHints}). */
+export function designInfeasibility(problem: Pick<Problem, 'hints'>, design: Design): string | null {
+  return problem.hints?.infeasibility?.(design) ?? null;
+}
+
+/** A reason the whole instance is infeasible that the problem sees without solving, or null. */
+export function instanceInfeasibility(problem: Pick<Problem, 'hints'>): string | null {
+  return problem.hints?.infeasibility?.() ?? null;
+}
+
+/** Per-bit fixed costs from the hints, or zeros (no preference) when the problem gives none. */
+export function siteFixedCosts(problem: Pick<Problem, 'hints' | 'space'>): readonly number[] {
+  return problem.hints?.siteFixedCost ?? new Array<number>(problem.space.size).fill(0);
 }

@@ -23,6 +23,20 @@ export interface Result<F = unknown> {
   readonly objective: number | null;
   /** Best proven lower bound (minimisation), or null. */
   readonly lowerBound: number | null;
+  /**
+   * The objective the method itself claimed for its solution (HiGHS's objective value, a search's
+   * price of its best design), or null when it claimed none: compared with `objective`.
+   */
+  readonly claimedObjective: number | null;
+  /** The lower bound as the method claimed it, before `solve` clamps round-off; null when none. */
+  readonly claimedBound: number | null;
+  /**
+   * True when the claimed objective differs from the recomputed one by more than
+   * {@link CLAIM_TOLERANCE} (relative): the method's model or pricing disagrees with the problem's
+   * cost. The message says by how much, and an `optimal` claim is reported as `feasible` (the
+   * proof was of the method's figure, not of the solution's cost).
+   */
+  readonly claimMismatch: boolean;
   /** (objective - lowerBound) / |objective|, or null without a bound. */
   readonly gap: number | null;
   /** The design as 0/1 bits. */
@@ -44,6 +58,20 @@ export interface Result<F = unknown> {
   readonly message?: string;
   /** Two-stage problems: each scenario's probability, cost and unmet demand (the objective is their expectation). */
   readonly scenarios?: readonly ScenarioOutcome[];
+}
+
+/**
+ * Relative tolerance, of max(1, |objective|), between a method's claimed objective and the one
+ * recomputed from its flows. HiGHS keeps primal feasibility to 1e-7 per row, so a correct model's
+ * objective agrees to far better than this on every bundled instance; a wrong coefficient, a
+ * dropped term or a stale price does not.
+ */
+export const CLAIM_TOLERANCE = 1e-6;
+
+/** Whether a claimed objective differs from the recomputed one beyond {@link CLAIM_TOLERANCE}. */
+export function claimDiffers(claimed: number | null, recomputed: number): boolean {
+  if (claimed === null) return false;
+  return !(Math.abs(claimed - recomputed) <= CLAIM_TOLERANCE * Math.max(1, Math.abs(recomputed)));
 }
 
 /** One scenario of a two-stage solution: recomputed from its flows like the objective. */

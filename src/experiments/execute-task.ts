@@ -1,4 +1,4 @@
-import { designFrom, type Design } from '../core/design.js';
+import { designFrom, openLabels, type Design } from '../core/design.js';
 import type { Problem } from '../core/problem.js';
 import { parseStopping } from '../core/stopping.js';
 import type { HighsHandle } from '../exact/highs-handle.js';
@@ -143,7 +143,7 @@ async function stochastic(handle: HighsHandle, t: StochasticTask): Promise<Stoch
     tsDesign = sol.values ? ts.decodeDesign(sol.values) : null;
     twoStage = {
       status: sol.status,
-      open: tsDesign ? problems[0]!.openIds(tsDesign) : [],
+      open: tsDesign ? openLabels(problems[0]!.space, tsDesign) : [],
       bound: sol.dualBound,
       runtimeSeconds: (performance.now() - t0) / 1000,
     };
@@ -168,7 +168,7 @@ async function stochastic(handle: HighsHandle, t: StochasticTask): Promise<Stoch
   const rp = tsDesign ? mean(perScenario.map((r) => r.twoStageDesignCost)) : null;
   return {
     perScenario,
-    nominalOpen: nominal ? problems[0]!.openIds(nominal) : [],
+    nominalOpen: nominal ? openLabels(problems[0]!.space, nominal) : [],
     evOpen: ev.open,
     twoStage,
     ws,

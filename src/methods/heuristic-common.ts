@@ -62,12 +62,16 @@ export async function finish(
       : await ctx.problem.evaluate(ctx.handle, best.design as Design, { fresh: true });
   // Sites the final flows leave unused are closed (free when their fixed cost is 0, a saving otherwise).
   const design = (fresh.flows !== null && ctx.problem.trim?.(best.design, fresh.flows)) || best.design;
-  const cost = fresh.flows !== null ? ctx.problem.cost(design, fresh.flows).total : fresh.cost;
+  const trimmed = design !== best.design;
+  const cost = fresh.flows !== null && trimmed ? ctx.problem.cost(design, fresh.flows).total : fresh.cost;
   const proven = lowerBound !== null && cost - lowerBound <= 1e-9 * Math.max(1, Math.abs(cost));
   return {
     status: proven ? 'optimal' : 'feasible',
     design,
     flows: fresh.flows,
+    // The price the problem's `evaluate` gave the design (its pricer's figure); after a trim, the
+    // trimmed design's cost on the same flows, the only price there is without another solve.
+    claimedObjective: cost,
     lowerBound,
     stats,
     options,

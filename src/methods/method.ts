@@ -25,10 +25,15 @@ export interface MethodContext {
 }
 
 /** A method's answer before `solve` recomputes and packages it. */
-export interface MethodOutcome {
+export interface MethodOutcome<F = unknown> {
   readonly status: SolveStatus;
   readonly design: Design | null;
-  readonly flows: unknown;
+  readonly flows: F | null;
+  /**
+   * The objective the method believes its design and flows have, from its own computation
+   * (solver objective, search price); `solve` compares it with the recomputed cost. Null: no claim.
+   */
+  readonly claimedObjective: number | null;
   readonly lowerBound: number | null;
   readonly stats: StatRow[];
   readonly options: Readonly<Record<string, unknown>>;
@@ -47,5 +52,10 @@ export interface Method {
   readonly parameters?: z.ZodObject;
   /** Null when the method supports the problem; else the reason it does not. */
   unsupported(problem: Problem): string | null;
+  /**
+   * Methods treat flows as opaque (they come from the problem's `evaluate` or MILP `decode` and go
+   * back to its `cost` and `violations`), so they are typed `unknown` here; `solve` gives the
+   * caller the problem's own flow type back.
+   */
   run(ctx: MethodContext): Promise<MethodOutcome>;
 }

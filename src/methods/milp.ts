@@ -23,6 +23,7 @@ export const milpMethod: Method = {
         status: 'error',
         design: null,
         flows: null,
+        claimedObjective: null,
         lowerBound: null,
         stats: [],
         options: {},
@@ -40,6 +41,7 @@ export const milpMethod: Method = {
         status: 'time_limit',
         design: null,
         flows: null,
+        claimedObjective: null,
         lowerBound: null,
         stats: [],
         options: {},
@@ -59,6 +61,8 @@ export const milpMethod: Method = {
       status: sol.status,
       design: decoded?.design ?? null,
       flows: decoded?.flows ?? null,
+      // HiGHS's objective value: the model's coefficients, independent of the problem's `cost`.
+      claimedObjective: decoded ? sol.objective : null,
       lowerBound: bound,
       stats: [
         { method: 'milp', iteration: 0, timeSeconds: sec, upperBound: sol.objective, lowerBound: bound, gap: null },

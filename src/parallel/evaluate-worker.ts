@@ -1,6 +1,6 @@
 import { workerData } from 'node:worker_threads';
 import type { Design } from '../core/design.js';
-import type { Evaluation, Problem } from '../core/problem.js';
+import { designInfeasibility, type Evaluation, type Problem } from '../core/problem.js';
 import { HighsHandle } from '../exact/highs-handle.js';
 import { problemFromText } from '../problems/load-problem.js';
 import { sourceKey, type ProblemSource } from './problem-source.js';
@@ -31,7 +31,7 @@ export default async function evaluateBatch(task: EvaluateTask): Promise<Evaluat
   const out: Evaluation<unknown>[] = [];
   for (const raw of task.designs) {
     const design: Design = Uint8Array.from(raw);
-    const reason = problem.quickInfeasibility(design);
+    const reason = designInfeasibility(problem, design);
     out.push(
       reason
         ? { feasible: false, cost: Infinity, parts: {}, flows: null, reason }

@@ -1,4 +1,4 @@
-import type { Design } from '../core/design.js';
+import { openLabels, type Design } from '../core/design.js';
 import type { HighsHandle } from '../exact/highs-handle.js';
 import type { SolveStatus } from '../exact/status.js';
 import type { NetworkFlows } from '../problems/network/flows.js';
@@ -69,7 +69,7 @@ export async function runScalarTask(
     return {
       status: ev.inexact ? 'feasible' : 'optimal',
       design: [...design],
-      open: problem.openIds(design),
+      open: openLabels(problem.space, design),
       cost,
       emissions,
       objective: ev.cost,

@@ -1,5 +1,5 @@
 import { designKey, type Design } from '../core/design.js';
-import type { EvaluateOptions, Evaluation, Problem } from '../core/problem.js';
+import { designInfeasibility, type EvaluateOptions, type Evaluation, type Problem } from '../core/problem.js';
 import type { HighsHandle } from '../exact/highs-handle.js';
 import type { BatchRunner } from '../core/batch-runner.js';
 import { breathe } from './breathe.js';
@@ -155,7 +155,7 @@ export class DesignEvaluator {
     const out: Evaluation<unknown>[] = [];
     for (const d of designs) {
       await breathe();
-      const q = this.problem.quickInfeasibility(d);
+      const q = designInfeasibility(this.problem, d);
       const ev: Evaluation<unknown> = q
         ? { feasible: false, cost: Infinity, parts: {}, flows: null, reason: q }
         : await this.problem.evaluate(this.handle, d, options);

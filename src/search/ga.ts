@@ -4,7 +4,7 @@ import type { StoppingCriterion } from '../core/stopping.js';
 import { isBetter, type DesignEvaluator, type Scored } from './evaluator.js';
 import { localSearch } from './local-search.js';
 import { mutate, randomDesign, tournament, uniformCrossover } from './operators.js';
-import { repair } from './repair.js';
+import { repair, siteScores } from './repair.js';
 import type { Rng } from './rng.js';
 
 /** Children priced per batch between deadline checks (a multiple of typical pool sizes). */
@@ -57,14 +57,11 @@ export async function geneticAlgorithm(input: GaInput): Promise<{ best: Scored |
   const lsEvery = params.localSearchEvery ?? 10;
   const maxGen = params.maxGenerations ?? 500;
   const stall = params.stallGenerations ?? 60;
-  const score =
-    input.score ??
-    problem.siteFixedCost.map((f, i) =>
-      Number.isFinite(problem.siteCapacity[i]!) && problem.siteCapacity[i]! > 0 ? f / problem.siteCapacity[i]! : f,
-    );
-  const capSum = problem.siteCapacity.reduce((a, c) => a + (Number.isFinite(c) ? c : 0), 0);
+  const score = input.score ?? siteScores(problem);
+  const capSum = (problem.hints?.siteCapacity ?? []).reduce((a, c) => a + (Number.isFinite(c) ? c : 0), 0);
+  const demand = problem.hints?.totalDemand ?? 0;
   // Diverse starting densities: from "just enough capacity" (repair tops it up) to a half-open network.
-  const pLow = problem.totalDemand > 0 && capSum > 0 ? Math.min(0.9, problem.totalDemand / capSum) : 0.05;
+  const pLow = demand > 0 && capSum > 0 ? Math.min(0.9, demand / capSum) : 0.05;
   const pOpen = (): number => pLow + rng.next() * Math.max(0, 0.6 - pLow);
 
   const initial: Design[] = (input.seeds ?? []).map((d) => repair(problem, d, rng, score));

@@ -1,4 +1,5 @@
 import { groupViolation, type Design } from '../core/design.js';
+import { designInfeasibility } from '../core/problem.js';
 import { isBetter, type DesignEvaluator, type Scored } from './evaluator.js';
 import { dropAddMoves, groupMoves, swapMoves, type Neighbour } from './neighbourhood.js';
 
@@ -55,7 +56,7 @@ export async function localSearch(ev: DesignEvaluator, start: Design, options: L
     for (const stage of stages) {
       if (performance.now() >= options.deadline) break;
       const moves = stage().filter(
-        (m) => groupViolation(space, m.design) === null && ev.problem.quickInfeasibility(m.design) === null,
+        (m) => groupViolation(space, m.design) === null && designInfeasibility(ev.problem, m.design) === null,
       );
       if (moves.length === 0) continue;
       // Price in chunks so a large neighbourhood cannot run far past the deadline.

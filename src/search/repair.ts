@@ -1,5 +1,5 @@
 import type { Design } from '../core/design.js';
-import type { Problem } from '../core/problem.js';
+import { siteFixedCosts, type Problem } from '../core/problem.js';
 import type { Rng } from './rng.js';
 
 /**
@@ -11,7 +11,8 @@ import type { Rng } from './rng.js';
 export function repair(problem: Problem, design: Design, rng: Rng, score?: ArrayLike<number>): Design {
   const d = Uint8Array.from(design);
   const { space } = problem;
-  const s = (i: number): number => (score ? score[i]! : defaultScore(problem, i));
+  const fallback = score ? null : siteScores(problem);
+  const s = (i: number): number => (score ? score[i]! : fallback![i]!);
   const grouped = new Set<number>();
   for (const g of space.groups) {
     for (const i of g.members) grouped.add(i);
@@ -31,8 +32,11 @@ export function repair(problem: Problem, design: Design, rng: Rng, score?: Array
     while (count() > space.maxOpen && open.length > 0) d[open.shift()!] = 0;
   }
   if (count() === 0 && free.length > 0) d[pickBest(free, s, rng)] = 1;
-  const capacity = (): number => problem.siteCapacity.reduce((acc, c, i) => acc + (d[i] ? c : 0), 0);
-  while (problem.totalDemand > 0 && capacity() < problem.totalDemand) {
+  // Without a capacity hint (capacity per product and period, or none) only pricing can tell.
+  const siteCapacity = problem.hints?.siteCapacity;
+  const demand = problem.hints?.totalDemand ?? 0;
+  const capacity = (): number => (siteCapacity ?? []).reduce((acc, c, i) => acc + (d[i] ? c : 0), 0);
+  while (siteCapacity && demand > 0 && capacity() < demand) {
     const closed = free.filter((i) => !d[i]);
     if (closed.length === 0 || (space.maxOpen !== undefined && count() >= space.maxOpen)) break;
     // Prefer attractive sites, among the three best at random, so repairs do not all agree.
@@ -42,11 +46,16 @@ export function repair(problem: Problem, design: Design, rng: Rng, score?: Array
   return d;
 }
 
-/** Fixed cost per unit of capacity: cheap, roomy sites first. */
-function defaultScore(problem: Problem, i: number): number {
-  const cap = problem.siteCapacity[i]!;
-  const fixed = problem.siteFixedCost[i]!;
-  return Number.isFinite(cap) && cap > 0 ? fixed / cap : fixed;
+/**
+ * Per-bit attractiveness from the search hints (lower = better): fixed cost per unit of capacity
+ * where a capacity is hinted (cheap, roomy sites first), else the fixed cost, else 0 (no preference).
+ */
+export function siteScores(problem: Pick<Problem, 'hints' | 'space'>): number[] {
+  const cap = problem.hints?.siteCapacity;
+  return siteFixedCosts(problem).map((f, i) => {
+    const c = cap?.[i];
+    return c !== undefined && Number.isFinite(c) && c > 0 ? f / c : f;
+  });
 }
 
 function pickBest(candidates: number[], score: (i: number) => number, rng: Rng): number {

@@ -1,4 +1,5 @@
 import type { Design } from '../core/design.js';
+import { designInfeasibility } from '../core/problem.js';
 import type { StatRow } from '../core/result.js';
 import type { StoppingCriterion } from '../core/stopping.js';
 import { isBetter, type DesignEvaluator, type Scored } from './evaluator.js';
@@ -73,7 +74,7 @@ export async function variableNeighbourhoodSearch(input: VnsInput): Promise<{ be
   for (let shakes = 1; performance.now() < input.deadline && sinceImprovement < stall; shakes++) {
     const shaken = repair(problem, shake(best.design, k, free, rng), rng, input.score);
     const found =
-      problem.quickInfeasibility(shaken) === null
+      designInfeasibility(problem, shaken) === null
         ? await localSearch(ev, shaken, {
             deadline: input.deadline,
             score: input.score,

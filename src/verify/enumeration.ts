@@ -1,5 +1,5 @@
 import { InputError } from '../core/errors.js';
-import type { Design } from '../core/design.js';
+import { openLabels, type Design } from '../core/design.js';
 import type { MilpFormulation, Problem } from '../core/problem.js';
 import type { HighsHandle } from '../exact/highs-handle.js';
 import type { LinearModel } from '../exact/linear-model.js';
@@ -106,7 +106,7 @@ export async function verifyByEnumeration<F>(
   const checks: DesignCheck[] = [];
   for (const design of enumerateDesigns(problem.space)) {
     const ev = await problem.evaluate(handle, design, options.exact ?? {});
-    const base = { design: [...design], open: problem.openIds(design) };
+    const base = { design: [...design], open: openLabels(problem.space, design) };
     if (!ev.feasible || ev.flows === null) {
       checks.push({
         ...base,
@@ -136,7 +136,7 @@ export async function verifyByEnumeration<F>(
     status: sol.status,
     objective: decoded ? problem.cost(decoded.design, decoded.flows).total : null,
     solverObjective: sol.objective,
-    open: decoded ? problem.openIds(decoded.design) : [],
+    open: decoded ? openLabels(problem.space, decoded.design) : [],
     design: decoded ? [...decoded.design] : [],
     flows: decoded ? decoded.flows : null,
     rowsSatisfied: decoded ? (rowsAt(decoded.design, decoded.flows) ?? countSatisfiedRows(model, sol.values!)) : 0,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Problem } from '../../src/core/problem.js';
+import { designInfeasibility, type Problem } from '../../src/core/problem.js';
 import { networkProblem } from '../../src/problems/network/problem.js';
 import { networkFromData, parseNetworkDocument } from '../../src/problems/network/reader.js';
 import type { NetworkDocumentInput } from '../../src/problems/network/schema.js';
@@ -21,7 +21,7 @@ async function enumerate(problem: Problem): Promise<number> {
   let best = Infinity;
   for (let mask = 0; mask < 2 ** problem.space.size; mask++) {
     const d = Uint8Array.from({ length: problem.space.size }, (_, i) => (mask >> i) & 1);
-    if (problem.quickInfeasibility(d)) continue;
+    if (designInfeasibility(problem, d)) continue;
     const ev = await problem.evaluate(handle, d);
     if (ev.feasible) best = Math.min(best, ev.cost);
   }

@@ -8,6 +8,7 @@ import { problemFromText } from '../../src/problems/load-problem.js';
 import { generateFlInstance } from '../../src/problems/facility-location/generator.js';
 import { localSearch } from '../../src/search/local-search.js';
 import { testHandle } from '../helpers/fixtures.js';
+import { siteFixedCosts } from '../../src/core/problem.js';
 
 describe('VNS shake', () => {
   it('changes at most 2k bits, only free ones, and repeats for the same seed', () => {
@@ -51,7 +52,7 @@ describe('variable neighbourhood search', () => {
     const handle = await testHandle();
     const ev = new DesignEvaluator(problem, handle, null);
     const all = new Uint8Array(problem.space.size).fill(1);
-    const local = await localSearch(ev, all, { deadline: Infinity, score: problem.siteFixedCost });
+    const local = await localSearch(ev, all, { deadline: Infinity, score: siteFixedCosts(problem) });
     const out = await variableNeighbourhoodSearch({
       evaluator: ev,
       rng: makeRng(1, 'vns'),
@@ -59,7 +60,7 @@ describe('variable neighbourhood search', () => {
       deadline: Infinity,
       stop: null,
       params: {},
-      score: problem.siteFixedCost,
+      score: siteFixedCosts(problem),
       startTime: performance.now(),
     });
     const f = problem.buildMilp();

@@ -1,5 +1,5 @@
 import { designKey, type Design } from '../../core/design.js';
-import type { MilpFormulation } from '../../core/problem.js';
+import { designInfeasibility, siteFixedCosts, type MilpFormulation } from '../../core/problem.js';
 import { relaxIntegrality } from '../../exact/linear-model.js';
 import { solveModel } from '../../exact/solve-model.js';
 import { lagrangianSearch } from '../../search/lagrangian-search.js';
@@ -26,7 +26,7 @@ const SWAP_WORK = 15_000_000;
 export async function enumerationPhase(st: HybridState, limit: number): Promise<boolean> {
   const problem = st.ctx.problem;
   if (designCount(problem.space) > limit) return false;
-  const designs = [...enumerateDesigns(problem.space)].filter((d) => problem.quickInfeasibility(d) === null);
+  const designs = [...enumerateDesigns(problem.space)].filter((d) => designInfeasibility(problem, d) === null);
   const priced = await st.ev.evaluateAll(designs);
   designs.forEach((d, k) => offer(st, { design: d, evaluation: priced[k]! }));
   // Infeasible everywhere: no bound to give; otherwise the optimum bounds itself.
@@ -102,7 +102,7 @@ export async function lpRelaxationPhase(st: HybridState): Promise<void> {
         score,
       );
       const key = designKey(d);
-      if (!seen.has(key) && st.ctx.problem.quickInfeasibility(d) === null) {
+      if (!seen.has(key) && designInfeasibility(st.ctx.problem, d) === null) {
         seen.add(key);
         designs.push(d);
       }
@@ -244,7 +244,7 @@ export async function sparseMilpPhase(st: HybridState, share: number): Promise<b
  */
 export async function polishPhase(st: HybridState, thorough = true): Promise<void> {
   if (!st.best) return;
-  const score = st.score ?? st.ctx.problem.siteFixedCost;
+  const score = st.score ?? siteFixedCosts(st.ctx.problem);
   const swaps = thorough ? swapCandidates(st, st.best.design) : GUIDED_SWAPS;
   offer(
     st,
@@ -289,7 +289,7 @@ export async function vnsPhase(st: HybridState, rng: Rng, params: VnsParams): Pr
     deadline: st.deadline,
     stop: st.ctx.stop,
     params,
-    score: st.score ?? st.ctx.problem.siteFixedCost,
+    score: st.score ?? siteFixedCosts(st.ctx.problem),
     // Many descents, each kept cheap: the ranked swap partners only (the polish was the thorough one).
     swapCandidates: GUIDED_SWAPS,
     lowerBound: st.lowerBound,

@@ -40,27 +40,26 @@ export function genericNetworkProblem(inst: NetworkInstance): Problem<NetworkFlo
       products: inst.products.length,
       periods: inst.periods,
     },
-    siteFixedCost: inst.bits.map((b) => b.fixedCost),
-    // Capacity is per product and period here; generic repair must not reason with one number.
-    siteCapacity: inst.bits.map(() => Infinity),
-    totalDemand: 0,
+    // No capacity hint: capacity is per product and period here, generic repair must not reason with one number.
+    hints: {
+      siteFixedCost: inst.bits.map((b) => b.fixedCost),
+      infeasibility: (design) => (design ? quick(design) : explainInfeasibility(inst)),
+    },
     // An idle candidate at no fixed cost is an alternative optimum: report the design without it.
+    // Only free ones, so the solution keeps HiGHS's objective (the claim solve compares).
     buildMilp: () => {
       const f = buildNetworkModel(inst);
       return {
         ...f,
         decode(values) {
           const out = f.decode(values);
-          return { design: trimIdle(inst, out.design, out.flows) ?? out.design, flows: out.flows };
+          return { design: trimIdle(inst, out.design, out.flows, true) ?? out.design, flows: out.flows };
         },
       };
     },
     evaluate: (handle, design, options) => evaluateNetworkDesign(handle, inst, design, options),
     cost: (design, flows) => networkCost(inst, design, flows),
     violations: (design, flows) => networkViolations(inst, design, flows),
-    quickInfeasibility: quick,
-    openIds: (design) => space.labels.filter((_, i) => design[i]),
-    instanceInfeasibility: () => explainInfeasibility(inst),
     figures: (design, flows) => networkFigures(inst, design, flows),
     report: (design, flows) => networkReport(inst, design, flows),
     trim: (design, flows) => trimIdle(inst, design, flows),
@@ -97,8 +96,9 @@ export async function evaluateNetworkDesign(
 /**
  * The design with every open candidate that carries, stocks and processes nothing closed (and
  * count rules still met), or null if none is idle: the same flows stay feasible and optimal.
+ * `freeOnly` closes only those of no fixed cost (the cost stays the same).
  */
-function trimIdle(inst: NetworkInstance, design: Design, flows: NetworkFlows): Design | null {
+function trimIdle(inst: NetworkInstance, design: Design, flows: NetworkFlows, freeOnly = false): Design | null {
   const busy = new Set<string>();
   for (const a of flows.arcs) {
     busy.add(a.from);
@@ -110,7 +110,7 @@ function trimIdle(inst: NetworkInstance, design: Design, flows: NetworkFlows): D
   let changed = false;
   inst.bits.forEach((b, i) => {
     const n = inst.nodes[b.node]!;
-    if (design[i] && open[b.node] && !busy.has(n.id)) {
+    if (design[i] && open[b.node] && !busy.has(n.id) && !(freeOnly && b.fixedCost !== 0)) {
       next[i] = 0;
       changed = true;
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { solve } from '../../../src/solve.js';
 import { ORLIB_OPTIMA, SMALL_ORLIB, testHandle } from '../../helpers/fixtures.js';
 import { orlibProblem } from '../../helpers/load.js';
+import { instanceInfeasibility } from '../../../src/core/problem.js';
 
 // capopt is rounded to 3 decimals (and not always consistently): compare to 1e-6 relative.
 const REL = 1e-6;
@@ -44,8 +45,8 @@ describe('capa/capb/capc', () => {
     for (const capacity of CAPS[name]!) {
       const p = orlibProblem(name, { capacity });
       expect(p.space.size).toBe(100);
-      expect(p.siteCapacity.every((c) => c === capacity)).toBe(true);
-      expect(p.instanceInfeasibility()).toBeNull();
+      expect(p.hints?.siteCapacity?.every((c) => c === capacity)).toBe(true);
+      expect(instanceInfeasibility(p)).toBeNull();
     }
   });
 });

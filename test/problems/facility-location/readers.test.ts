@@ -6,6 +6,7 @@ import { facilityLocationProblem } from '../../../src/problems/facility-location
 import { parseOrlib } from '../../../src/problems/facility-location/orlib-reader.js';
 import { orlibProblem } from '../../helpers/load.js';
 import { errorOf } from '../../helpers/errors.js';
+import { instanceInfeasibility } from '../../../src/core/problem.js';
 
 const ok = '2 2\n10 5.\n10 7\n4\n1 2\n6\n.5 3\n';
 
@@ -23,7 +24,7 @@ describe('OR-Library reader', () => {
   it('reads cap42, whose customers are joined onto one line, like the original layout', () => {
     const p = orlibProblem('cap42');
     expect(p.space.size).toBe(16);
-    expect(p.totalDemand).toBe(58268);
+    expect(p.hints?.totalDemand).toBe(58268);
   });
 
   it('names file and line for a non-numeric token', () => {
@@ -147,7 +148,7 @@ describe('JSON reader', () => {
     data.sites.forEach((s) => delete s.capacity);
     data.variant = 'uflp';
     const problem = facilityLocationProblem(parseFlJson(data, 'u.json'));
-    expect(problem.instanceInfeasibility()).toBeNull();
+    expect(instanceInfeasibility(problem)).toBeNull();
     // Both open: fixed 5 + 7, each customer at its own site -> 12 (A alone: 5 + 6 x 5 x 2 = 65; B alone: 7 + 4 x 5 x 2 = 47).
     expect((await solve(problem, { handle: await testHandle() })).objective).toBe(12);
     expect(() => parseFlJson({ ...data, variant: 'cflp' }, 'c.json')).toThrow(
@@ -159,6 +160,6 @@ describe('JSON reader', () => {
     const data = json();
     data.sites.forEach((s) => (s.capacity = 4));
     const problem = facilityLocationProblem(parseFlJson(data, 'small.json'));
-    expect(problem.instanceInfeasibility()).toBe('total capacity 8 is below total demand 10');
+    expect(instanceInfeasibility(problem)).toBe('total capacity 8 is below total demand 10');
   });
 });

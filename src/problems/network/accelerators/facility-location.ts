@@ -127,9 +127,11 @@ export const facilityLocationAccelerator: Accelerator = {
     });
     return {
       ...generic,
-      siteFixedCost: flp.siteFixedCost,
-      siteCapacity: flp.siteCapacity,
-      totalDemand: flp.totalDemand,
+      hints: {
+        ...flp.hints,
+        infeasibility: (design?: Design) =>
+          flp.hints?.infeasibility?.(design) ?? generic.hints?.infeasibility?.(design) ?? null,
+      },
       evaluate: async (handle, design, options) => {
         const ev = await flp.evaluate(handle, design, options);
         if (!ev.feasible || !ev.flows) return { ...ev, flows: null };
@@ -137,8 +139,6 @@ export const facilityLocationAccelerator: Accelerator = {
         const { total, parts } = generic.cost(design, flows);
         return { ...ev, flows, cost: total, parts };
       },
-      quickInfeasibility: (design: Design) => flp.quickInfeasibility(design) ?? generic.quickInfeasibility(design),
-      instanceInfeasibility: () => flp.instanceInfeasibility() ?? generic.instanceInfeasibility(),
       lagrangian: () => flp.lagrangian!(),
       buildSparseMilp: (nearest, maxColumns) => {
         const f = flp.buildSparseMilp?.(nearest, maxColumns) ?? null;

@@ -45,11 +45,16 @@ export function stochasticNetworkProblem(st: StochasticNetwork): Problem<Stochas
       periods: base.periods,
       scenarios: st.scenarios.length,
     },
-    siteFixedCost: base.bits.map((_, i) =>
-      preciseSum(st.scenarios.map((s) => s.probability * s.instance.bits[i]!.fixedCost)),
-    ),
-    siteCapacity: base.bits.map(() => Infinity),
-    totalDemand: 0,
+    hints: {
+      siteFixedCost: base.bits.map((_, i) =>
+        preciseSum(st.scenarios.map((s) => s.probability * s.instance.bits[i]!.fixedCost)),
+      ),
+      infeasibility: (design) =>
+        design
+          ? (countRuleViolation(base, design) ??
+            firstOf(st.scenarios.map((s) => () => scenarioInfeasibility(st, s, design))))
+          : firstOf(st.scenarios.map((s) => () => scenarioInfeasibility(st, s))),
+    },
     buildMilp: () => buildExtensiveForm(st),
     evaluate: (handle, design, options) => evaluateStochastic(handle, st, design, options),
     cost: (design, flows) => expectedCost(st, design, flows),
@@ -72,10 +77,6 @@ export function stochasticNetworkProblem(st: StochasticNetwork): Problem<Stochas
         return found.map((v) => `scenario ${s.id}: ${v}`);
       });
     },
-    quickInfeasibility: (design) =>
-      countRuleViolation(base, design) ?? firstOf(st.scenarios.map((s) => () => scenarioInfeasibility(st, s, design))),
-    openIds: (design) => space.labels.filter((_, i) => design[i]),
-    instanceInfeasibility: () => firstOf(st.scenarios.map((s) => () => scenarioInfeasibility(st, s))),
     figures(design, flows) {
       const out = new Map<string, number[]>();
       st.scenarios.forEach((s, k) => {

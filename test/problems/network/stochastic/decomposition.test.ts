@@ -6,6 +6,7 @@ import { compileStochastic } from '../../../../src/problems/network/stochastic/i
 import { stochasticNetworkProblem } from '../../../../src/problems/network/stochastic/problem.js';
 import { testHandle } from '../../../helpers/fixtures.js';
 import { arbStochasticNetwork } from './random-stochastic.js';
+import { designInfeasibility } from '../../../../src/core/problem.js';
 
 const problemOf = (doc: NetworkDocumentInput) =>
   stochasticNetworkProblem(compileStochastic(parseNetworkDocument(doc, 'random.json'), 'random.json'));
@@ -23,7 +24,7 @@ describe('two-stage network decomposition: the cuts (real HiGHS)', () => {
         const n = problem.space.size;
         const designs = Array.from({ length: 2 ** n }, (_, mask) =>
           Uint8Array.from({ length: n }, (_, i) => (mask >> i) & 1),
-        ).filter((d) => !problem.quickInfeasibility(d));
+        ).filter((d) => !designInfeasibility(problem, d));
         // Second-stage cost of each design and scenario, from the flow models (Infinity: cannot serve it).
         const q = new Map<Uint8Array, number[]>();
         for (const d of designs) {
