@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import type { Distribution } from './config-types.js';
-import type { Field } from './config-fields.js';
+import type { Field } from '../core/fields.js';
 
 /** Distribution names and their parameters, for config errors and docs. */
 export const DISTRIBUTIONS: Readonly<Record<Distribution['type'], readonly string[]>> = {

@@ -5,7 +5,7 @@ import { generateIlNetwork } from '../problems/network/convert/legacy/inventory-
 import { PAPER_SIZES } from '../problems/network/convert/legacy/inventory-location/generator.js';
 import { IL_SETS, SET_NAMES, type IlSet } from '../problems/network/convert/legacy/inventory-location/shape.js';
 import { generateJakartaScale, type JrlnLayout } from '../studies/jakarta/scale-generator.js';
-import type { Field } from './config-fields.js';
+import type { Field } from '../core/fields.js';
 import { formatInstanceJson } from '../io/instance-json.js';
 
 /** An instance generator usable from a config: validated parameters and seed in, instance text out. */
