@@ -27,15 +27,6 @@ export function designKey(design: Design): string {
   return Buffer.from(design).toString('base64');
 }
 
-/** Indices of the open bits. */
-export function openBits(design: Design): number[] {
-  const out: number[] = [];
-  design.forEach((b, i) => {
-    if (b) out.push(i);
-  });
-  return out;
-}
-
 /** A design with the given bits open. */
 export function designFrom(size: number, open: Iterable<number>): Design {
   const d = new Uint8Array(size);
