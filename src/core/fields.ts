@@ -64,7 +64,12 @@ export class Field {
   /** A finite number within the given bounds. */
   number(check: { min?: number; max?: number; integer?: boolean; positive?: boolean } = {}): number {
     const v = this.value;
-    const want = `${check.integer ? 'an integer' : 'a number'}${check.positive ? ' > 0' : ''}${check.min !== undefined ? ` >= ${check.min}` : ''}${check.max !== undefined ? ` <= ${check.max}` : ''}`;
+    const want = [
+      check.integer ? 'an integer' : 'a number',
+      ...(check.positive ? ['> 0'] : []),
+      ...(check.min !== undefined ? [`>= ${check.min}`] : []),
+      ...(check.max !== undefined ? [`<= ${check.max}`] : []),
+    ].join(' ');
     if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(want);
     if (
       (check.integer && !Number.isInteger(v)) ||
