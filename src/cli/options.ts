@@ -3,12 +3,10 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
+import { strictNumber } from '../core/validation.js';
 
 /** What yargs gives for a string option: undefined, a string, or a list when it was given twice. */
 export type RawOption = string | number | readonly (string | number)[] | undefined;
-
-// Decimal or scientific notation only: no hex, no '', no 'Infinity', no '1_000'.
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Bounds of a numeric option, and how to say them. */
 export interface NumberSpec {
@@ -40,8 +38,7 @@ export function numberTextSchema(spec: NumberSpec): z.ZodType<number, string> {
       .string()
       .trim()
       // Integers too are read as decimals, then checked: '1e2' and '3.0' mean 100 and 3; '1.5' is refused.
-      .regex(DECIMAL, want)
-      .transform(Number)
+      .transform(strictNumber)
       .pipe(num)
   );
 }

@@ -27,15 +27,6 @@ export function designKey(design: Design): string {
   return Buffer.from(design).toString('base64');
 }
 
-/** Indices of the open bits. */
-export function openBits(design: Design): number[] {
-  const out: number[] = [];
-  design.forEach((b, i) => {
-    if (b) out.push(i);
-  });
-  return out;
-}
-
 /** Labels of the open bits (site ids, or `site:option`): the `open` field of every result. */
 export function openLabels(space: DesignSpace, design: Design): string[] {
   return space.labels.filter((_, i) => design[i]);

@@ -19,3 +19,8 @@ export function roundTo(v: number, digits = 6): number {
   const f = 10 ** digits;
   return Math.round(v * f) / f;
 }
+
+/** Arithmetic mean, or null for no values. */
+export function mean(values: readonly number[]): number | null {
+  return values.length ? values.reduce((s, v) => s + v, 0) / values.length : null;
+}

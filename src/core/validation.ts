@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { InputError } from './errors.js';
 
+// Decimal or scientific notation only: no hex, no '', no 'Infinity', no '1_000', no '27,022', no '12 kg'.
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A number written in plain decimal or scientific notation (`7500.`, `.25`, `1e3`), NaN for
+ * anything else: the one strict reader of numbers given as text (CLI options, CSV cells, OR-Library tokens).
+ */
+export function strictNumber(text: string): number {
+  return DECIMAL.test(text) ? Number(text) : NaN;
+}
+
 /** Levenshtein distance (case-insensitive), for "did you mean" suggestions. */
 export function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
@@ -98,6 +109,7 @@ function describeIssue(
   data: unknown,
   issue: z.core.$ZodIssue,
   prefix: string,
+  docs: string | undefined,
 ): { where: string; expected: string } {
   const where = fieldOf(data, issue.path, prefix);
   if (issue.code === 'unrecognized_keys') {
@@ -112,7 +124,9 @@ function describeIssue(
     const branches = (issue as unknown as { errors: z.core.$ZodIssue[][] }).errors;
     const deepest = branches.flat().sort((a, b) => b.path.length - a.path.length)[0];
     if (deepest && deepest.path.length > 0)
-      return describeIssue(schema, data, { ...deepest, path: [...issue.path, ...deepest.path] }, prefix);
+      return describeIssue(schema, data, { ...deepest, path: [...issue.path, ...deepest.path] }, prefix, docs);
+    const got = valueAt(data, issue.path);
+    return { where, expected: `a valid value${docs ? ` (see ${docs})` : ''}, got ${JSON.stringify(got)}` };
   }
   const got = valueAt(data, issue.path);
   return {
@@ -169,15 +183,22 @@ export function checkFiniteNumbers(value: unknown, file: string, where = ''): vo
 /**
  * Validates `data` with a zod schema (strict objects: unknown keys are errors with the nearest
  * known key suggested) and throws one-line InputErrors `file: where: expected, got ...`.
- * `prefix` is the key path of `data` inside its file (e.g. `methods[0].params`).
+ * `prefix` is the key path of `data` inside its file (e.g. `methods[0].params`); `docs` names the
+ * page that describes the format, for a value no branch of a union accepts.
  */
-export function validate<S extends z.ZodType>(schema: S, data: unknown, file: string, prefix = ''): z.output<S> {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  file: string,
+  prefix = '',
+  docs?: string,
+): z.output<S> {
   checkFiniteNumbers(data, file, prefix);
   const result = schema.safeParse(data);
   if (!result.success) {
     // A misspelled key also shows as a required key missing: the typo is the cause, so say that first.
     const issue = result.error.issues.find((i) => i.code === 'unrecognized_keys') ?? result.error.issues[0]!;
-    const { where, expected } = describeIssue(schema, data, issue, prefix);
+    const { where, expected } = describeIssue(schema, data, issue, prefix, docs);
     throw new InputError(file, where, expected);
   }
   return result.data;

@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import type { Distribution } from './config-types.js';
-import type { Field } from './config-fields.js';
+import type { Field } from '../core/fields.js';
 
 /** Distribution names and their parameters, for config errors and docs. */
 export const DISTRIBUTIONS: Readonly<Record<Distribution['type'], readonly string[]>> = {
@@ -70,20 +70,6 @@ export function sample(d: Distribution, rng: Rng): number {
     }
   }
   return Math.max(0, v);
-}
-
-/** Mean of a distribution before clamping (used for the expected-value problem's label). */
-export function distributionMean(d: Distribution): number {
-  switch (d.type) {
-    case 'normal':
-      return d.mean;
-    case 'lognormal':
-      return Math.exp(d.mu + (d.sigma * d.sigma) / 2);
-    case 'uniform':
-      return (d.low + d.high) / 2;
-    case 'triangular':
-      return (d.low + d.mode + d.high) / 3;
-  }
 }
 
 /** Box-Muller with two uniforms per draw (stateless, so streams do not depend on draw parity). */

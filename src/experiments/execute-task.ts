@@ -1,4 +1,5 @@
 import { designFrom, openLabels, type Design } from '../core/design.js';
+import { mean } from '../core/numeric.js';
 import type { Problem } from '../core/problem.js';
 import { parseStopping } from '../core/stopping.js';
 import type { HighsHandle } from '../exact/highs-handle.js';
@@ -94,9 +95,9 @@ async function price(handle: HighsHandle, problem: Problem, design: Design): Pro
   return e.feasible ? e.cost : null;
 }
 
-function mean(values: readonly (number | null)[]): number | null {
-  if (values.length === 0 || values.some((v) => v === null)) return null;
-  return (values as number[]).reduce((s, v) => s + v, 0) / values.length;
+/** The mean over scenarios, or null when a scenario has no value (infeasible there). */
+function meanOrNull(values: readonly (number | null)[]): number | null {
+  return values.some((v) => v === null) ? null : mean(values as number[]);
 }
 
 async function stochastic(handle: HighsHandle, t: StochasticTask): Promise<StochasticOutcome> {
@@ -163,9 +164,9 @@ async function stochastic(handle: HighsHandle, t: StochasticTask): Promise<Stoch
       twoStageDesignCost: tsDesign ? await price(handle, p, tsDesign) : null,
     });
   }
-  const ws = mean(perScenario.map((r) => r.optimum));
-  const eev = evDesign ? mean(perScenario.map((r) => r.evDesignCost)) : null;
-  const rp = tsDesign ? mean(perScenario.map((r) => r.twoStageDesignCost)) : null;
+  const ws = meanOrNull(perScenario.map((r) => r.optimum));
+  const eev = evDesign ? meanOrNull(perScenario.map((r) => r.evDesignCost)) : null;
+  const rp = tsDesign ? meanOrNull(perScenario.map((r) => r.twoStageDesignCost)) : null;
   return {
     perScenario,
     nominalOpen: nominal ? openLabels(problems[0]!.space, nominal) : [],

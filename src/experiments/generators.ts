@@ -1,6 +1,6 @@
 import { InputError } from '../core/errors.js';
 import { instanceGenerators } from '../problems/registry.js';
-import type { Field } from './config-fields.js';
+import type { Field } from '../core/fields.js';
 
 /**
  * Reads `{generator, seed, params}` from a config entry and returns the generated text (always

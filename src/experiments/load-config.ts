@@ -7,7 +7,7 @@ import { parseStopping } from '../core/stopping.js';
 import { validate } from '../core/validation.js';
 import { getMethod, methodNames } from '../methods/registry.js';
 import type { LoadOptions } from '../problems/problem-kind.js';
-import { Field } from './config-fields.js';
+import { Field } from '../core/fields.js';
 import type {
   BlockScope,
   ExperimentConfig,

@@ -1,4 +1,3 @@
-import type { StatRow } from '../core/result.js';
 import type { SolveStatus } from '../exact/status.js';
 import type { LoadOptions } from '../problems/problem-kind.js';
 import type { MethodEntry } from './config-types.js';
@@ -80,6 +79,3 @@ export function withoutTimings(r: RunRecord): Omit<RunRecord, (typeof TIMING_FIE
   for (const k of TIMING_FIELDS) delete copy[k];
   return copy as Omit<RunRecord, (typeof TIMING_FIELDS)[number]>;
 }
-
-/** Per-run statistics rows as written to stats/<runId>.csv. */
-export type StatsRows = readonly StatRow[];

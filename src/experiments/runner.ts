@@ -11,8 +11,8 @@ import { progressBar, type Progress } from './progress.js';
 import type { ReferenceRecord, RunRecord, StochasticRecord } from './records.js';
 import { planReferences, referenceOptimum } from './references.js';
 import { errorOutcome, runRecord } from './run-record.js';
-import { piscinaPool, type TaskPool } from './task-pool.js';
-import type { ReferenceOutcome, RunOutcome, StochasticOutcome, TaskSource } from './tasks.js';
+import type { ReferenceOutcome, RunOutcome, StochasticOutcome, Task, TaskSource } from './tasks.js';
+import { workerPool, type WorkerPool } from '../parallel/worker-pool.js';
 
 /** How to run an experiment. */
 export interface RunOptions {
@@ -66,7 +66,7 @@ const taskSource = (s: InstanceSource): TaskSource => ({
  * appending one line per finished run. `interrupt()` stops cleanly: finished runs are on disk.
  */
 export class ExperimentRun {
-  private pool: TaskPool | null = null;
+  private pool: WorkerPool<Task> | null = null;
   private stopped = false;
   private readonly writes = new Set<Promise<unknown>>();
 
@@ -143,7 +143,7 @@ export class ExperimentRun {
     let ran = 0;
     let stochDoneCount = 0;
     let taskSeconds = 0;
-    if (total > 0) this.pool = piscinaPool(threads);
+    if (total > 0) this.pool = workerPool<Task>(new URL('./run-worker.js', import.meta.url), threads);
     const pool = this.pool;
     try {
       await Promise.all(

@@ -1,3 +1,4 @@
+import { mean } from '../core/numeric.js';
 import type { Design } from '../core/design.js';
 import type { TwoStageDecomposition } from '../core/two-stage.js';
 import type { HighsHandle } from '../exact/highs-handle.js';
@@ -165,10 +166,10 @@ async function scenarioCosts(doc: NetworkDocument, design: Design, o: SaaOptions
 /** Mean and 95% half-width (Student t) of a sample. */
 export function estimate(values: readonly number[]): Estimate {
   const n = values.length;
-  const mean = values.reduce((t, v) => t + v, 0) / n;
-  if (n < 2) return { mean, halfWidth: Infinity, values };
-  const variance = values.reduce((t, v) => t + (v - mean) ** 2, 0) / (n - 1);
-  return { mean, halfWidth: (tQuantile975(n - 1) * Math.sqrt(variance)) / Math.sqrt(n), values };
+  const m = mean(values) ?? NaN;
+  if (n < 2) return { mean: m, halfWidth: Infinity, values };
+  const variance = values.reduce((t, v) => t + (v - m) ** 2, 0) / (n - 1);
+  return { mean: m, halfWidth: (tQuantile975(n - 1) * Math.sqrt(variance)) / Math.sqrt(n), values };
 }
 
 const T975 = [

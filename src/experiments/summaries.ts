@@ -1,14 +1,10 @@
+import { mean } from '../core/numeric.js';
 import type { RunRecord, StochasticRecord } from './records.js';
 
 /** A flat summary row (CSV/markdown friendly). */
 export type Row = Record<string, string | number | null>;
 
 const num = (v: readonly (number | null)[]): number[] => v.filter((x): x is number => x !== null && Number.isFinite(x));
-
-/** Mean, or null for no values. */
-export function mean(v: readonly number[]): number | null {
-  return v.length ? v.reduce((s, x) => s + x, 0) / v.length : null;
-}
 
 /** Median, or null for no values. */
 export function median(v: readonly number[]): number | null {

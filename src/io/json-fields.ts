@@ -1,44 +1,45 @@
 import { InputError } from '../core/errors.js';
+import { Field } from '../core/fields.js';
 
-/** Small typed accessors for JSON input that fail with the file and the field path. */
+/**
+ * Typed accessors for JSON input that take the field path per call (the legacy readers walk
+ * documents that way); each check is core/fields.ts's, so errors read as everywhere else.
+ */
 export class JsonFields {
   constructor(readonly file: string) {}
 
+  private at(value: unknown, path: string): Field {
+    return new Field(this.file, path, value);
+  }
+
+  /** An object (any keys). */
   object(value: unknown, path: string): Record<string, unknown> {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-      throw new InputError(this.file, path, 'an object');
-    return value as Record<string, unknown>;
+    return this.at(value, path).record() as Record<string, unknown>;
   }
 
+  /** A list. */
   array(value: unknown, path: string): unknown[] {
-    if (!Array.isArray(value)) throw new InputError(this.file, path, 'an array');
-    return value;
+    return Array.isArray(value) ? value : this.at(value, path).fail('a list');
   }
 
+  /** A finite number, optionally `>= min` and whole. */
   number(value: unknown, path: string, check: { min?: number; integer?: boolean } = {}): number {
-    if (typeof value !== 'number' || !Number.isFinite(value))
-      throw new InputError(this.file, path, `a number, got ${JSON.stringify(value)}`);
-    if (check.min !== undefined && value < check.min)
-      throw new InputError(this.file, path, `a number >= ${check.min}, got ${value}`);
-    if (check.integer && !Number.isInteger(value)) throw new InputError(this.file, path, `an integer, got ${value}`);
-    return value;
+    return this.at(value, path).number(check);
   }
 
+  /** {@link number}, or undefined when the key is absent. */
   optionalNumber(value: unknown, path: string, check: { min?: number; integer?: boolean } = {}): number | undefined {
     return value === undefined ? undefined : this.number(value, path, check);
   }
 
+  /** A non-empty string; a number is taken as its text (ids are often written as numbers). */
   string(value: unknown, path: string): string {
-    if (typeof value === 'number') return String(value);
-    if (typeof value !== 'string' || value === '') throw new InputError(this.file, path, 'a non-empty string');
-    return value;
+    return typeof value === 'number' ? String(value) : this.at(value, path).string();
   }
 
+  /** One of a few words. */
   oneOf<T extends string>(value: unknown, path: string, options: readonly T[]): T {
-    if (typeof value !== 'string' || !options.includes(value as T)) {
-      throw new InputError(this.file, path, `one of ${options.join(', ')}, got ${JSON.stringify(value)}`);
-    }
-    return value as T;
+    return this.at(value, path).oneOf(options);
   }
 }
 

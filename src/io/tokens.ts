@@ -12,8 +12,3 @@ export function tokenize(text: string): Token[] {
   });
   return out;
 }
-
-/** Parses a numeric token; accepts `7500.` and `.25`. Returns NaN for anything else. */
-export function parseNumber(text: string): number {
-  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
-}

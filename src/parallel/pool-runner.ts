@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import type { Design } from '../core/design.js';
 import type { EvaluateOptions, Evaluation } from '../core/problem.js';
 import type { BatchRunner } from '../core/batch-runner.js';
@@ -7,6 +6,7 @@ import type { EvaluateTask } from './evaluate-worker.js';
 import type { ProblemSource } from './problem-source.js';
 import type { ScenarioRunner, ScenarioTask } from '../core/scenario-runner.js';
 import type { ScenarioCut } from '../core/two-stage.js';
+import { workerPool, type WorkerPool } from './worker-pool.js';
 
 /** Default pool size: the machine's cores. */
 export function defaultThreads(): number {
@@ -14,27 +14,19 @@ export function defaultThreads(): number {
 }
 
 /**
- * A {@link BatchRunner} backed by a fixed piscina pool of `threads` workers, each with its own
- * HiGHS module. A batch is cut into one contiguous chunk per worker and the results are put
+ * A {@link BatchRunner} on a worker pool (worker-pool.ts) of `threads` workers, each with its
+ * own HiGHS module. A batch is cut into one contiguous chunk per worker and the results are put
  * back in input order. A task whose worker crashes is retried once on a fresh worker (piscina
  * replaces dead workers); a second failure is an error, never a silently dropped design.
  */
 export class PoolRunner implements BatchRunner, ScenarioRunner {
-  private readonly pool: Piscina;
+  private readonly pool: WorkerPool<EvaluateTask | ScenarioTask>;
 
   constructor(
     source: ProblemSource,
     readonly threads: number = defaultThreads(),
   ) {
-    // Workers are compiled JavaScript next to this file (dist/parallel/), so no TypeScript loader is needed.
-    const filename = new URL('./evaluate-worker.js', import.meta.url).href;
-    this.pool = new Piscina({
-      filename,
-      minThreads: threads,
-      maxThreads: threads,
-      idleTimeout: 60_000,
-      workerData: source,
-    });
+    this.pool = workerPool(new URL('./evaluate-worker.js', import.meta.url), threads, source);
   }
 
   async evaluateAll(
@@ -56,10 +48,10 @@ export class PoolRunner implements BatchRunner, ScenarioRunner {
 
   private async runTask(task: EvaluateTask): Promise<Evaluation<unknown>[]> {
     try {
-      return (await this.pool.run(task)) as Evaluation<unknown>[];
+      return await this.pool.run<Evaluation<unknown>[]>(task);
     } catch (first) {
       try {
-        return (await this.pool.run(task)) as Evaluation<unknown>[];
+        return await this.pool.run<Evaluation<unknown>[]>(task);
       } catch (second) {
         throw new Error(
           `design evaluation failed twice (${(first as Error).message}; then ${(second as Error).message})`,
@@ -73,20 +65,16 @@ export class PoolRunner implements BatchRunner, ScenarioRunner {
    * contiguous chunks of scenarios per worker, so uneven scenarios balance, results in order.
    */
   async scenarioCuts(task: ScenarioTask): Promise<ScenarioCut[]> {
-    const filename = new URL('./scenario-worker.js', import.meta.url).href;
+    const worker = new URL('./scenario-worker.js', import.meta.url);
     const chunk = Math.max(1, Math.ceil(task.scenarios.length / (4 * this.threads)));
     const parts: Promise<ScenarioCut[]>[] = [];
     for (let k = 0; k < task.scenarios.length; k += chunk)
-      parts.push(
-        this.pool.run({ ...task, scenarios: task.scenarios.slice(k, k + chunk) }, { filename }) as Promise<
-          ScenarioCut[]
-        >,
-      );
+      parts.push(this.pool.run<ScenarioCut[]>({ ...task, scenarios: task.scenarios.slice(k, k + chunk) }, worker));
     return (await Promise.all(parts)).flat();
   }
 
   /** Stops the workers. */
-  async close(): Promise<void> {
-    await this.pool.destroy();
+  close(): Promise<void> {
+    return this.pool.close();
   }
 }

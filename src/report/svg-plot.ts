@@ -81,7 +81,8 @@ function axisOf(values: readonly number[], log: boolean): Axis {
 function frame(title: string, xLabel: string, yLabel: string, body: string[], legend: readonly string[]): string {
   const items = legend.map((name, k) => {
     const y = M.top + 14 + k * 18;
-    return `<rect x="${W - M.right + 14}" y="${y - 9}" width="12" height="12" fill="${color(k)}"/><text x="${W - M.right + 32}" y="${y + 1}" font-size="12">${esc(name)}</text>`;
+    const box = `<rect x="${W - M.right + 14}" y="${y - 9}" width="12" height="12" fill="${color(k)}"/>`;
+    return `${box}<text x="${W - M.right + 32}" y="${y + 1}" font-size="12">${esc(name)}</text>`;
   });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif">`,

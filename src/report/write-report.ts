@@ -15,10 +15,10 @@ import {
 } from '../experiments/summaries.js';
 import { gapBoxes, gapVsTime, sensitivityCurves, siteOpening, type Plot } from './plots.js';
 import { fittedExponent, milpFrontier, runSize, scalingPlots, scalingRows } from './scaling.js';
+import { markdownTable } from './tables.js';
 
 /** Smallest ratio of largest to smallest instance size for which a report gets a scaling section. */
 const SCALING_SPAN = 4;
-import { markdownTable } from './tables.js';
 
 /** Files a report wrote. */
 export interface ReportSummary {

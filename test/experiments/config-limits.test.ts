@@ -83,8 +83,8 @@ describe('experiment configs: method params are checked against each method', ()
   });
 
   it('suggests the nearest key for a typo in the config itself', () => {
-    expect(message(base('timelimit: 5'))).toMatch(
-      /^exp.yaml: timelimit: an unknown key; did you mean 'timeLimit'\? \(expected one of /,
+    expect(message(base('timelimit: 5'))).toBe(
+      "exp.yaml: timelimit: a known key (unknown key; did you mean 'timeLimit'?)",
     );
   });
 });

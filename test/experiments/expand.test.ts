@@ -112,7 +112,7 @@ ${extra}`;
       /instances\[0\]\.params\.customers: an integer > 0/,
     );
     expect(() => configFromText(gen().replace('customers: 3', 'clients: 3'), 'g.yaml')).toThrow(
-      /params\.clients: an unknown key/,
+      /params\.clients: a known key \(unknown key/,
     );
     // inventory-location generates network documents, which every scenario block can change.
     const s = await expansion(

@@ -1,5 +1,6 @@
 import { InputError } from '../../core/errors.js';
-import { parseNumber, tokenize, type Token } from '../../io/tokens.js';
+import { strictNumber } from '../../core/validation.js';
+import { tokenize, type Token } from '../../io/tokens.js';
 import { makeFlInstance, type FacilityLocationInstance, type FlVariant } from './instance.js';
 
 /** Options for reading an OR-Library file. */
@@ -27,7 +28,7 @@ export function parseOrlib(text: string, file: string, options: OrlibOptions = {
   };
   const number = (what: string): number => {
     const t = next(what);
-    const v = parseNumber(t.text);
+    const v = strictNumber(t.text);
     if (Number.isNaN(v)) throw new InputError(file, `line ${t.line}`, `${what} as a number, got '${t.text}'`);
     return v;
   };
@@ -61,7 +62,7 @@ export function parseOrlib(text: string, file: string, options: OrlibOptions = {
       }
       capacity = options.capacity;
     } else {
-      capacity = parseNumber(t.text);
+      capacity = strictNumber(t.text);
       if (Number.isNaN(capacity))
         throw new InputError(file, `line ${t.line}`, `capacity of facility ${i + 1} as a number, got '${t.text}'`);
       if (options.capacity !== undefined) {

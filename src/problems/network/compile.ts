@@ -14,7 +14,8 @@ import type {
   PeriodBounds,
 } from './instance.js';
 import type { ArcDoc, ArcRuleDoc, ConversionDoc, DemandDoc, NetworkDocument, NodeDoc, SupplyDoc } from './schema.js';
-import { nearest, ValueReader } from './values.js';
+import { nearestName } from '../../core/validation.js';
+import { ValueReader } from './values.js';
 
 /**
  * Compiles a validated network document into a {@link NetworkInstance}: resolves ids, expands
@@ -127,7 +128,7 @@ function checkScenarios(
     total += s.probability;
     const node = (id: string, w: string): void => {
       if (!nodeIndex.has(id)) {
-        const near = nearest(id, nodeIndex.keys());
+        const near = nearestName(id, nodeIndex.keys());
         v.fail(w, `a node id, got ${JSON.stringify(id)}${near ? ` (did you mean '${near}'?)` : ''}`);
       }
     };

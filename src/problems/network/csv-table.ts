@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../../core/errors.js';
-import { nearest } from './values.js';
+import { nearestName } from '../../core/validation.js';
 
 /** One data row of a CSV table: its spreadsheet row number (header = row 1) and its cells. */
 export interface CsvRow {
@@ -88,6 +88,6 @@ export function cellError(ref: CellRef, expected: string): InputError {
 
 /** " (did you mean X?)" for the known name nearest to `name`, or "" when none is close. */
 export function didYouMean(name: string, known: Iterable<string>): string {
-  const near = nearest(name, known);
+  const near = nearestName(name, known);
   return near === null ? '' : ` (did you mean ${near}?)`;
 }

@@ -1,10 +1,8 @@
+import { strictNumber } from '../../core/validation.js';
 import { cellError, type CellRef } from './csv-table.js';
 
 /** What a number cell may hold; the ranges are the schema's (schema.ts), checked per cell here. */
 export type NumberKind = 'nonNeg' | 'finite' | 'positive' | 'count' | 'lat' | 'lon';
-
-// Plain decimal or scientific notation only: "27,022", "1e", "0x1F" or "12 kg" are errors, not guesses.
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 const EXPECTED: Record<NumberKind, string> = {
   nonNeg: 'a number >= 0',
@@ -34,7 +32,8 @@ function inRange(v: number, kind: NumberKind): boolean {
 
 /** A number cell (non-empty), range-checked; the error names the cell and quotes what it holds. */
 export function numberCell(text: string, kind: NumberKind, ref: CellRef): number {
-  const v = NUMBER.test(text) ? Number(text) : NaN;
+  // Plain decimal or scientific notation only: "27,022", "1e", "0x1F" or "12 kg" are errors, not guesses.
+  const v = strictNumber(text);
   if (!Number.isFinite(v) || !inRange(v, kind)) throw cellError(ref, `${EXPECTED[kind]}, got "${text}"`);
   return v;
 }

@@ -1,4 +1,4 @@
-import { nearest } from './values.js';
+import { nearestName } from '../../core/validation.js';
 import type { ArcDoc, ArcRuleDoc, NetworkDocument, NodeDoc } from './schema.js';
 import { changeArcFields, changeNodeFields } from './scenario-fields.js';
 import { FIELD_PLACES, NETWORK_FIELDS, type NetworkField } from './field-names.js';
@@ -72,7 +72,7 @@ function checkIds(
   if (ids === null) return null;
   for (const id of ids) {
     if (!known.has(id)) {
-      const near = nearest(id, known);
+      const near = nearestName(id, known);
       throw new ScenarioChangeError(
         `${label}: select.${key}: ${what}, got '${id}'${near ? ` (did you mean '${near}'?)` : known.size <= 20 ? ` (known: ${[...known].join(', ')})` : ''}`,
       );

@@ -141,7 +141,7 @@ describe('jakarta-rln JSON reader (rlnd convert) and hand-priced fixture', () =>
     const miss = tiny();
     miss.dealers[0]!.packs = {};
     expect(errorOf(() => parseJakartaJson(miss, 'm.json')).message).toBe(
-      'm.json: dealers[0].packs.T: a number, got undefined',
+      'm.json: dealers[0].packs.T: a number >= 0 (missing)',
     );
   });
 });

@@ -141,7 +141,10 @@ export const orlibConverter: Converter = {
       ...(variant ? { variant } : {}),
       ...(options.capacity !== undefined ? { capacity: options.capacity } : {}),
     });
-    const source = `OR-Library capacitated warehouse location (J.E. Beasley 1988), read from ${file}${options.capacity !== undefined ? ` with every capacity = ${options.capacity}` : ''}; sites and customers numbered from 1 in file order`;
+    const capacity = options.capacity !== undefined ? ` with every capacity = ${options.capacity}` : '';
+    const source =
+      `OR-Library capacitated warehouse location (J.E. Beasley 1988), read from ${file}${capacity}; ` +
+      'sites and customers numbered from 1 in file order';
     return flToNetwork(inst, { provenance: { source } });
   },
 };

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import seedrandom from 'seedrandom';
+import { mean } from '../../../../core/numeric.js';
 import { haversineKm } from '../../../../io/geo.js';
 import { PAPER } from './paper-data.js';
 import { largestRemainder } from './rounding.js';
@@ -42,7 +43,6 @@ const sig = (v: number): number => Number(v.toPrecision(6));
 const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
 const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }): number =>
   ASSUMPTIONS.circuity * haversineKm(a.lon, a.lat, b.lon, b.lat);
-const mean = (xs: number[]): number => xs.reduce((s, v) => s + v, 0) / xs.length;
 
 interface Dealer {
   id: string;
@@ -63,8 +63,8 @@ function makeDealers(rng: () => number): Dealer[] {
     const nearest = Math.min(...cents.filter((o) => o !== c).map((o) => haversineKm(c.lon, c.lat, o.lon, o.lat)));
     const sigma = ASSUMPTIONS.sigmaFraction * nearest;
     const raw = Array.from({ length: counts[k]! }, () => ({ dy: sigma * gauss(), dx: sigma * gauss() }));
-    const my = mean(raw.map((p) => p.dy));
-    const mx = mean(raw.map((p) => p.dx));
+    const my = mean(raw.map((p) => p.dy)) ?? NaN;
+    const mx = mean(raw.map((p) => p.dx)) ?? NaN;
     const size = raw.map(
       () => ASSUMPTIONS.dealerSize[0] + (ASSUMPTIONS.dealerSize[1] - ASSUMPTIONS.dealerSize[0]) * rng(),
     );
@@ -122,17 +122,17 @@ export function generateJakartaInstance(seed: number = ASSUMPTIONS.seed): Record
   const ccs = PAPER.ccCandidates;
   const ref = { goods: 0, waste: 0 };
   for (const d of dealers) {
-    const avg = mean(ccs.filter((c) => c.cluster === d.cluster).map((c) => km(d, c)));
+    const avg = mean(ccs.filter((c) => c.cluster === d.cluster).map((c) => km(d, c))) ?? NaN;
     for (const t of TYPES) ref.goods += d.packs[t] * A.packMassFactor * packCellKg(t) * avg;
   }
   for (const cl of PAPER.centroids) {
     const mine = ccs.filter((c) => c.cluster === cl.id);
-    const toRmc = mean(mine.flatMap((c) => PAPER.rmcCandidates.map((r) => km(c, r))));
-    const toWdc = mean(mine.flatMap((c) => PAPER.wdcCandidates.map((w) => km(c, w))));
+    const toRmc = mean(mine.flatMap((c) => PAPER.rmcCandidates.map((r) => km(c, r)))) ?? NaN;
+    const toWdc = mean(mine.flatMap((c) => PAPER.wdcCandidates.map((w) => km(c, w)))) ?? NaN;
     for (const t of TYPES)
       ref.goods += PAPER.packs[cl.id]![t] * packCellKg(t) * ((alpha.L1 + alpha.L2) * toRmc + alpha.L3 * toWdc);
   }
-  const rmcWdc = mean(PAPER.rmcCandidates.flatMap((r) => PAPER.wdcCandidates.map((w) => km(r, w))));
+  const rmcWdc = mean(PAPER.rmcCandidates.flatMap((r) => PAPER.wdcCandidates.map((w) => km(r, w)))) ?? NaN;
   for (const t of TYPES) ref.waste += PAPER.wasteRatio * (alpha.L1 + alpha.L2) * massKg(t) * rmcWdc;
   const rT = PAPER.table8.transport / (ref.goods + A.wastePremium * ref.waste);
   const eT = ((1 - PAPER.processingEmissionShare) * PAPER.emissionsKg) / (ref.goods + ref.waste);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../../../src/core/errors.js';
-import { Field } from '../../../../../src/experiments/config-fields.js';
+import { Field } from '../../../../../src/core/fields.js';
 import { generateFromConfig } from '../../../../../src/experiments/generators.js';
 import { haversineKm } from '../../../../../src/io/geo.js';
 import { groupDecomposition } from '../../../../../src/problems/network/accelerators/group-decomposition.js';
@@ -238,7 +238,7 @@ describe('Jakarta generator in experiment configs (generator: jakarta-rln)', () 
     expect(() => generateFromConfig(entry({ dealers: 2, clusters: 3 }), 'j')).toThrow(
       /instances\[0\]\.params: valid jakarta-rln generator parameters \(--dealers: at least --clusters/,
     );
-    expect(() => generateFromConfig(entry({ ccs: 2 }), 'j')).toThrow(/params\.ccs: an unknown key/);
+    expect(() => generateFromConfig(entry({ ccs: 2 }), 'j')).toThrow(/params\.ccs: a known key \(unknown key/);
   });
 });
 

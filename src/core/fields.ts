@@ -1,7 +1,11 @@
-import { InputError } from '../core/errors.js';
-import { nearestName } from '../core/validation.js';
+import { InputError } from './errors.js';
+import { unknownKeyMessage } from './validation.js';
 
-/** A config value with its key path, for errors that say where and what was expected. */
+/**
+ * A value read from plain input data (a config, a JSON document) with its key path, for one-line
+ * errors that say where and what was expected. Where a zod schema fits, use `validate` instead;
+ * both word their errors alike (validation.ts).
+ */
 export class Field {
   constructor(
     readonly file: string,
@@ -21,6 +25,7 @@ export class Field {
     return this.value !== undefined;
   }
 
+  /** Throws the one-line InputError `file: path: expected, got value` (or `(missing)`). */
   fail(expected: string): never {
     throw new InputError(
       this.file,
@@ -33,30 +38,38 @@ export class Field {
   object(allowed: readonly string[]): Field {
     if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value))
       this.fail(`an object with keys among ${allowed.join(', ')}`);
-    for (const key of Object.keys(this.value as object)) {
-      if (allowed.includes(key)) continue;
-      const near = nearestName(key, allowed);
-      throw new InputError(
-        this.file,
-        this.at(key).path,
-        `an unknown key${near ? `; did you mean '${near}'?` : ''} (expected one of ${allowed.join(', ')})`,
-      );
-    }
+    const unknown = Object.keys(this.value as object).find((key) => !allowed.includes(key));
+    if (unknown !== undefined)
+      throw new InputError(this.file, this.at(unknown).path, unknownKeyMessage(unknown, allowed));
     return this;
   }
 
+  /** Checks that the value is an object (any keys); returns its entries' record. */
+  record(): Readonly<Record<string, unknown>> {
+    if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value)) this.fail('an object');
+    return this.value as Record<string, unknown>;
+  }
+
+  /** The object's keys ([] for anything else). */
   keys(): string[] {
     return typeof this.value === 'object' && this.value !== null ? Object.keys(this.value) : [];
   }
 
+  /** The list's elements as fields (`path[i]`). */
   items(): Field[] {
     if (!Array.isArray(this.value)) this.fail('a list');
     return (this.value as unknown[]).map((_, i) => this.at(i));
   }
 
+  /** A finite number within the given bounds. */
   number(check: { min?: number; max?: number; integer?: boolean; positive?: boolean } = {}): number {
     const v = this.value;
-    const want = `${check.integer ? 'an integer' : 'a number'}${check.positive ? ' > 0' : ''}${check.min !== undefined ? ` >= ${check.min}` : ''}${check.max !== undefined ? ` <= ${check.max}` : ''}`;
+    const want = [
+      check.integer ? 'an integer' : 'a number',
+      ...(check.positive ? ['> 0'] : []),
+      ...(check.min !== undefined ? [`>= ${check.min}`] : []),
+      ...(check.max !== undefined ? [`<= ${check.max}`] : []),
+    ].join(' ');
     if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(want);
     if (
       (check.integer && !Number.isInteger(v)) ||
@@ -68,16 +81,19 @@ export class Field {
     return v;
   }
 
+  /** A non-empty string. */
   string(): string {
     if (typeof this.value !== 'string' || this.value === '') this.fail('a non-empty string');
     return this.value as string;
   }
 
+  /** One of a few words. */
   oneOf<T extends string>(choices: readonly T[]): T {
     if (typeof this.value !== 'string' || !choices.includes(this.value as T)) this.fail(`one of ${choices.join(', ')}`);
     return this.value as T;
   }
 
+  /** true or false. */
   boolean(): boolean {
     if (typeof this.value !== 'boolean') this.fail('true or false');
     return this.value as boolean;
