@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Argv } from 'yargs';
 import { designFrom } from '../core/design.js';
 import { readProblemSource } from '../parallel/problem-source.js';
+import { ModelThread } from '../parallel/model-thread.js';
 import { PoolRunner } from '../parallel/pool-runner.js';
 import { parseStopping } from '../core/stopping.js';
 import { toCsv } from '../io/csv.js';
@@ -107,6 +108,8 @@ export function solveCommand(y: Argv): Argv {
       let problem: Problem;
       let result: Result;
       try {
+        // Started first: its HiGHS module loads while the instance is read (MILPs run there, see HighsHandleOptions).
+        const modelThread = new ModelThread();
         problem = await loadProblem(argv.file, options);
         if (exportLp !== undefined) await writeFile(exportLp, toLpText(problem.buildMilp().model));
         // The exact MILP is one HiGHS solve (single-threaded WebAssembly): a pool would sit idle.
@@ -114,7 +117,7 @@ export function solveCommand(y: Argv): Argv {
           method !== 'milp' && threads > 1
             ? new PoolRunner(await readProblemSource(argv.file, options), threads)
             : null;
-        const handle = await HighsHandle.load({ offThread: true });
+        const handle = await HighsHandle.load({ modelThread });
         loaded = { problem, version: handle.version };
         result = await solve(problem, {
           method,

@@ -1,5 +1,5 @@
 import highsLoader, { type Highs } from 'highs';
-import { ModelThread } from './model-thread.js';
+import type { ModelSolver } from './model-solution.js';
 
 // `highs` ships CommonJS types for an ESM default export; at run time the import is the loader.
 const loadHighs = highsLoader as unknown as (typeof import('highs'))['default'];
@@ -15,10 +15,10 @@ export interface HighsHandleOptions {
   /** Reload the module once its WebAssembly memory exceeds this many bytes. */
   recycleBytes?: number;
   /**
-   * Solve MILPs (and very large LPs) given to `solveModel` on a worker thread with its own module, so this
-   * thread stays responsive (the CLI's signal handlers). Pricing sessions stay on this thread.
+   * Where `solveModel` sends MILPs (and very large LPs) instead of this thread's module, so this thread
+   * stays responsive during them (the CLI's signal handlers): parallel/model-thread.ts. Pricing sessions stay here.
    */
-  offThread?: boolean;
+  modelThread?: ModelSolver;
 }
 
 /** True for the errors that leave a WebAssembly module unusable (abort, OOM, trap). */
@@ -40,8 +40,8 @@ export class HighsHandle {
     private readonly recycleBytes: number,
     /** Seconds spent loading the module the first time (reported apart from solve time). */
     readonly loadSeconds: number,
-    /** Where `solveModel` sends MILPs when the handle was loaded with `offThread` (else null). */
-    readonly modelThread: ModelThread | null = null,
+    /** Where `solveModel` sends MILPs (see {@link HighsHandleOptions.modelThread}), or null: this thread. */
+    readonly modelThread: ModelSolver | null = null,
   ) {}
 
   /** Number of times the module was re-created after a fault or memory growth. */
@@ -60,7 +60,7 @@ export class HighsHandle {
       module,
       options.recycleBytes ?? DEFAULT_RECYCLE_BYTES,
       (performance.now() - t0) / 1000,
-      options.offThread ? new ModelThread() : null,
+      options.modelThread ?? null,
     );
   }
 

@@ -1,3 +1,4 @@
+import type { LinearModel } from './linear-model.js';
 import type { SolveStatus } from './status.js';
 
 /** Solver options rlnd understands; anything else HiGHS accepts can go in `highs`. */
@@ -36,4 +37,12 @@ export interface ModelSolution {
   /** HiGHS options actually applied, for the record. */
   readonly options: Readonly<Record<string, number | string | boolean>>;
   readonly message?: string;
+}
+
+/**
+ * Somewhere else to solve whole models (a worker thread: parallel/model-thread.ts), injected into a
+ * HighsHandle so that a long MILP does not block the caller's thread.
+ */
+export interface ModelSolver {
+  solve(model: LinearModel, options: ExactOptions): Promise<ModelSolution>;
 }

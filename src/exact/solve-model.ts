@@ -4,7 +4,7 @@ import { isMip, type LinearModel } from './linear-model.js';
 import type { ExactOptions, ModelSolution } from './model-solution.js';
 import { HIGHS_MODEL_STATUS, mapHighsStatus } from './status.js';
 
-export type { ExactOptions, ModelSolution } from './model-solution.js';
+export type { ExactOptions, ModelSolution, ModelSolver } from './model-solution.js';
 
 const DEFAULT_MIP_REL_GAP = 1e-9;
 
@@ -60,7 +60,7 @@ export async function solveModel(
   const mip = isMip(model);
   const opts = highsOptions(options, mip);
   const t0 = performance.now();
-  // Off the caller's thread (see HighsHandleOptions.offThread): its event loop stays live meanwhile.
+  // Off the caller's thread (see HighsHandleOptions.modelThread): its event loop stays live meanwhile.
   if (handle.modelThread && model.colNames.length > 0 && (mip || model.colNames.length >= OFF_THREAD_LP_COLUMNS))
     return handle.modelThread.solve(model, options);
   if (model.colNames.length === 0) {

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
-import { HighsHandle } from './highs-handle.js';
+import { HighsHandle } from '../exact/highs-handle.js';
 import type { ModelThreadReply, ModelThreadRequest } from './model-thread.js';
-import { solveModel } from './solve-model.js';
+import { solveModel } from '../exact/solve-model.js';
 
 // The worker of a ModelThread: its own HiGHS handle (healing itself after faults like any other), one model at a time.
 const handle = await HighsHandle.load();

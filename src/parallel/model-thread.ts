@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import type { LinearModel } from './linear-model.js';
-import type { ExactOptions, ModelSolution } from './model-solution.js';
+import type { LinearModel } from '../exact/linear-model.js';
+import type { ExactOptions, ModelSolution, ModelSolver } from '../exact/model-solution.js';
+import { compiledWorker } from './worker-pool.js';
 
 /** A request to the model thread and its answer (structured-cloned: plain arrays and strings). */
 export interface ModelThreadRequest {
@@ -16,7 +17,7 @@ export type ModelThreadReply =
  * thread for up to the time limit; run there, the caller's thread keeps its event loop, so a Ctrl-C
  * handler runs at once instead of after the MILP. Idle, the worker never keeps a process alive.
  */
-export class ModelThread {
+export class ModelThread implements ModelSolver {
   private worker: Worker | null = null;
   private next = 0;
   private readonly pending = new Map<number, { resolve: (s: ModelSolution) => void; reject: (e: Error) => void }>();
@@ -48,7 +49,7 @@ export class ModelThread {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(new URL('./model-thread-worker.js', import.meta.url));
+    const w = new Worker(compiledWorker(new URL('./model-thread-worker.js', import.meta.url)));
     w.on('message', (reply: ModelThreadReply) => {
       const p = this.pending.get(reply.id);
       this.pending.delete(reply.id);
