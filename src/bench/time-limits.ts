@@ -95,7 +95,8 @@ export async function timeLimits(): Promise<unknown> {
     const load = loadavg()[0]!;
     const args = ['solve', file, '--method', c.method, '--time-limit', String(c.limit), '--threads', String(threads)];
     const r = await run([...args, '--json']);
-    const out = r.code === 0 || r.code === 130 ? (JSON.parse(r.stdout) as Record<string, unknown>) : null;
+    // Exit 2 (time_limit without a solution, infeasible) also prints the JSON object.
+    const out = r.stdout.startsWith('{') ? (JSON.parse(r.stdout) as Record<string, unknown>) : null;
     const overrun = r.wall - c.limit;
     rows.push({
       instance: key,

@@ -8,6 +8,23 @@ import type { EvaluateOptions, Evaluation } from './problem.js';
  */
 export interface BatchRunner {
   readonly threads: number;
-  /** `options.timeLimit` bounds each pricing (e.g. a single-source allocation MIP) near a deadline. */
-  evaluateAll(designs: readonly Design[], options?: Pick<EvaluateOptions, 'timeLimit'>): Promise<Evaluation<unknown>[]>;
+  /**
+   * `options.timeLimit` bounds each pricing (e.g. a single-source allocation MIP) near a deadline;
+   * after `options.abortAfter` seconds a pool abandons what is still being priced (a single HiGHS call
+   * cannot be stopped from outside, its worker can): those designs come back {@link UNPRICED}.
+   */
+  evaluateAll(designs: readonly Design[], options?: BatchOptions): Promise<Evaluation<unknown>[]>;
+}
+
+/** Options of one {@link BatchRunner.evaluateAll} call. */
+export interface BatchOptions extends Pick<EvaluateOptions, 'timeLimit'> {
+  readonly abortAfter?: number;
+}
+
+/** Why a design left unpriced at the deadline counts as infeasible (never cached: a later call may price it). */
+export const UNPRICED = 'not priced: the time limit was reached';
+
+/** The evaluation of a design left unpriced at the deadline. */
+export function unpricedEvaluation(): Evaluation<unknown> {
+  return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: UNPRICED };
 }

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Design } from '../core/design.js';
-import type { EvaluateOptions, Evaluation } from '../core/problem.js';
-import type { BatchRunner } from '../core/batch-runner.js';
+import type { Evaluation } from '../core/problem.js';
+import { unpricedEvaluation, type BatchOptions, type BatchRunner } from '../core/batch-runner.js';
 import type { EvaluateTask } from './evaluate-worker.js';
 import type { ProblemSource } from './problem-source.js';
 import type { ScenarioRunner, ScenarioTask } from '../core/scenario-runner.js';
@@ -29,27 +29,27 @@ export class PoolRunner implements BatchRunner, ScenarioRunner {
     this.pool = workerPool(new URL('./evaluate-worker.js', import.meta.url), threads, source);
   }
 
-  async evaluateAll(
-    designs: readonly Design[],
-    options: Pick<EvaluateOptions, 'timeLimit'> = {},
-  ): Promise<Evaluation<unknown>[]> {
+  async evaluateAll(designs: readonly Design[], options: BatchOptions = {}): Promise<Evaluation<unknown>[]> {
     const chunk = Math.ceil(designs.length / this.threads);
+    const signal =
+      options.abortAfter !== undefined ? AbortSignal.timeout(Math.ceil(options.abortAfter * 1000)) : undefined;
     const parts: Promise<Evaluation<unknown>[]>[] = [];
     for (let k = 0; k < designs.length; k += chunk) {
-      parts.push(
-        this.runTask({
-          designs: designs.slice(k, k + chunk).map((d) => Uint8Array.from(d)),
-          ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}),
-        }),
-      );
+      const task = {
+        designs: designs.slice(k, k + chunk).map((d) => Uint8Array.from(d)),
+        ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}),
+      };
+      parts.push(this.runTask(task, signal));
     }
     return (await Promise.all(parts)).flat();
   }
 
-  private async runTask(task: EvaluateTask): Promise<Evaluation<unknown>[]> {
+  private async runTask(task: EvaluateTask, signal?: AbortSignal): Promise<Evaluation<unknown>[]> {
     try {
-      return await this.pool.run<Evaluation<unknown>[]>(task);
+      return await this.pool.run<Evaluation<unknown>[]>(task, undefined, signal);
     } catch (first) {
+      // Abandoned at the deadline: the chunk's designs are unpriced (a retry would only overrun).
+      if (signal?.aborted) return task.designs.map(() => unpricedEvaluation());
       try {
         return await this.pool.run<Evaluation<unknown>[]>(task);
       } catch (second) {

@@ -8,8 +8,11 @@ import { Piscina } from 'piscina';
  */
 export interface WorkerPool<Task = unknown> {
   readonly threads: number;
-  /** Runs one task on the pool's worker, or on `worker` (another compiled entry file) when given. */
-  run<T>(task: Task, worker?: URL): Promise<T>;
+  /**
+   * Runs one task on the pool's worker, or on `worker` (another compiled entry file) when given. An
+   * aborted `signal` rejects with an AbortError and ends the worker (piscina starts a fresh one).
+   */
+  run<T>(task: Task, worker?: URL, signal?: AbortSignal): Promise<T>;
   /** Stops the workers; tasks still running reject. */
   close(): Promise<void>;
 }
@@ -50,8 +53,11 @@ export function workerPool<Task = unknown>(worker: URL, threads: number, workerD
   });
   return {
     threads,
-    run: <T>(task: Task, other?: URL) =>
-      (other === undefined ? pool.run(task) : pool.run(task, { filename: compiledWorker(other) })) as Promise<T>,
+    run: <T>(task: Task, other?: URL, signal?: AbortSignal) =>
+      pool.run(task, {
+        ...(other !== undefined ? { filename: compiledWorker(other) } : {}),
+        ...(signal !== undefined ? { signal } : {}),
+      }) as Promise<T>,
     close: () => pool.destroy(),
   };
 }

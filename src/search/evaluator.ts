@@ -1,7 +1,7 @@
 import { designKey, type Design } from '../core/design.js';
 import { designInfeasibility, type EvaluateOptions, type Evaluation, type Problem } from '../core/problem.js';
 import type { HighsHandle } from '../exact/highs-handle.js';
-import type { BatchRunner } from '../core/batch-runner.js';
+import { UNPRICED, type BatchRunner } from '../core/batch-runner.js';
 import { breathe } from './breathe.js';
 
 /** A priced design. */
@@ -33,8 +33,7 @@ export function isBetter(a: Scored, b: Scored | null): boolean {
   return designKey(a.design) < designKey(b.design);
 }
 
-/** Why a design left unpriced at the deadline counts as infeasible (it is not cached: a later call may price it). */
-export const UNPRICED = 'not priced: the time limit was reached';
+export { UNPRICED };
 
 /**
  * Prices designs for a search: caches every evaluation by design, sends uncached batches to the
@@ -95,7 +94,11 @@ export class DesignEvaluator {
         if (rounds < 1) break;
         const part = missing.slice(at, at + rounds * workers);
         const t0 = performance.now();
-        await this.priceAll(part, Math.max(0.5, left));
+        const priced = await this.priceAll(part, Math.max(0.5, left));
+        // Designs a pool abandoned at the deadline (see BatchRunner): unpriced, not cached.
+        priced.forEach((ev, k) => {
+          if (ev.reason === UNPRICED) unpriced.set(designKey(part[k]!), ev);
+        });
         const perRound = (performance.now() - t0) / 1000 / Math.ceil(part.length / workers);
         this.secondsPerRound = this.secondsPerRound === null ? perRound : 0.5 * this.secondsPerRound + 0.5 * perRound;
         at += part.length;
@@ -106,16 +109,24 @@ export class DesignEvaluator {
     return designs.map((d) => this.cache.get(designKey(d)) ?? unpriced.get(designKey(d))!);
   }
 
-  private async priceAll(missing: Design[], timeLimit?: number): Promise<void> {
-    if (missing.length === 0) return;
+  private async priceAll(missing: Design[], timeLimit?: number): Promise<Evaluation<unknown>[]> {
+    if (missing.length === 0) return [];
     const options = timeLimit !== undefined ? { timeLimit } : {};
+    // A pool gives up past the time left (its workers may sit in one long HiGHS call): half a second
+    // once a feasible design is known, 1.5 s for the probing round that may find the first one.
     const priced =
       this.runner && missing.length > 1
-        ? await this.runner.evaluateAll(missing, options)
+        ? await this.runner.evaluateAll(missing, {
+            ...options,
+            ...(timeLimit !== undefined ? { abortAfter: timeLimit + (this.best ? 0.5 : 1.5) } : {}),
+          })
         : await this.local(missing, options);
     // The cache keeps prices, not flows: flows of thousands of designs would fill the memory,
     // and only the best design's flows are ever returned (and re-priced cold at the end).
-    missing.forEach((d, k) => this.remember(d, priced[k]!));
+    missing.forEach((d, k) => {
+      if (priced[k]!.reason !== UNPRICED) this.remember(d, priced[k]!);
+    });
+    return priced;
   }
 
   /**

@@ -31,6 +31,25 @@ describe('PoolRunner', () => {
     }
   });
 
+  it('abandons what is still being priced after abortAfter: those designs come back unpriced, the pool goes on', async () => {
+    const file = orlibPath('cap134');
+    const pool = new PoolRunner({ file, text: readFileSync(file, 'utf8'), options: {} }, 2);
+    try {
+      const designs = Array.from({ length: 40 }, (_, k) => designFrom(50, [k % 50, (k + 7) % 50, (k + 19) % 50]));
+      // Workers are still loading HiGHS and the instance after 10 ms: nothing can be priced by then.
+      const t0 = performance.now();
+      const cut = await pool.evaluateAll(designs, { abortAfter: 0.01 });
+      expect((performance.now() - t0) / 1000).toBeLessThan(2);
+      expect(cut.map((e) => e.reason)).toEqual(designs.map(() => 'not priced: the time limit was reached'));
+      // Fresh workers replace the abandoned ones: the next batch is priced in full.
+      const full = await pool.evaluateAll(designs.slice(0, 4));
+      expect(full.every((e) => e.reason !== 'not priced: the time limit was reached')).toBe(true);
+      expect(full.some((e) => e.feasible)).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('retries a failed task once, then reports it instead of dropping it', async () => {
     const pool = new PoolRunner({ file: 'broken.txt', text: '2 2\n10 oops\n', options: {} }, 1);
     try {
