@@ -60,7 +60,9 @@ export function trajectoryOf(stats: readonly StatRow[]): TrajectoryPoint[] {
 
 /** A one-line summary of a finished run for a log: status, objective, gap to the reference, time. */
 export function runLine(r: RunRecord): string {
-  const gap = r.gapToOptimum ?? r.gapToReference;
+  const raw = r.gapToOptimum ?? r.gapToReference;
+  // Round-off below the printed digits shows as 0.000%, not -0.000%.
+  const gap = raw !== null && Math.abs(raw) < 5e-6 ? 0 : raw;
   const obj = r.objective !== null ? r.objective.toFixed(2) : '-';
   return `${r.status} objective ${obj}${gap !== null ? ` gap ${(100 * gap).toFixed(3)}%` : ''} in ${r.runtimeSeconds.toFixed(1)} s`;
 }

@@ -17,6 +17,7 @@ import { htmlReport, type HtmlSection } from './html-report.js';
 import { plotOf } from './plot-data.js';
 import { gapBoxes, gapVsTime, profilePlots, sensitivityCurves, siteOpening, type Plot } from './plots.js';
 import { PROFILE_TARGET_GAP, profileProblems, profileRows } from './profiles.js';
+import { networkMaps, type ReportMap } from './report-maps.js';
 import { fittedExponent, milpFrontier, runSize, scalingPlots, scalingRows } from './scaling.js';
 import { markdownTable } from './tables.js';
 
@@ -27,8 +28,8 @@ const SCALING_SPAN = 4;
 export interface ReportOptions {
   /** Also write report.html: one self-contained page with sortable tables and Vega-Lite charts. */
   readonly html?: boolean;
-  /** SVG maps to show in the HTML report (e.g. network solutions), with their titles. */
-  readonly maps?: readonly { readonly title: string; readonly svg: string }[];
+  /** Maps drawn in the HTML report (default: the best nominal solution of each network instance with coordinates). */
+  readonly maps?: readonly ReportMap[];
 }
 
 /** WS <= RP <= EEV per stochastic analysis (the bounds behind EVPI and VSS), as a grouped bar chart. */
@@ -178,8 +179,9 @@ export async function writeReport(
       ...tables
         .filter(([, , rows]) => rows.length > 0)
         .map(([key, title, rows]) => ({ title, rows, plots: plots.filter((p) => home(p) === key) })),
-      ...(options.maps && options.maps.length > 0 ? [{ title: 'Maps', svgs: options.maps }] : []),
     ];
+    const maps = options.maps ?? (await networkMaps(runs, (m) => warnings.push(m)));
+    if (maps.length > 0) sections.push({ title: 'Maps: best solution per network instance', svgs: maps });
     await put('report.html', htmlReport(`Experiment ${name}`, sections));
   }
   return { dir: outDir, runs: runs.length, files: written, warnings };

@@ -25,6 +25,7 @@ instances:
   - file: ${orlibPath('cap41')}
   - file: ${orlibPath('cap71')}
     variant: uflp
+  - file: ${ROOT}instances/network/jakarta-rln.json
 methods: [milp, hybrid, lagrangian]
 scenarios:
   stochastic:
@@ -89,9 +90,9 @@ describe('report.html in headless Chromium', () => {
       if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url());
     });
     await page.goto(pathToFileURL(join(dir, 'report', 'report.html')).href);
-    await page.waitForFunction(() => 'rlndChartsDone' in window);
-    await page.evaluate(() => (window as unknown as { rlndChartsDone: Promise<unknown> }).rlndChartsDone);
-    const charts = await page.evaluate(() => (window as unknown as { rlndCharts: unknown }).rlndCharts);
+    await page.waitForFunction(() => 'rlndChartsDone' in globalThis);
+    await page.evaluate(() => (globalThis as unknown as { rlndChartsDone: Promise<unknown> }).rlndChartsDone);
+    const charts = await page.evaluate(() => (globalThis as unknown as { rlndCharts: unknown }).rlndCharts);
     expect(charts).toMatchObject({ failed: [] });
     const { expected, rendered } = charts as { expected: number; rendered: number };
     // Gap vs time and boxes, sensitivity, site opening, stochastic bounds, three profiles.
@@ -112,6 +113,16 @@ describe('report.html in headless Chromium', () => {
         'Stochastic bounds: WS <= RP <= EEV',
       ]),
     );
+    // The Jakarta network's best solution as an inline SVG map (nodes and lanes drawn).
+    const maps = await page.$$eval('figure.map', (els) =>
+      els.map((e) => ({
+        caption: e.querySelector('figcaption')?.textContent ?? '',
+        shapes: e.querySelectorAll('svg circle, svg line, svg path').length,
+      })),
+    );
+    expect(maps).toHaveLength(1);
+    expect(maps[0]!.caption).toMatch(/^jakarta-rln/);
+    expect(maps[0]!.shapes).toBeGreaterThan(10);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     await page.close();
