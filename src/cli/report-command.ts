@@ -14,14 +14,19 @@ export function reportCommand(y: Argv): Argv {
           demandOption: true,
           describe: 'result folder, e.g. results/quickstart',
         })
-        .option('out', { type: 'string', describe: 'report folder (default <results>/report)' }),
+        .option('out', { type: 'string', describe: 'report folder (default <results>/report)' })
+        .option('html', {
+          type: 'boolean',
+          default: false,
+          describe: 'also write report.html: one self-contained page (sortable tables, interactive charts)',
+        }),
     async (argv) => {
       const out = stringOption('--out', argv.out);
       if (out !== undefined) checkOutputFolder('--out', out);
-      const s = await writeReport(argv.results, out);
+      const s = await writeReport(argv.results, out, { html: argv.html });
       for (const w of s.warnings) console.error(`warning: ${w}`);
       console.error(
-        `report of ${s.runs} runs${s.warnings.length > 0 ? ` (${s.warnings.length} corrupt lines skipped)` : ''}: ${s.dir}/report.md (${s.files.length} files)`,
+        `report of ${s.runs} runs${s.warnings.length > 0 ? ` (${s.warnings.length} corrupt lines skipped)` : ''}: ${s.dir}/report.md${argv.html ? ` and report.html` : ''} (${s.files.length} files)`,
       );
     },
   );

@@ -14,6 +14,7 @@ import { interruptedResult, solve } from '../solve.js';
 import type { Problem } from '../core/problem.js';
 import type { Result } from '../core/result.js';
 import { SearchProgress } from '../search/progress.js';
+import { ProgressLog } from '../search/progress-log.js';
 import { EXIT } from './exit-codes.js';
 import { resultJson, resultText } from './format-result.js';
 import { checkOutputFile, numberOption, stringOption, threadsOption } from './options.js';
@@ -51,6 +52,11 @@ export function solveCommand(y: Argv): Argv {
           describe: 'worker threads for heuristics (default: available cores; at most cores x 4)',
         })
         .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' })
+        .option('quiet', {
+          type: 'boolean',
+          default: false,
+          describe: 'no progress log on stderr (by default: a line at start, per improvement and every 5 s)',
+        })
         .option('flows', { type: 'boolean', default: false, describe: 'include design and flows in --json output' })
         .option('stats', { type: 'string', describe: 'write per-iteration statistics to this CSV file' })
         .option('relax', {
@@ -78,6 +84,7 @@ export function solveCommand(y: Argv): Argv {
         ...(argv.relax !== undefined ? { relax: argv.relax } : {}),
       };
       const progress = new SearchProgress();
+      let log: ProgressLog | null = null;
       const print = (result: Result, problem: Problem | null): void => {
         if (argv.json) console.log(JSON.stringify(resultJson(result, argv.flows)));
         else {
@@ -95,6 +102,7 @@ export function solveCommand(y: Argv): Argv {
       let loaded: { problem: Problem; version: string } | null = null;
       const onSignal = (signal: NodeJS.Signals): void => {
         const code = signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
+        log?.stop();
         if (loaded)
           print(
             interruptedResult(loaded.problem, { method, seed, startedAt }, progress, loaded.version),
@@ -119,6 +127,18 @@ export function solveCommand(y: Argv): Argv {
             : null;
         const handle = await HighsHandle.load({ modelThread });
         loaded = { problem, version: handle.version };
+        // Started once the instance is read: an input error stays the one line on stderr.
+        if (!argv.quiet) {
+          log = new ProgressLog(progress, {
+            write: (t) => process.stderr.write(t),
+            tty: process.stderr.isTTY,
+            startedAt,
+          });
+          const limit = timeLimit !== undefined ? `, time limit ${timeLimit} s` : '';
+          log.start(
+            `rlnd: solving ${problem.name} (${problem.kind}) with ${method}, seed ${seed}${limit}, ${threads} thread(s)`,
+          );
+        }
         result = await solve(problem, {
           method,
           seed,
@@ -129,7 +149,9 @@ export function solveCommand(y: Argv): Argv {
           startedAt,
           progress,
         }).finally(() => runner?.close());
+        log?.stop(result);
       } finally {
+        log?.stop();
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
       }

@@ -1,4 +1,7 @@
-/** A one-line progress bar with ETA on a TTY; silent otherwise (logs stay clean under Slurm). */
+/**
+ * A one-line progress bar with ETA on a TTY; elsewhere (a file, a pipe, a Slurm log) one plain
+ * line per finished task, so the log shows what finished when without carriage returns.
+ */
 export interface Progress {
   tick(label?: string): void;
   done(): void;
@@ -13,11 +16,23 @@ function clock(seconds: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${pad(m)}:${pad(s % 60)}`;
 }
 
-/** A progress bar over `total` steps written to `stream` when it is a TTY. */
-export function progressBar(total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
-  if (!stream.isTTY || total === 0) return { tick: () => {}, done: () => {} };
+/** A progress bar over `total` steps written to `stream` (plain lines when it is not a TTY). */
+export function progressBar(
+  total: number,
+  stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY' | 'columns'> = process.stderr,
+): Progress {
+  if (total === 0) return { tick: () => {}, done: () => {} };
   const t0 = performance.now();
   let count = 0;
+  if (!stream.isTTY)
+    return {
+      tick(label = '') {
+        count++;
+        const elapsed = (performance.now() - t0) / 1000;
+        stream.write(`[${count}/${total} ${clock(elapsed)}] ${label}\n`);
+      },
+      done: () => {},
+    };
   const draw = (label: string): void => {
     const elapsed = (performance.now() - t0) / 1000;
     const eta = count > 0 ? (elapsed / count) * (total - count) : Infinity;

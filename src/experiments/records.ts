@@ -12,6 +12,13 @@ export interface ReferenceSummary {
   readonly lowerBound: number | null;
 }
 
+/** The best incumbent and bound a run knew at `t` seconds (method time, from its statistics rows). */
+export interface TrajectoryPoint {
+  readonly t: number;
+  readonly incumbent: number | null;
+  readonly bound: number | null;
+}
+
 /** One line of runs.jsonl: everything about one finished run (loads straight into pandas / R). */
 export interface RunRecord {
   readonly experiment: string;
@@ -39,6 +46,11 @@ export interface RunRecord {
   /** Against the reference's lower bound: an upper bound on the true gap. */
   readonly gapToReferenceBound: number | null;
   readonly runtimeSeconds: number;
+  /**
+   * Incumbent and bound over time, one point per improvement (performance profiles, primal
+   * integral); absent in records written before it existed. Timings: varies between identical runs.
+   */
+  readonly trajectory?: readonly TrajectoryPoint[];
   /** Instance size by dimension, when the problem states it (scaling studies). */
   readonly dimensions?: Readonly<Record<string, number>>;
   /** Peak process memory during the run (MB; exact when the experiment runs on one thread). */
@@ -71,7 +83,7 @@ export interface StochasticRecord extends StochasticOutcome {
 }
 
 /** Fields that vary between identical runs (for comparisons "ignoring timings"). */
-export const TIMING_FIELDS = ['runtimeSeconds', 'finishedAt', 'host', 'peakRssMB'] as const;
+export const TIMING_FIELDS = ['runtimeSeconds', 'finishedAt', 'host', 'peakRssMB', 'trajectory'] as const;
 
 /** A record without the fields that vary between identical runs (for comparing experiments). */
 export function withoutTimings(r: RunRecord): Omit<RunRecord, (typeof TIMING_FIELDS)[number]> {

@@ -2,7 +2,8 @@ import { hostname } from 'node:os';
 import type { ExperimentConfig } from './config-types.js';
 import type { RunSpec } from './expand.js';
 import type { InstanceSource } from './instance-source.js';
-import type { ReferenceSummary, RunRecord } from './records.js';
+import type { StatRow } from '../core/result.js';
+import type { ReferenceSummary, RunRecord, TrajectoryPoint } from './records.js';
 import { referenceOptimum } from './references.js';
 import type { ReferenceOutcome, RunOutcome } from './tasks.js';
 
@@ -29,6 +30,41 @@ export function errorOutcome(err: unknown): RunOutcome {
     solver: { version: '', options: {} },
     message: `worker failed: ${err instanceof Error ? err.message : String(err)}`,
   };
+}
+
+/** Most points a run's trajectory keeps (improvements only; evenly thinned beyond). */
+const TRAJECTORY_POINTS = 200;
+
+/**
+ * The incumbent and bound over time from a run's statistics rows: the running best of each
+ * (rows may show an iteration's own value, not the best so far), one point per improvement.
+ * Empty when no row has a figure.
+ */
+export function trajectoryOf(stats: readonly StatRow[]): TrajectoryPoint[] {
+  const rows = [...stats].sort((a, b) => a.timeSeconds - b.timeSeconds);
+  const out: TrajectoryPoint[] = [];
+  let ub: number | null = null;
+  let lb: number | null = null;
+  for (const r of rows) {
+    const u = r.upperBound !== null && Number.isFinite(r.upperBound) && (ub === null || r.upperBound < ub);
+    const l = r.lowerBound !== null && Number.isFinite(r.lowerBound) && (lb === null || r.lowerBound > lb);
+    if (u) ub = r.upperBound;
+    if (l) lb = r.lowerBound;
+    if (u || l) out.push({ t: Math.max(0, r.timeSeconds), incumbent: ub, bound: lb });
+  }
+  if (out.length <= TRAJECTORY_POINTS) return out;
+  // Thinned evenly, keeping the last point (the final figures).
+  const step = out.length / TRAJECTORY_POINTS;
+  return [...Array.from({ length: TRAJECTORY_POINTS - 1 }, (_, k) => out[Math.floor(k * step)]!), out.at(-1)!];
+}
+
+/** A one-line summary of a finished run for a log: status, objective, gap to the reference, time. */
+export function runLine(r: RunRecord): string {
+  const raw = r.gapToOptimum ?? r.gapToReference;
+  // Round-off below the printed digits shows as 0.000%, not -0.000%.
+  const gap = raw !== null && Math.abs(raw) < 5e-6 ? 0 : raw;
+  const obj = r.objective !== null ? r.objective.toFixed(2) : '-';
+  return `${r.status} objective ${obj}${gap !== null ? ` gap ${(100 * gap).toFixed(3)}%` : ''} in ${r.runtimeSeconds.toFixed(1)} s`;
 }
 
 /** The runs.jsonl line of a finished run. */
@@ -71,6 +107,7 @@ export function runRecord(
     gapToReference: relGap(out.objective, ref?.objective ?? null),
     gapToReferenceBound: relGap(out.objective, ref?.lowerBound ?? null),
     runtimeSeconds: out.runtimeSeconds,
+    trajectory: trajectoryOf(out.stats),
     ...(out.dimensions ? { dimensions: out.dimensions } : {}),
     ...(out.peakRssMB !== undefined ? { peakRssMB: out.peakRssMB } : {}),
     open: out.open,

@@ -10,7 +10,7 @@ import { appendLine, moveCorruptLines, readJsonlChecked, writeAtomic } from './j
 import { progressBar, type Progress } from './progress.js';
 import type { ReferenceRecord, RunRecord, StochasticRecord } from './records.js';
 import { planReferences, referenceOptimum } from './references.js';
-import { errorOutcome, runRecord } from './run-record.js';
+import { errorOutcome, runLine, runRecord } from './run-record.js';
 import type { ReferenceOutcome, RunOutcome, StochasticOutcome, Task, TaskSource } from './tasks.js';
 import { workerPool, type WorkerPool } from '../parallel/worker-pool.js';
 
@@ -211,7 +211,7 @@ export class ExperimentRun {
         runSeconds += outcome.runtimeSeconds;
         taskSeconds += outcome.runtimeSeconds;
         if (rec.status === 'error') failed++;
-        bar.tick(`${spec.method.label} ${spec.instance} ${spec.scenario.id} s${spec.seed}`);
+        bar.tick(`${spec.method.label} ${spec.instance} ${spec.scenario.id} s${spec.seed}: ${runLine(rec)}`);
       });
       const stochJobs = pendingStoch.map(async (spec) => {
         if (this.stopped || !pool) return;

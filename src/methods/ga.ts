@@ -33,6 +33,7 @@ export const gaMethod: Method = {
     const start = performance.now();
     const ev = evaluatorFor(ctx, deadlineOf(ctx, start));
     const params = gaParams(ctx.params);
+    ctx.progress?.enter('ga');
     const { best, stats } = await geneticAlgorithm({
       evaluator: ev,
       rng: makeRng(ctx.seed, 'ga'),

@@ -26,6 +26,7 @@ export const lagrangianMethod: Method = {
     const start = performance.now();
     const ev = evaluatorFor(ctx, deadlineOf(ctx, start));
     const params = lagrangianParams(ctx.params);
+    ctx.progress?.enter('lagrangian');
     const out = await lagrangianSearch({
       relaxation: ctx.problem.lagrangian!(),
       evaluator: ev,
@@ -39,6 +40,7 @@ export const lagrangianMethod: Method = {
     // The Lagrangian heuristic ends with a descent from its best design, guided by reduced costs.
     let best = out.best;
     if (best && (lb === null || best.evaluation.cost - lb > 1e-9 * Math.abs(best.evaluation.cost))) {
+      ctx.progress?.enter('local-search');
       const polished = await localSearch(ev, best.design, {
         deadline: deadlineOf(ctx, start),
         score: out.score,

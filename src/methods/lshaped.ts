@@ -137,6 +137,7 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
   // (each scenario's cost is convex in y) and start the integer master near its LP bound.
   const lpRounds = typeof ctx.params.lpRounds === 'number' ? ctx.params.lpRounds : DEFAULT_LP_ROUNDS;
   let stall = 0;
+  ctx.progress?.enter('lshaped: LP master');
   for (let round = 1; round <= lpRounds && stall < LP_STALL && performance.now() < deadline; round++) {
     const sol = await solveModel(
       ctx.handle,
@@ -174,6 +175,7 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
     // minutes to close). Exact once the gap is small or a design repeats.
     const wide = best ? 0.1 * (relativeGap(best.cost, lowerBound) ?? 1) : MASTER_GAP_MAX;
     const masterGap = exactMaster ? gapTarget : Math.max(gapTarget, Math.min(MASTER_GAP_MAX, wide));
+    ctx.progress?.enter('lshaped: master MILP');
     // No absolute MIP gap: the scaled objective is O(1), where HiGHS's default 1e-6 is a relative 1e-6.
     const sol = await solveModel(ctx.handle, master, {
       timeLimit: left,

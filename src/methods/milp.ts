@@ -12,7 +12,7 @@ export const milpMethod: Method = {
   parameters: MILP_PARAMETERS,
   description: 'full MILP with HiGHS (branch and cut)',
   unsupported: () => null,
-  async run({ problem, handle, seed, timeLimit, params }) {
+  async run({ problem, handle, seed, timeLimit, params, progress }) {
     const t0 = performance.now();
     let formulation;
     try {
@@ -48,6 +48,8 @@ export const milpMethod: Method = {
         message: `building the MILP took ${((performance.now() - t0) / 1000).toFixed(1)} s of the ${timeLimit} s limit: not solved`,
       };
     }
+    // HiGHS gives no incumbent until it returns: a live log can only say it is solving, and for how long.
+    progress?.enter('milp: HiGHS solving');
     const sol = await solveModel(handle, formulation.model, {
       timeLimit: left,
       randomSeed: seed,

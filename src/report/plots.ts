@@ -1,13 +1,10 @@
 import type { RunRecord } from '../experiments/records.js';
 import { setOf, siteFrequency, type Row } from '../experiments/summaries.js';
-import { barChart, boxPlot, scatterPlot, type Series } from './svg-plot.js';
+import { finalGapProfile, gapOverTime, PROFILE_TARGET_GAP, timeProfile, type ProfileProblem } from './profiles.js';
+import { plotOf, type Plot } from './plot-data.js';
+import type { Series } from './svg-plot.js';
 
-/** A plot file name and its SVG text. */
-export interface Plot {
-  readonly file: string;
-  readonly title: string;
-  readonly svg: string;
-}
+export type { Plot } from './plot-data.js';
 
 const safe = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, '_');
 const labels = (runs: readonly RunRecord[]): string[] => [...new Set(runs.map((r) => r.method.label))];
@@ -22,17 +19,13 @@ export function gapVsTime(runs: readonly RunRecord[]): Plot | null {
       .filter((r) => r.method.label === m)
       .map((r) => ({ x: Math.max(r.runtimeSeconds, 1e-3), y: r.gapToOptimum! * 100 })),
   }));
-  return {
-    file: 'gap-vs-time.svg',
-    title: 'Gap to optimum vs run time',
-    svg: scatterPlot({
-      title: 'Gap to optimum vs run time',
-      xLabel: 'run time (s, log scale)',
-      yLabel: 'gap to optimum (%)',
-      series,
-      logX: true,
-    }),
-  };
+  return plotOf('gap-vs-time.svg', 'Gap to optimum vs run time', {
+    kind: 'xy',
+    xLabel: 'run time (s, log scale)',
+    yLabel: 'gap to optimum (%)',
+    series,
+    logX: true,
+  });
 }
 
 /** Box plot of the gap to the optimum (%) per method. */
@@ -43,11 +36,7 @@ export function gapBoxes(runs: readonly RunRecord[]): Plot | null {
     name: m,
     values: withGap.filter((r) => r.method.label === m).map((r) => r.gapToOptimum! * 100),
   }));
-  return {
-    file: 'gap-box.svg',
-    title: 'Gap to optimum per method',
-    svg: boxPlot({ title: 'Gap to optimum per method', yLabel: 'gap to optimum (%)', groups }),
-  };
+  return plotOf('gap-box.svg', 'Gap to optimum per method', { kind: 'box', yLabel: 'gap to optimum (%)', groups });
 }
 
 /**
@@ -68,17 +57,15 @@ export function sensitivityCurves(rows: readonly Row[]): Plot[] {
     if (levelKeys.length === 1) {
       const title = `Sensitivity ${set} on ${instance}`;
       const series = methods.map((m) => ({ name: m, points: rs.filter((r) => r.method === m).map(point) }));
-      out.push({
-        file: `sensitivity-${safe(set)}-${safe(instance)}.svg`,
-        title,
-        svg: scatterPlot({
-          title,
+      out.push(
+        plotOf(`sensitivity-${safe(set)}-${safe(instance)}.svg`, title, {
+          kind: 'xy',
           xLabel: `${xKey.slice(6)} multiplier`,
           yLabel: 'mean objective',
           series,
           lines: true,
         }),
-      });
+      );
     } else {
       const zKey = levelKeys[1]!;
       for (const m of methods) {
@@ -89,17 +76,15 @@ export function sensitivityCurves(rows: readonly Row[]): Plot[] {
           points: mr.filter((r) => Number(r[zKey]) === z).map(point),
         }));
         const title = `Sensitivity ${set} on ${instance} (${m})`;
-        out.push({
-          file: `sensitivity-${safe(set)}-${safe(instance)}-${safe(m)}.svg`,
-          title,
-          svg: scatterPlot({
-            title,
+        out.push(
+          plotOf(`sensitivity-${safe(set)}-${safe(instance)}-${safe(m)}.svg`, title, {
+            kind: 'xy',
             xLabel: `${xKey.slice(6)} multiplier`,
             yLabel: 'mean objective',
             series,
             lines: true,
           }),
-        });
+        );
       }
     }
   }
@@ -114,16 +99,43 @@ export function siteOpening(runs: readonly RunRecord[]): Plot[] {
     const [set, instance] = key.split('\u0000') as [string, string];
     const f = siteFrequency(stoch.filter((r) => setOf(r) === set && r.instance.label === instance));
     const title = `Site opening frequency: ${set} on ${instance}`;
-    return {
-      file: `sites-${safe(set)}-${safe(instance)}.svg`,
-      title,
-      svg: barChart({
-        title,
-        xLabel: 'site',
-        yLabel: 'share of runs with the site open',
-        categories: f.sites,
-        series: f.methods,
-      }),
-    };
+    return plotOf(`sites-${safe(set)}-${safe(instance)}.svg`, title, {
+      kind: 'bar',
+      xLabel: 'site',
+      yLabel: 'share of runs with the site open',
+      categories: f.sites,
+      series: f.methods,
+    });
   });
+}
+
+/** Performance profiles (time to the target gap, final gap) and the mean primal gap over time, per method. */
+export function profilePlots(ps: readonly ProfileProblem[]): Plot[] {
+  if (ps.length === 0) return [];
+  const target = `${100 * PROFILE_TARGET_GAP}%`;
+  return [
+    plotOf('profile-time.svg', `Performance profile: time to a ${target} gap`, {
+      kind: 'xy',
+      xLabel: 'tau: within tau x the fastest method (log)',
+      yLabel: `share of problems at a ${target} gap`,
+      series: timeProfile(ps),
+      lines: true,
+      logX: true,
+    }),
+    plotOf('profile-final-gap.svg', 'Performance profile: final gap', {
+      kind: 'xy',
+      xLabel: 'final gap to the reference (%)',
+      yLabel: 'share of problems within the gap',
+      series: finalGapProfile(ps),
+      lines: true,
+    }),
+    plotOf('primal-gap-over-time.svg', 'Mean primal gap over time', {
+      kind: 'xy',
+      xLabel: 'time (s, log)',
+      yLabel: 'mean primal gap (%)',
+      series: gapOverTime(ps),
+      lines: true,
+      logX: true,
+    }),
+  ];
 }

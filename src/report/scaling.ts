@@ -1,7 +1,7 @@
 import type { RunRecord } from '../experiments/records.js';
 import type { Row } from '../experiments/summaries.js';
-import type { Plot } from './plots.js';
-import { scatterPlot, type Series } from './svg-plot.js';
+import { plotOf, type Plot } from './plot-data.js';
+import type { Series } from './svg-plot.js';
 
 /** Size of a run's instance: the product of its dimensions (sites x customers for facility location). */
 export function runSize(r: RunRecord): number | null {
@@ -110,32 +110,23 @@ export function scalingPlots(runs: readonly RunRecord[]): Plot[] {
         .filter((r) => r.method === m && typeof r[key] === 'number' && (r[key] as number) > 0)
         .map((r) => ({ x: Number(r.size), y: r[key] as number })),
     }));
+  const logLog = {
+    kind: 'xy',
+    xLabel: 'size (product of dimensions, log)',
+    lines: true,
+    logX: true,
+    logY: true,
+  } as const;
   return [
-    {
-      file: 'scaling-time.svg',
-      title: 'Wall time vs instance size',
-      svg: scatterPlot({
-        title: 'Wall time vs instance size',
-        xLabel: 'size (product of dimensions, log)',
-        yLabel: 'median wall time (s, log)',
-        series: series('medianSeconds'),
-        lines: true,
-        logX: true,
-        logY: true,
-      }),
-    },
-    {
-      file: 'scaling-gap.svg',
-      title: 'Certified gap vs instance size',
-      svg: scatterPlot({
-        title: 'Certified gap vs instance size',
-        xLabel: 'size (product of dimensions, log)',
-        yLabel: 'median certified gap (%, log)',
-        series: series('medianCertifiedGapPct'),
-        lines: true,
-        logX: true,
-        logY: true,
-      }),
-    },
+    plotOf('scaling-time.svg', 'Wall time vs instance size', {
+      ...logLog,
+      yLabel: 'median wall time (s, log)',
+      series: series('medianSeconds'),
+    }),
+    plotOf('scaling-gap.svg', 'Certified gap vs instance size', {
+      ...logLog,
+      yLabel: 'median certified gap (%, log)',
+      series: series('medianCertifiedGapPct'),
+    }),
   ];
 }

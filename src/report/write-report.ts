@@ -13,12 +13,42 @@ import {
   stochasticSummary,
   type Row,
 } from '../experiments/summaries.js';
-import { gapBoxes, gapVsTime, sensitivityCurves, siteOpening, type Plot } from './plots.js';
+import { htmlReport, type HtmlSection } from './html-report.js';
+import { plotOf } from './plot-data.js';
+import { gapBoxes, gapVsTime, profilePlots, sensitivityCurves, siteOpening, type Plot } from './plots.js';
+import { PROFILE_TARGET_GAP, profileProblems, profileRows } from './profiles.js';
+import { networkMaps, type ReportMap } from './report-maps.js';
 import { fittedExponent, milpFrontier, runSize, scalingPlots, scalingRows } from './scaling.js';
 import { markdownTable } from './tables.js';
 
 /** Smallest ratio of largest to smallest instance size for which a report gets a scaling section. */
 const SCALING_SPAN = 4;
+
+/** What a report writes besides markdown, CSV and SVG. */
+export interface ReportOptions {
+  /** Also write report.html: one self-contained page with sortable tables and Vega-Lite charts. */
+  readonly html?: boolean;
+  /** Maps drawn in the HTML report (default: the best nominal solution of each network instance with coordinates). */
+  readonly maps?: readonly ReportMap[];
+}
+
+/** WS <= RP <= EEV per stochastic analysis (the bounds behind EVPI and VSS), as a grouped bar chart. */
+function stochasticBounds(analyses: readonly StochasticRecord[]): Plot | null {
+  const withAll = analyses.filter((a) => a.ws !== null && a.rp !== null && a.eev !== null);
+  if (withAll.length === 0) return null;
+  const fig = (k: 'ws' | 'rp' | 'eev'): number[] => withAll.map((a) => a[k]!);
+  return plotOf('stochastic-bounds.svg', 'Stochastic bounds: WS <= RP <= EEV', {
+    kind: 'bar',
+    xLabel: 'scenario block / instance',
+    yLabel: 'expected cost',
+    categories: withAll.map((a) => `${a.block} / ${a.instance}`),
+    series: [
+      { name: 'WS (wait and see)', values: fig('ws') },
+      { name: 'RP (two-stage)', values: fig('rp') },
+      { name: 'EEV (expected-value design)', values: fig('eev') },
+    ],
+  });
+}
 
 /** Files a report wrote. */
 export interface ReportSummary {
@@ -39,7 +69,11 @@ function stochasticScenarioRows(analyses: readonly StochasticRecord[]): Row[] {
  * SVG plots. Runs are sorted by run id first, so the report does not depend on the order in
  * which workers finished.
  */
-export async function writeReport(resultsDir: string, outDir = join(resultsDir, 'report')): Promise<ReportSummary> {
+export async function writeReport(
+  resultsDir: string,
+  outDir = join(resultsDir, 'report'),
+  options: ReportOptions = {},
+): Promise<ReportSummary> {
   const file = join(resultsDir, 'runs.jsonl');
   if (!existsSync(file))
     throw new InputError(resultsDir, 'runs.jsonl', 'a result folder written by `rlnd run` or `rlnd merge`');
@@ -69,12 +103,22 @@ export async function writeReport(resultsDir: string, outDir = join(resultsDir, 
   const sizes = runs.map(runSize).filter((s): s is number => s !== null);
   const scaling = sizes.length > 0 && Math.max(...sizes) >= SCALING_SPAN * Math.min(...sizes) ? scalingRows(runs) : [];
   if (scaling.length > 0) tables.push(['scaling', 'Scaling: per instance size and method (nominal runs)', scaling]);
+  const problems = profileProblems(runs);
+  const target = `${100 * PROFILE_TARGET_GAP}%`;
+  if (problems.length > 0)
+    tables.push([
+      'profiles',
+      `Performance profiles over ${problems.length} problems (nominal instance x seed): time to a ${target} gap, final gap, primal integral (s) and mean primal gap over the longest run of each problem`,
+      profileRows(problems),
+    ]);
   const plots: Plot[] = [
     gapVsTime(runs),
     gapBoxes(runs),
     ...sensitivityCurves(tables[4]![2]),
     ...siteOpening(runs),
     ...(scaling.length ? scalingPlots(runs) : []),
+    stochasticBounds(analyses),
+    ...profilePlots(problems),
   ].filter((p): p is Plot => p !== null);
   const written: string[] = [];
   const put = async (f: string, text: string): Promise<void> => {
@@ -118,5 +162,27 @@ export async function writeReport(resultsDir: string, outDir = join(resultsDir, 
     md.push(`### ${p.title}`, '', `![${p.title}](${p.file})`, '');
   }
   await put('report.md', md.join('\n'));
+  if (options.html) {
+    // Each plot goes with the table it illustrates; gap plots open the page.
+    const home = (p: Plot): string =>
+      p.file.startsWith('sensitivity-')
+        ? 'sensitivity'
+        : p.file.startsWith('scaling-')
+          ? 'scaling'
+          : p.file.startsWith('sites-') || p.file.startsWith('stochastic-')
+            ? 'stochastic'
+            : p.file.startsWith('profile-') || p.file.startsWith('primal-')
+              ? 'profiles'
+              : 'gaps';
+    const sections: HtmlSection[] = [
+      { title: 'Gap to optimum', text: [md[2]!], plots: plots.filter((p) => home(p) === 'gaps') },
+      ...tables
+        .filter(([, , rows]) => rows.length > 0)
+        .map(([key, title, rows]) => ({ title, rows, plots: plots.filter((p) => home(p) === key) })),
+    ];
+    const maps = options.maps ?? (await networkMaps(runs, (m) => warnings.push(m)));
+    if (maps.length > 0) sections.push({ title: 'Maps: best solution per network instance', svgs: maps });
+    await put('report.html', htmlReport(`Experiment ${name}`, sections));
+  }
   return { dir: outDir, runs: runs.length, files: written, warnings };
 }

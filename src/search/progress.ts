@@ -1,16 +1,27 @@
 import type { DesignEvaluator, Scored } from './evaluator.js';
 
 /**
- * What a run has found so far, readable at any moment (e.g. when the user interrupts it): the
- * evaluators of its searches (each keeps its best priced design, with flows) and their bounds.
- * Methods register their evaluators here; nothing else is shared.
+ * What a run has found so far, readable at any moment (e.g. when the user interrupts it, or by a
+ * live log's timer): the evaluators of its searches (each keeps its best priced design, with
+ * flows) and their bounds, and the phase the method says it is in. Methods register their
+ * evaluators and name their phases here; nothing else is shared.
  */
 export class SearchProgress {
   private readonly evaluators: DesignEvaluator[] = [];
+  /** The phase the method is in (e.g. `lagrangian`, `milp: HiGHS solving`); `start` before any. */
+  phase = 'start';
+  /** performance.now() milliseconds at which {@link phase} began. */
+  phaseStartedAt = performance.now();
 
   /** Adds an evaluator whose best design and bound count. */
   register(ev: DesignEvaluator): void {
     this.evaluators.push(ev);
+  }
+
+  /** Names the phase the method enters (read by a live log; no effect on the search). */
+  enter(phase: string): void {
+    this.phase = phase;
+    this.phaseStartedAt = performance.now();
   }
 
   /** The best feasible design priced so far (with its flows), or null. */
@@ -29,5 +40,10 @@ export class SearchProgress {
       .map((ev) => ev.lowerBound)
       .filter((b): b is number => b !== null && Number.isFinite(b));
     return bounds.length > 0 ? Math.max(...bounds) : null;
+  }
+
+  /** Distinct designs priced exactly so far, over all registered evaluators. */
+  priced(): number {
+    return this.evaluators.reduce((n, ev) => n + ev.evaluations, 0);
   }
 }

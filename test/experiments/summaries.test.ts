@@ -144,7 +144,7 @@ describe('runs.csv rows and sensitivity points', () => {
 });
 
 describe('progress bar', () => {
-  it('draws count and ETA on a TTY and nothing otherwise', () => {
+  it('draws count and ETA on a TTY, and one plain line per finished task otherwise', () => {
     let out = '';
     const tty = {
       isTTY: true,
@@ -155,11 +155,15 @@ describe('progress bar', () => {
     bar.tick('run a');
     bar.done();
     expect(out).toMatch(/\[#{6}\.{18}\] 1\/4 elapsed 00:00 eta \d\d:\d\d run a/);
-    let quiet = '';
-    const pipe = { isTTY: false, write: (s: string) => ((quiet += s), true) } as unknown as NodeJS.WriteStream;
+    let plain = '';
+    const pipe = { isTTY: false, write: (s: string) => ((plain += s), true) } as unknown as NodeJS.WriteStream;
     const p = progressBar(4, pipe);
-    p.tick();
+    p.tick('milp cap41 nominal s1: optimal');
+    p.tick('ga cap41 nominal s1: feasible');
     p.done();
-    expect(quiet).toBe('');
+    // A file or pipe (a Slurm log): no carriage returns, a line per task with count and elapsed time.
+    expect(plain).toMatch(
+      /^\[1\/4 00:00\] milp cap41 nominal s1: optimal\n\[2\/4 00:00\] ga cap41 nominal s1: feasible\n$/,
+    );
   });
 });

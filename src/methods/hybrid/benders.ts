@@ -1,7 +1,7 @@
 import { designKey, type Design } from '../../core/design.js';
 import { LinearModelBuilder, relaxIntegrality, type LinearModel } from '../../exact/linear-model.js';
 import { solveModel } from '../../exact/solve-model.js';
-import { offer, proven, raiseBound, record, type HybridState } from './state.js';
+import { enter, offer, proven, raiseBound, record, type HybridState } from './state.js';
 
 /** A Benders cut z >= value + sum_i slope_i (y_i - at_i). */
 interface Cut {
@@ -42,6 +42,7 @@ export async function bendersPhase(st: HybridState, share: number): Promise<void
   }
   const cols = f.designColumns;
   if (!cols) return;
+  enter(st, 'benders');
   const lp = relaxIntegrality(f.model);
   const designRows = designOnlyRows(f.model, cols);
   const cuts: Cut[] = [];

@@ -10,7 +10,7 @@ import { repair } from '../../search/repair.js';
 import { designCount, enumerateDesigns } from '../../search/enumerate-designs.js';
 import { numParam } from '../heuristic-common.js';
 import { lagrangianParams } from '../lagrangian.js';
-import { offer, proven, raiseBound, record, type HybridState } from './state.js';
+import { enter, offer, proven, raiseBound, record, type HybridState } from './state.js';
 
 /** With reduced costs to rank them, this many swap-in candidates per open site suffice on large instances. */
 const GUIDED_SWAPS = 10;
@@ -26,6 +26,7 @@ const SWAP_WORK = 15_000_000;
 export async function enumerationPhase(st: HybridState, limit: number): Promise<boolean> {
   const problem = st.ctx.problem;
   if (designCount(problem.space) > limit) return false;
+  enter(st, 'enumeration');
   const designs = [...enumerateDesigns(problem.space)].filter((d) => designInfeasibility(problem, d) === null);
   const priced = await st.ev.evaluateAll(designs);
   designs.forEach((d, k) => offer(st, { design: d, evaluation: priced[k]! }));
@@ -39,6 +40,7 @@ export async function enumerationPhase(st: HybridState, limit: number): Promise<
 export async function problemBoundPhase(st: HybridState): Promise<void> {
   const problem = st.ctx.problem;
   if (!problem.bound) return;
+  enter(st, 'problem-bound');
   const own = await problem.bound(st.ctx.handle, st.deadline);
   if (!own) return;
   raiseBound(st, own.lowerBound, 'problem');
@@ -56,6 +58,7 @@ export async function problemBoundPhase(st: HybridState): Promise<void> {
 export async function lagrangianPhase(st: HybridState, rng: Rng, share: number): Promise<void> {
   const problem = st.ctx.problem;
   if (!problem.lagrangian) return;
+  enter(st, 'lagrangian');
   const lagDeadline = Number.isFinite(st.deadline) ? st.start + (st.deadline - st.start) * share : Infinity;
   const relaxation = problem.lagrangian();
   st.work = relaxation.work ?? null;
@@ -82,6 +85,7 @@ export async function lpRelaxationPhase(st: HybridState): Promise<void> {
   // A quarter of the time left after building the model (building 100 x 8,000 takes seconds).
   const left = Number.isFinite(st.deadline) ? (st.deadline - performance.now()) / 1000 / 4 : Infinity;
   if (left <= 0) return;
+  enter(st, 'lp-relaxation: HiGHS solving');
   const sol = await solveModel(st.ctx.handle, relaxIntegrality(f.model), { timeLimit: left });
   if (sol.status !== 'optimal' || !sol.values) return;
   raiseBound(st, sol.dualBound, 'lp-relaxation');
@@ -127,6 +131,7 @@ export async function milpBoundPhase(st: HybridState, share: number): Promise<vo
   } catch {
     return;
   }
+  enter(st, 'milp-bound: HiGHS solving');
   const sol = await solveModel(st.ctx.handle, f.model, {
     timeLimit: Number.isFinite(left) ? left * share : 120,
     randomSeed: st.ctx.seed,
@@ -204,6 +209,7 @@ async function restrictedMilp(
 ): Promise<boolean> {
   const left = (st.deadline - performance.now()) / 1000;
   if (!(left > 1)) return false;
+  enter(st, `${phase.split('(')[0]}: HiGHS solving`);
   const sol = await solveModel(st.ctx.handle, f.model, {
     timeLimit: Number.isFinite(left) ? left * share : 120,
     randomSeed: st.ctx.seed,
@@ -244,6 +250,7 @@ export async function sparseMilpPhase(st: HybridState, share: number): Promise<b
  */
 export async function polishPhase(st: HybridState, thorough = true): Promise<void> {
   if (!st.best) return;
+  enter(st, 'local-search');
   const score = st.score ?? siteFixedCosts(st.ctx.problem);
   const swaps = thorough ? swapCandidates(st, st.best.design) : GUIDED_SWAPS;
   offer(
@@ -282,6 +289,7 @@ export function vnsParams(params: Readonly<Record<string, unknown>>): VnsParams 
 /** Variable neighbourhood search from the best design, until it stalls or the stopping rule fires. */
 export async function vnsPhase(st: HybridState, rng: Rng, params: VnsParams): Promise<void> {
   if (!st.best) return;
+  enter(st, 'vns');
   const out = await variableNeighbourhoodSearch({
     evaluator: st.ev,
     rng,

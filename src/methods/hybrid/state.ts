@@ -19,6 +19,11 @@ export interface HybridState {
   bounds: string[];
 }
 
+/** Tells the run's progress (a live log) which phase starts. */
+export function enter(st: HybridState, phase: string): void {
+  st.ctx.progress?.enter(phase);
+}
+
 /** Keeps the better of the current best and `s`. */
 export function offer(st: HybridState, s: Scored | null): void {
   if (s && isBetter(s, st.best)) st.best = s;
