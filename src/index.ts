@@ -22,7 +22,7 @@ export type { NetworkInstance } from './problems/network/instance.js';
 export type { NetworkFlows, ArcFlow, NodeAmount } from './problems/network/flows.js';
 export type { Problem, Evaluation, EvaluateOptions, CostBreakdown } from './core/problem.js';
 export type { Design } from './core/design.js';
-export type { Result, StatRow, ScenarioOutcome } from './core/result.js';
+export { CLAIM_TOLERANCE, type Result, type StatRow, type ScenarioOutcome } from './core/result.js';
 export type { SolveStatus } from './exact/status.js';
 export { InputError } from './core/errors.js';
 

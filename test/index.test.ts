@@ -16,6 +16,7 @@ describe('public API (src/index.ts)', () => {
   it('exports exactly the public runtime names', () => {
     expect(Object.keys(rlnd).sort()).toEqual(
       [
+        'CLAIM_TOLERANCE',
         'InputError',
         'NetworkBuilder',
         'anyOf',
