@@ -13,7 +13,9 @@
 //   5   experiments, pareto   do not import each other
 //   6   report
 //   7   studies      paper reconstructions, re-using generators and solve
+//   7.5 api          the public API's wrappers (loadProblem, solve, runExperiment, ...)
 //   8   cli, bench   the two front doors
+//   9   src/index.ts the library's one entry point: re-exports the public names of api and below
 /** @type {Record<string, number>} */
 const RANKS = {
   exact: 0,
@@ -29,12 +31,14 @@ const RANKS = {
   pareto: 5,
   report: 6,
   studies: 7,
+  api: 7.5,
   cli: 8,
   bench: 8,
+  'index.ts': 9,
 };
 
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// A folder's files, or src/solve.ts itself.
+// A folder's files, or a single file (src/solve.ts, src/index.ts).
 const pathOf = (name) => (name.endsWith('.ts') ? `^src/${escapeRegex(name)}$` : `^src/${escapeRegex(name)}/`);
 
 const layerRules = Object.entries(RANKS).flatMap(([name, rank]) => {

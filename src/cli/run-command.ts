@@ -3,6 +3,7 @@ import { expand, parseShard, shardOf } from '../experiments/expand.js';
 import { loadSources } from '../experiments/instance-source.js';
 import { loadConfig } from '../experiments/load-config.js';
 import { ExperimentRun } from '../experiments/runner.js';
+import { loadPlugins } from '../methods/plugins.js';
 import { checkOutputFolder, stringOption, threadsOption } from './options.js';
 
 /** `rlnd run <config>`: run (or resume) an experiment, optionally one shard of it. */
@@ -18,6 +19,12 @@ export function runCommand(y: Argv): Argv {
           describe: 'experiment config, e.g. experiments/quickstart.yaml',
         })
         .option('threads', { type: 'string', describe: 'worker threads (default: available cores; at most cores x 4)' })
+        .option('plugin', {
+          type: 'string',
+          array: true,
+          describe:
+            "plugin module exporting a method (repeatable; beside the config's plugins); loaded by every worker too",
+        })
         .option('shard', { type: 'string', describe: 'run shard i of N (1-based), e.g. --shard 2/8' })
         .option('out', {
           type: 'string',
@@ -36,6 +43,7 @@ export function runCommand(y: Argv): Argv {
       const shard = shardText !== undefined ? parseShard(shardText) : null;
       const out = stringOption('--out', argv.out);
       if (out !== undefined) checkOutputFolder('--out', out);
+      await loadPlugins(argv.plugin ?? []);
       const config = await loadConfig(argv.config);
       if (argv['dry-run']) {
         const exp = expand(config, await loadSources(config.instances));

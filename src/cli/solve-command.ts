@@ -9,6 +9,7 @@ import { toCsv } from '../io/csv.js';
 import { loadProblem } from '../problems/load-problem.js';
 import { HighsHandle } from '../exact/highs-handle.js';
 import { toLpText } from '../exact/lp-format.js';
+import { loadPlugins } from '../methods/plugins.js';
 import { getMethod, methodNames } from '../methods/registry.js';
 import { interruptedResult, solve } from '../solve.js';
 import type { Problem } from '../core/problem.js';
@@ -41,6 +42,11 @@ export function solveCommand(y: Argv): Argv {
           describe: "capacity for OR-Library files whose capacity is the word 'capacity'",
         })
         .option('method', { type: 'string', describe: `one of ${methodNames().join(', ')} (default milp)` })
+        .option('plugin', {
+          type: 'string',
+          array: true,
+          describe: 'plugin module exporting a method (repeatable); loaded by every worker thread too',
+        })
         .option('time-limit', { type: 'string', describe: 'wall-clock limit in seconds (> 0)' })
         .option('seed', { type: 'string', describe: 'random seed, an integer >= 0 (default 1)' })
         .option('stop', {
@@ -67,6 +73,8 @@ export function solveCommand(y: Argv): Argv {
     async (argv) => {
       const startedAt = performance.now();
       // Every option is checked before any work: a bad value never costs a solve, nor loses one.
+      // Plugins first: they register the methods --method may name.
+      await loadPlugins(argv.plugin ?? []);
       const method = getMethod(stringOption('--method', argv.method) ?? 'milp').name;
       const capacity = numberOption('--capacity', argv.capacity, { above: 0 });
       const timeLimit = numberOption('--time-limit', argv['time-limit'], { above: 0 });

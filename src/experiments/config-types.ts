@@ -61,8 +61,12 @@ export interface SensitivityBlock extends BlockScope {
 
 /** A validated experiment configuration. */
 export interface ExperimentConfig {
-  /** The config file it was read from. */
+  /** The config file it was read from (a virtual name for a config given as data). */
   readonly file: string;
+  /** The config's text when it was given as data, not read from `file` (kept beside the results). */
+  readonly text?: string;
+  /** Plugin modules (absolute paths; written relative to the config file) loaded before the methods are read. */
+  readonly plugins: readonly string[];
   readonly name: string;
   readonly output: string;
   readonly seeds: readonly number[];

@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../core/errors.js';
 import { parseStopping } from '../core/stopping.js';
 import { validate } from '../core/validation.js';
+import { loadPlugins } from '../methods/plugins.js';
 import { getMethod, methodNames } from '../methods/registry.js';
 import type { LoadOptions } from '../problems/problem-kind.js';
 import { Field } from '../core/fields.js';
@@ -73,6 +74,7 @@ const TOP_KEYS = [
   'methods',
   'reference',
   'scenarios',
+  'plugins',
 ];
 
 /** Reads and validates an experiment config (YAML or JSON); errors name the file, key path and expectation. */
@@ -87,17 +89,47 @@ export async function loadConfig(file: string): Promise<ExperimentConfig> {
       `a readable experiment config (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`,
     );
   }
-  return configFromText(text, file);
+  const data = parseConfigText(text, file);
+  await loadPlugins(pluginPaths(data, file), file);
+  return configFromData(data, file);
 }
 
-/** Same as {@link loadConfig} for text in memory. */
-export function configFromText(text: string, file: string): ExperimentConfig {
-  let data: unknown;
+/**
+ * A config given as data (an object as the YAML would hold), named `file` in messages: its
+ * plugins are loaded, then it is validated like a file. Its text is kept to be copied beside the results.
+ */
+export async function configFromObject(data: unknown, file: string): Promise<ExperimentConfig> {
+  await loadPlugins(pluginPaths(data, file), file);
+  return { ...configFromData(data, file), text: `${JSON.stringify(data, null, 2)}\n` };
+}
+
+/** The config's `plugins`, as absolute paths (written relative to the config file). */
+function pluginPaths(data: unknown, file: string): string[] {
+  const f = new Field(file, '', data);
+  if (typeof data !== 'object' || data === null || !f.at('plugins').present) return [];
+  return f
+    .at('plugins')
+    .list((p) => p.string())
+    .map((p) => resolve(dirname(file), p));
+}
+
+function parseConfigText(text: string, file: string): unknown {
   try {
-    data = parseYaml(text);
+    return parseYaml(text);
   } catch (err) {
     throw new InputError(file, 'syntax', `valid YAML/JSON (${(err as Error).message.split('\n')[0]})`);
   }
+}
+
+/**
+ * Same as {@link loadConfig} for text in memory (its plugins must be loaded already, e.g. by
+ * `loadPlugins`: methods are looked up by name).
+ */
+export function configFromText(text: string, file: string): ExperimentConfig {
+  return configFromData(parseConfigText(text, file), file);
+}
+
+function configFromData(data: unknown, file: string): ExperimentConfig {
   const root = new Field(file, '', data).object(TOP_KEYS);
   const name = root.at('name').present ? root.at('name').string() : basename(file).replace(/\.[^.]*$/, '');
   if (!/^[A-Za-z0-9._-]+$/.test(name))
@@ -158,6 +190,7 @@ export function configFromText(text: string, file: string): ExperimentConfig {
   });
   return {
     file,
+    plugins: pluginPaths(data, file),
     name,
     output: root.at('output').present ? root.at('output').string() : join('results', name),
     seeds,

@@ -1,4 +1,5 @@
 import { HighsHandle } from '../exact/highs-handle.js';
+import { workerSetup } from '../parallel/worker-setup.js';
 import { executeTask } from './execute-task.js';
 import type { Task } from './tasks.js';
 
@@ -8,5 +9,7 @@ let handle: Promise<HighsHandle> | null = null;
 /** Piscina worker entry: one experiment task in, its outcome out (plain data both ways). */
 export default async function runWorker(task: Task): Promise<unknown> {
   handle ??= HighsHandle.load();
+  // Plugin methods are registered before the first task (the pool hands over the parent's list).
+  await workerSetup();
   return executeTask(await handle, task);
 }

@@ -110,7 +110,9 @@ export class ExperimentRun {
     const { config, options } = this;
     const log = options.log ?? (() => {});
     const byLabel = new Map(sources.map((s) => [s.label, s]));
-    await copyFile(config.file, join(outDir, `config${config.file.endsWith('.json') ? '.json' : '.yaml'}`));
+    const copy = join(outDir, `config${config.file.endsWith('.json') ? '.json' : '.yaml'}`);
+    if (config.text !== undefined) await writeAtomic(copy, config.text);
+    else await copyFile(config.file, copy);
     // Generated instances exist only in memory: keep a copy beside the results.
     for (const s of sources)
       if (config.instances.find((e) => e.label === s.label)?.text !== undefined)

@@ -1,9 +1,9 @@
-import { workerData } from 'node:worker_threads';
 import type { Design } from '../core/design.js';
 import { designInfeasibility, type Evaluation, type Problem } from '../core/problem.js';
 import { HighsHandle } from '../exact/highs-handle.js';
 import { problemFromText } from '../problems/load-problem.js';
 import { sourceKey, type ProblemSource } from './problem-source.js';
+import { workerSetup } from './worker-setup.js';
 
 /** A batch of designs to price, as posted to a worker (the problem came once, as workerData). */
 export interface EvaluateTask {
@@ -26,8 +26,9 @@ function problemFor(source: ProblemSource): Problem {
 /** Piscina entry point: prices each design exactly, in order. */
 export default async function evaluateBatch(task: EvaluateTask): Promise<Evaluation<unknown>[]> {
   handle ??= HighsHandle.load();
+  const source = await workerSetup<ProblemSource>();
   const h = await handle;
-  const problem = problemFor(workerData as ProblemSource);
+  const problem = problemFor(source);
   const out: Evaluation<unknown>[] = [];
   for (const raw of task.designs) {
     const design: Design = Uint8Array.from(raw);

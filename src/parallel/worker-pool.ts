@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { loadedPlugins } from '../methods/plugins.js';
+import type { PoolWorkerData } from './worker-setup.js';
 
 /**
  * A fixed pool of worker threads (each loads its own HiGHS module). The one place rlnd creates
@@ -39,17 +41,19 @@ export function compiledWorker(worker: URL): string {
 
 /**
  * A pool of exactly `threads` long-lived workers running `worker` (see {@link compiledWorker}),
- * each given `workerData` once. Results do not depend on `threads`: callers split and reassemble
- * batches in input order.
+ * each given `workerData` once, beside the plugin modules loaded in this thread (worker entries
+ * read both with `workerSetup`, worker-setup.ts). Results do not depend on `threads`: callers
+ * split and reassemble batches in input order.
  */
 export function workerPool<Task = unknown>(worker: URL, threads: number, workerData?: unknown): WorkerPool<Task> {
+  const data: PoolWorkerData = { plugins: loadedPlugins(), data: workerData };
   const pool = new Piscina({
     filename: compiledWorker(worker),
     minThreads: threads,
     maxThreads: threads,
     // Workers stay up between batches (a HiGHS module takes a while to load), but not forever.
     idleTimeout: 60_000,
-    ...(workerData !== undefined ? { workerData } : {}),
+    workerData: data,
   });
   return {
     threads,
