@@ -78,9 +78,12 @@ export function networkMapSvg(
   const spanX = Math.max((x1 - x0) * kx, 1e-9);
   const spanY = Math.max(y1 - y0, 1e-9);
   const scale = Math.min((width - pad.left - pad.right) / spanX, (height - pad.top - pad.bottom) / spanY);
+  // Centred in the frame: the spare width or height is split evenly, so the basemap frames the nodes.
+  const ox = (width - pad.left - pad.right - spanX * scale) / 2;
+  const oy = (height - pad.top - pad.bottom - spanY * scale) / 2;
   const project = (x: number, y: number): [number, number] => [
-    pad.left + (x - x0) * kx * scale,
-    height - pad.bottom - (y - y0) * scale,
+    pad.left + ox + (x - x0) * kx * scale,
+    height - pad.bottom - oy - (y - y0) * scale,
   ];
   const px = (p: { x: number; y: number }): [number, number] => project(p.x, p.y);
   const echelons = [...new Set(inst.nodes.map((n) => n.echelon))];
@@ -126,8 +129,8 @@ export function networkMapSvg(
   );
   if (geo) {
     const invert = (x: number, y: number): [number, number] => [
-      x0 + (x - pad.left) / (kx * scale),
-      y0 + (height - pad.bottom - y) / scale,
+      x0 + (x - pad.left - ox) / (kx * scale),
+      y0 + (height - pad.bottom - oy - y) / scale,
     ];
     out.push(...basemapSvg({ ...frame, project }, invert));
   }

@@ -72,7 +72,18 @@ describe('network map', () => {
     expect(geoContains(indonesia, [106.85, -6.25])).toBe(true); // central Jakarta
     expect(geoContains(indonesia, [107.6, -6.9])).toBe(true); // Bandung
     expect(geoContains(indonesia, [106.9, -5.9])).toBe(false); // Java Sea, off Jakarta Bay
-    expect(inside([32, 62])).toBe(false);
+    expect(geoContains(indonesia, [106.85, -6.06])).toBe(false); // Jakarta Bay
+    // The map's own projection, recovered from two nodes' circles: the Java Sea off Jakarta Bay is not land.
+    const [a, b] = [inst.nodes[0]!, inst.nodes.find((n) => n.echelon === 'WDC')!];
+    const [pa, pb] = [at(a.id), at(b.id)];
+    const toPx = (lon: number, lat: number): [number, number] => [
+      pa[0] + ((lon - a.lon!) * (pb[0] - pa[0])) / (b.lon! - a.lon!),
+      pa[1] + ((lat - a.lat!) * (pb[1] - pa[1])) / (b.lat! - a.lat!),
+    ];
+    const sea = toPx(106.85, -6.06);
+    expect(sea[1]).toBeGreaterThan(60); // inside the frame (its top is y = 60)
+    expect(inside(sea)).toBe(false);
+    expect(inside(toPx(106.85, -6.25))).toBe(true);
   });
 });
 
