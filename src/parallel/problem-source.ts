@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readNetworkFolder } from '../problems/network/csv-folder.js';
+import { isWorkbookFile, readNetworkWorkbook } from '../problems/network/workbook.js';
 import type { LoadOptions } from '../problems/problem-kind.js';
 
 /**
@@ -20,10 +21,12 @@ export function sourceKey(s: ProblemSource): string {
 
 /**
  * The source of an instance path: a file's text, or for a CSV folder its document as JSON (named
- * `<folder>/network.json`, so workers read it with the JSON reader).
+ * `<folder>/network.json`, so workers read it with the JSON reader); a workbook likewise (`<file>.xlsx.json`).
  */
 export async function readProblemSource(file: string, options: LoadOptions): Promise<ProblemSource> {
   if ((await stat(file).catch(() => null))?.isDirectory())
     return { file: join(file, 'network.json'), text: JSON.stringify(await readNetworkFolder(file)), options };
+  if (isWorkbookFile(file))
+    return { file: `${file}.json`, text: JSON.stringify(await readNetworkWorkbook(file)), options };
   return { file, text: await readFile(file, 'utf8'), options };
 }

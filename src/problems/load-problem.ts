@@ -5,17 +5,21 @@ import { parseJsonText } from '../io/json-fields.js';
 import { parseYamlText } from '../io/yaml-text.js';
 import { DEFAULT_KIND } from './kinds.js';
 import type { LoadOptions } from './problem-kind.js';
-import { folderKind, getProblemKind, kindOfData } from './registry.js';
+import { folderKind, getProblemKind, kindOfData, workbookKind } from './registry.js';
 
 /**
  * Loads any instance: `.json` and `.yaml` files name their problem kind in a `problem` field
  * (default facility-location), a folder is read by the kind that reads folders (a network as CSV
- * tables, docs/network.md), and any other file by the default kind (an OR-Library file).
+ * tables, docs/network.md), an `.xlsx` workbook by the kind that reads workbooks (the same tables), and any other file by the default kind (an OR-Library file).
  */
 export async function loadProblem(file: string, options: LoadOptions = {}): Promise<Problem> {
   if ((await stat(file).catch(() => null))?.isDirectory()) {
     const k = folderKind(file);
     return k.fromJson(await k.readFolder(file), file, options);
+  }
+  if (/\.xlsx$/i.test(file)) {
+    const k = workbookKind(file);
+    return k.fromJson(await k.readWorkbook(file), file, options);
   }
   let text: string;
   try {

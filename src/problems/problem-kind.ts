@@ -96,6 +96,8 @@ export interface ProblemKind {
   fromText?(text: string, file: string, options: LoadOptions): Problem;
   /** Reads an instance given as a folder (CSV tables and a manifest) into the document `fromJson` takes. */
   readFolder?(dir: string): Promise<unknown>;
+  /** Reads an instance given as a spreadsheet workbook (.xlsx, one sheet per table) into the document `fromJson` takes. */
+  readWorkbook?(file: string): Promise<unknown>;
   /** Scenario and sensitivity support; a kind without it runs nominal scenarios only. */
   readonly scenario?: ScenarioHook;
   /** Seeded instance generators writing files of this kind. */

@@ -45,6 +45,17 @@ export function folderKind(dir: string): FolderKind {
   return k;
 }
 
+type WorkbookKind = ProblemKind & Required<Pick<ProblemKind, 'readWorkbook'>>;
+
+const readsWorkbooks = (k: ProblemKind): k is WorkbookKind => k.readWorkbook !== undefined;
+
+/** The kind that reads instances given as a workbook (.xlsx). */
+export function workbookKind(file: string): WorkbookKind {
+  const k = PROBLEM_KINDS.find(readsWorkbooks);
+  if (!k) throw new InputError(file, 'file', 'an instance file (no problem kind reads workbooks)');
+  return k;
+}
+
 /** Every generator of every kind, in the order of the kinds (the order of `rlnd generate --help`). */
 export function instanceGenerators(): readonly InstanceGenerator[] {
   return PROBLEM_KINDS.flatMap((k) => k.generators);

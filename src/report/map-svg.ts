@@ -1,8 +1,9 @@
 /**
  * A map-like SVG of a facility-location solution: demand regions and candidate sites placed by
- * longitude/latitude, open sites highlighted, one line per assignment. Dependency-free and
- * deterministic (fixed rounding), so a committed map diffs cleanly.
+ * longitude/latitude over Natural Earth coastlines and borders, open sites highlighted, one line
+ * per assignment. Deterministic (fixed rounding), so a committed map diffs cleanly.
  */
+import { basemapSvg } from '../io/basemap.js';
 
 /** A point on the map, in degrees. */
 export interface MapPoint {
@@ -40,6 +41,8 @@ export interface MapInput {
   readonly links: readonly MapLink[];
   /** Width in pixels (default 960). */
   readonly width?: number;
+  /** Draw Natural Earth land and coastlines underneath (default true; off for planar x/y data). */
+  readonly basemap?: boolean;
 }
 
 const KM_PER_DEG = 111.32;
@@ -95,8 +98,25 @@ export function mapSvg(input: MapInput): string {
     `<rect width="${W}" height="${H}" fill="white"/>`,
     `<text x="${PAD.left}" y="24" font-size="16" font-weight="bold">${esc(input.title)}</text>`,
     ...(input.notes ?? []).map((n, k) => `<text x="${PAD.left}" y="${44 + 16 * k}" font-size="12">${esc(n)}</text>`),
-    `<rect x="${PAD.left}" y="${PAD.top}" width="${r1(plotW)}" height="${r1(plotH)}" fill="#f7f9fb" stroke="#ccc"/>`,
   ];
+  const geographic = lo.lat >= -90 && hi.lat <= 90 && lo.lon >= -180 && hi.lon <= 180;
+  if (input.basemap !== false && geographic)
+    out.push(
+      ...basemapSvg(
+        {
+          x0: PAD.left,
+          y0: PAD.top,
+          x1: PAD.left + plotW,
+          y1: PAD.top + plotH,
+          project: (lon, lat) => [X(lon), Y(lat)],
+        },
+        (x, y) => [lo.lon + (x - PAD.left) / (kx * scale), hi.lat - (y - PAD.top) / scale],
+      ),
+    );
+  else out.push(`<rect x="${PAD.left}" y="${PAD.top}" width="${r1(plotW)}" height="${r1(plotH)}" fill="#f7f9fb"/>`);
+  out.push(
+    `<rect x="${PAD.left}" y="${PAD.top}" width="${r1(plotW)}" height="${r1(plotH)}" fill="none" stroke="#ccc"/>`,
+  );
   // Graticule every 0.5 degree, labelled on the frame.
   for (let g = Math.ceil(lo.lon * 2) / 2; g <= hi.lon; g += 0.5) {
     out.push(

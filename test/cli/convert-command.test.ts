@@ -3,12 +3,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { networkFromText } from '../../src/problems/network/reader.js';
+import { readNetworkWorkbook } from '../../src/problems/network/workbook.js';
 import { rlnd } from '../helpers/cli.js';
 import { orlibPath, ROOT } from '../helpers/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rlnd-convert-'));
 
 describe('rlnd convert', () => {
+  it('writes a network (a file or a CSV folder) as a workbook that solves to the same optimum', async () => {
+    const out = join(dir, 'demo.xlsx');
+    const input = `${ROOT}docs/examples/network/csv-demo`;
+    const { code, stdout, stderr } = await rlnd('convert', input, '--out', out);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${input} -> ${out}: 4 nodes, 3 arcs\n`);
+    const doc = (await readNetworkWorkbook(out)) as { provenance: Record<string, string> };
+    expect(doc.provenance.workbook).toBe(`written by \`rlnd convert ${input} --out ${out}\``);
+    const solved = await rlnd('solve', out, '--json');
+    expect(solved.code).toBe(0);
+    expect(JSON.parse(solved.stdout)).toMatchObject({ objective: 39689, open: ['P1', 'D1'] });
+    // An older kind goes to a workbook in one step too.
+    const cap = await rlnd('convert', orlibPath('cap41'), '--out', join(dir, 'cap41.xlsx'));
+    expect(cap.code).toBe(0);
+    expect(cap.stdout).toMatch(/66 nodes, 800 arcs/);
+  });
+
   it('writes cap41 as a JSON network file that loads, with the command in its provenance', async () => {
     const out = join(dir, 'cap41.json');
     const { code, stdout, stderr } = await rlnd('convert', orlibPath('cap41'), '--out', out);

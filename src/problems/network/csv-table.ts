@@ -37,35 +37,42 @@ export function parseCsvTable(text: string, file: string): CsvTable {
     const e = err as Error & { lines?: number };
     throw new InputError(file, e.lines ? `row ${e.lines}` : 'CSV syntax', e.message);
   }
+  return tableFromRecords(
+    records.map(({ record, info }) => ({ cells: record, row: info.lines })),
+    file,
+  );
+}
+
+/**
+ * A table from its non-empty rows (cells trimmed, comment rows dropped), the first being the
+ * header: the checks every table source shares (CSV file, workbook sheet), so both report alike.
+ */
+export function tableFromRecords(records: readonly CsvRow[], file: string): CsvTable {
   if (records.length === 0) throw new InputError(file, 'row 1', 'a header row naming the columns');
   const [head, ...body] = records;
-  const header = head!.record;
+  const header = head!.cells;
   const seen = new Map<string, number>();
   header.forEach((name, j) => {
     if (name === '')
-      throw new InputError(
-        file,
-        `row ${head!.info.lines}, column ${j + 1}`,
-        'a column name (the header cell is empty)',
-      );
+      throw new InputError(file, `row ${head!.row}, column ${j + 1}`, 'a column name (the header cell is empty)');
     if (seen.has(name))
       throw new InputError(
         file,
-        `row ${head!.info.lines}, column ${name}`,
+        `row ${head!.row}, column ${name}`,
         `a column named once (also column ${seen.get(name)! + 1})`,
       );
     seen.set(name, j);
   });
-  const rows = body.map(({ record, info }) => {
-    for (let j = header.length; j < record.length; j++) {
-      if (record[j] !== '')
+  const rows = body.map(({ cells, row }) => {
+    for (let j = header.length; j < cells.length; j++) {
+      if (cells[j] !== '')
         throw new InputError(
           file,
-          `row ${info.lines}`,
-          `at most ${header.length} cells (one per header column), got "${record[j]}" in cell ${j + 1}`,
+          `row ${row}`,
+          `at most ${header.length} cells (one per header column), got "${cells[j]}" in cell ${j + 1}`,
         );
     }
-    return { row: info.lines, cells: record.slice(0, header.length) };
+    return { row, cells: cells.slice(0, header.length) };
   });
   return { file, header, rows };
 }

@@ -6,11 +6,12 @@ import { inventoryLocationGenerator } from './generators/inventory-location.js';
 import { jakartaRlnGenerator } from './generators/jakarta-rln.js';
 import { networkProblem } from './problem.js';
 import { parseNetworkDocument } from './reader.js';
+import { readNetworkWorkbook } from './workbook.js';
 import { networkScenarioHook } from './scenario-hook.js';
 import { compileStochastic, isStochasticDocument } from './stochastic/instance.js';
 import { stochasticNetworkProblem } from './stochastic/problem.js';
 
-/** Any reverse-logistics network described as data (docs/network.md): JSON, YAML or a CSV folder. */
+/** Any reverse-logistics network described as data (docs/network.md): JSON, YAML, a CSV folder or an .xlsx workbook. */
 export const networkKind: ProblemKind = {
   kind: 'network',
   description: 'any reverse-logistics network as data: echelons, products, conversions, periods, options',
@@ -35,6 +36,7 @@ export const networkKind: ProblemKind = {
     return networkProblem(compileNetwork(relaxed, file));
   },
   readFolder: readNetworkFolder,
+  readWorkbook: readNetworkWorkbook,
   scenario: networkScenarioHook,
   generators: [inventoryLocationGenerator, jakartaRlnGenerator],
 };
