@@ -11,7 +11,7 @@ export interface BatchRunner {
   /**
    * `options.timeLimit` bounds each pricing (e.g. a single-source allocation MIP) near a deadline;
    * after `options.abortAfter` seconds a pool abandons what is still being priced (a single HiGHS call
-   * cannot be stopped from outside, its worker can): those designs come back {@link UNPRICED}.
+   * cannot be stopped from outside, its worker can): those designs come back `UNPRICED`.
    */
   evaluateAll(designs: readonly Design[], options?: BatchOptions): Promise<Evaluation<unknown>[]>;
 }

@@ -40,7 +40,7 @@ export class HighsHandle {
     private readonly recycleBytes: number,
     /** Seconds spent loading the module the first time (reported apart from solve time). */
     readonly loadSeconds: number,
-    /** Where `solveModel` sends MILPs (see {@link HighsHandleOptions.modelThread}), or null: this thread. */
+    /** Where `solveModel` sends MILPs (see `HighsHandleOptions.modelThread`), or null: this thread. */
     readonly modelThread: ModelSolver | null = null,
   ) {}
 
