@@ -75,8 +75,9 @@ describe('rlnd options are parsed strictly, before any work', () => {
       '1000',
       '--method',
       'ga',
+      // Room for 8 workers to load HiGHS on 2 cores: at 2 s a loaded machine can leave the probing round unpriced.
       '--time-limit',
-      '2',
+      '10',
       '--json',
     );
     expect(res.code).toBe(0);

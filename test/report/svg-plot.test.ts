@@ -24,9 +24,11 @@ describe('svg plots', () => {
           const t = ticks(lo, lo + span);
           expect(t.length).toBeGreaterThan(0);
           for (let k = 1; k < t.length; k++) expect(t[k]!).toBeGreaterThan(t[k - 1]!);
+          // Inside the range up to float resolution at the range's magnitude (1e6 with a span of 1e-3: ulps matter).
+          const eps = span * 1e-9 + Math.abs(lo) * 1e-14;
           for (const v of t) {
-            expect(v).toBeGreaterThanOrEqual(lo - span * 1e-9);
-            expect(v).toBeLessThanOrEqual(lo + span * (1 + 1e-9));
+            expect(v).toBeGreaterThanOrEqual(lo - eps);
+            expect(v).toBeLessThanOrEqual(lo + span + eps);
           }
         },
       ),
