@@ -42,7 +42,10 @@ const DEFAULT_LAGRANGIAN_SHARE = 0.4;
  * bound from the problem's structure where it has one, then a Lagrangian phase (or, without a
  * Lagrangian, the LP relaxation strengthened by Benders cuts) gives a certified lower bound, reduced
  * costs and good designs;
- * a core MILP (sites outside a reduced-cost core fixed closed) tries multi-site exchanges that
+ * where the Lagrangian gives bit-forced bounds, reduced-cost fixing against the incumbent and a
+ * MILP over the bits left free (the incumbent's cost as cutoff) certify the optimum when HiGHS
+ * finishes, and give a bound of the full problem when it does not (./hybrid/certify.ts);
+ * otherwise a core MILP (sites outside a reduced-cost core fixed closed) tries multi-site exchanges that
  * single moves miss — or, where the core would free nearly every site, a sparse MILP (each
  * customer served only by its cheapest sites), where the problem offers one; an exact local search
  * polishes the best; a variable neighbourhood search (shakes of 1..6 random moves, each followed
