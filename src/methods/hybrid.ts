@@ -91,7 +91,13 @@ export const hybridMethod: Method = {
       const certified = !proven(st) && (await certifyPhase(st, DEFAULT_CERTIFY_SHARE, CORE_SKIP_SHARE)) !== null;
       if (!proven(st) && !certified && (await coreMilpPhase(st, DEFAULT_CORE_SHARE)) === 'too-wide')
         searched = await sparseMilpPhase(st, DEFAULT_CORE_SHARE);
-      if (!proven(st)) await polishPhase(st, !searched);
+      if (!proven(st)) {
+        const before = st.best?.evaluation.cost ?? Infinity;
+        await polishPhase(st, !searched);
+        // A better incumbent fixes more bits: certify again before the neighbourhood search.
+        if (!proven(st) && (st.best?.evaluation.cost ?? Infinity) < before)
+          await certifyPhase(st, DEFAULT_CERTIFY_SHARE, CORE_SKIP_SHARE);
+      }
       // After a proven sparse MILP, the VNS would search neighbourhoods that MILP covered exactly.
       if (!proven(st) && !searched && performance.now() < st.deadline) await vnsPhase(st, rng, vns);
     }

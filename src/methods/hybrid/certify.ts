@@ -60,7 +60,9 @@ export async function certifyPhase(st: HybridState, share: number, maxFreeShare 
     offer(st, { design, evaluation: priced! });
   }
   // No restricted design below the cutoff: the restricted problem is bounded by the cutoff.
-  const restricted = sol.status === 'infeasible' ? cutoff : sol.dualBound;
+  // A failed solve's dual bound means nothing.
+  const restricted =
+    sol.status === 'infeasible' ? cutoff : sol.status === 'error' || sol.status === 'unbounded' ? null : sol.dualBound;
   if (restricted !== null) {
     const best = st.best.evaluation.cost;
     // The optimum is at most the incumbent's cost, so a bound above it (the cutoff) is clamped there.
