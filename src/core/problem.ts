@@ -63,6 +63,17 @@ export interface LagrangianRelaxation {
   readonly sign: 'free' | 'nonnegative';
   initial(): Float64Array;
   solve(multipliers: Float64Array): RelaxedSolution;
+  /**
+   * For each design bit, L(u) with the bit forced open (`open[i]`) and forced closed
+   * (`closed[i]`): valid lower bounds of the problem restricted by that one row (Infinity when the
+   * restriction leaves no design). They need only be tight where they could reach `cutoff` (the
+   * incumbent's cost); elsewhere any valid lower bound will do. Used for reduced-cost fixing
+   * (search/reduced-cost-fixing.ts).
+   */
+  fixingBounds?(
+    multipliers: Float64Array,
+    cutoff: number,
+  ): { readonly open: Float64Array; readonly closed: Float64Array };
 }
 
 /**

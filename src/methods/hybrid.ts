@@ -1,6 +1,7 @@
 import { makeRng } from '../search/rng.js';
 import { deadlineOf, evaluatorFor, finish, numParam } from './heuristic-common.js';
 import {
+  CORE_SKIP_SHARE,
   coreMilpPhase,
   enumerationPhase,
   lagrangianPhase,
@@ -13,6 +14,7 @@ import {
   vnsPhase,
 } from './hybrid/phases.js';
 import { bendersPhase } from './hybrid/benders.js';
+import { certifyPhase } from './hybrid/certify.js';
 import { proven, type HybridState } from './hybrid/state.js';
 import type { Method } from './method.js';
 import { HYBRID_PARAMETERS } from './parameters.js';
@@ -29,6 +31,9 @@ const DEFAULT_BENDERS_SHARE = 0.2;
 /** Share of the time left given to the full MILP's dual bound (problems without a Lagrangian). */
 const DEFAULT_MILP_BOUND_SHARE = 0.5;
 
+/** Share of the time left given to the certifying MILP (reduced-cost fixing, incumbent as cutoff). */
+const DEFAULT_CERTIFY_SHARE = 0.6;
+
 /** Share of a finite time limit given to the Lagrangian phase. */
 const DEFAULT_LAGRANGIAN_SHARE = 0.4;
 
@@ -37,7 +42,10 @@ const DEFAULT_LAGRANGIAN_SHARE = 0.4;
  * bound from the problem's structure where it has one, then a Lagrangian phase (or, without a
  * Lagrangian, the LP relaxation strengthened by Benders cuts) gives a certified lower bound, reduced
  * costs and good designs;
- * a core MILP (sites outside a reduced-cost core fixed closed) tries multi-site exchanges that
+ * where the Lagrangian gives bit-forced bounds, reduced-cost fixing against the incumbent and a
+ * MILP over the bits left free (the incumbent's cost as cutoff) certify the optimum when HiGHS
+ * finishes, and give a bound of the full problem when it does not (./hybrid/certify.ts);
+ * otherwise a core MILP (sites outside a reduced-cost core fixed closed) tries multi-site exchanges that
  * single moves miss — or, where the core would free nearly every site, a sparse MILP (each
  * customer served only by its cheapest sites), where the problem offers one; an exact local search
  * polishes the best; a variable neighbourhood search (shakes of 1..6 random moves, each followed
@@ -63,6 +71,8 @@ export const hybridMethod: Method = {
       best: null,
       bounds: [],
       work: null,
+      relaxation: null,
+      multipliers: null,
     };
     const rng = makeRng(ctx.seed, 'hybrid');
     const share = numParam(ctx.params, 'lagrangianShare') ?? DEFAULT_LAGRANGIAN_SHARE;
@@ -76,9 +86,18 @@ export const hybridMethod: Method = {
         await milpBoundPhase(st, DEFAULT_MILP_BOUND_SHARE);
       }
       let searched = false;
-      if (!proven(st) && (await coreMilpPhase(st, DEFAULT_CORE_SHARE)) === 'too-wide')
+      // With bit-forced Lagrangian bounds the core is what reduced-cost fixing leaves free, and
+      // the core MILP certifies; otherwise (or when too little is fixed) the reduced-cost core.
+      const certified = !proven(st) && (await certifyPhase(st, DEFAULT_CERTIFY_SHARE, CORE_SKIP_SHARE)) !== null;
+      if (!proven(st) && !certified && (await coreMilpPhase(st, DEFAULT_CORE_SHARE)) === 'too-wide')
         searched = await sparseMilpPhase(st, DEFAULT_CORE_SHARE);
-      if (!proven(st)) await polishPhase(st, !searched);
+      if (!proven(st)) {
+        const before = st.best?.evaluation.cost ?? Infinity;
+        await polishPhase(st, !searched);
+        // A better incumbent fixes more bits: certify again before the neighbourhood search.
+        if (!proven(st) && (st.best?.evaluation.cost ?? Infinity) < before)
+          await certifyPhase(st, DEFAULT_CERTIFY_SHARE, CORE_SKIP_SHARE);
+      }
       // After a proven sparse MILP, the VNS would search neighbourhoods that MILP covered exactly.
       if (!proven(st) && !searched && performance.now() < st.deadline) await vnsPhase(st, rng, vns);
     }

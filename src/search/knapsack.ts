@@ -80,14 +80,19 @@ export function binaryKnapsack(
 /**
  * Covering knapsack: min Σ v_k y_k s.t. Σ s_k y_k >= need, y binary, for items with v_k >= 0
  * (the negative ones are taken by the caller). Exact DP for integer sizes when small; else the
- * LP relaxation (valid lower bound). Returns the value and the items chosen (rounded up for LP).
+ * LP relaxation (valid lower bound; also when `exact` is false). Returns the value and the items
+ * chosen (rounded up for LP: a feasible cover).
  */
-export function coveringKnapsack(items: KnapsackItem[], need: number): { value: number; chosen: number[] } {
+export function coveringKnapsack(
+  items: KnapsackItem[],
+  need: number,
+  exact = true,
+): { value: number; chosen: number[] } {
   if (need <= 0) return { value: 0, chosen: [] };
   const total = items.reduce((a, it) => a + it.weight, 0);
   if (total < need) return { value: Infinity, chosen: items.map((it) => it.index) };
   const n = Math.ceil(need);
-  if (items.every((it) => Number.isInteger(it.weight)) && (items.length + 1) * (n + 1) <= COVER_DP_LIMIT) {
+  if (exact && items.every((it) => Number.isInteger(it.weight)) && (items.length + 1) * (n + 1) <= COVER_DP_LIMIT) {
     // best[c] = min cost to cover at least c (capped at n).
     const best = new Float64Array(n + 1).fill(Infinity);
     best[0] = 0;

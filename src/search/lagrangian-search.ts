@@ -17,6 +17,8 @@ export interface LagrangianOutcome {
   readonly best: Scored | null;
   /** Reduced costs at the best multipliers (lower = more attractive). */
   readonly score: Float64Array;
+  /** The multipliers that gave `lowerBound` (for reduced-cost fixing). */
+  readonly multipliers: Float64Array;
   readonly stats: StatRow[];
   readonly iterations: number;
 }
@@ -119,5 +121,5 @@ export async function lagrangianSearch(input: {
     )
       break;
   }
-  return { lowerBound: stepper.best, best, score, stats, iterations: it };
+  return { lowerBound: stepper.best, best, score, multipliers: stepper.bestMultipliers, stats, iterations: it };
 }

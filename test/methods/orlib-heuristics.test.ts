@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { solve } from '../../src/solve.js';
-import { ORLIB_OPTIMA, testHandle } from '../helpers/fixtures.js';
+import { ORLIB_OPTIMA, SMALL_ORLIB, testHandle } from '../helpers/fixtures.js';
 import { orlibProblem } from '../helpers/load.js';
 
 const rel = (a: number, b: number) => Math.abs(a - b) / b;
@@ -21,6 +21,16 @@ describe('heuristics reach the published CFLP optimum on small OR-Library files'
       expect(res.gap!).toBeLessThan(0.005);
     },
   );
+
+  // Every method that can bound itself: a claimed optimum must be the published one, and the bound below it.
+  describe.each(['hybrid', 'lagrangian'])('%s claims optimal only at the published optimum', (method) => {
+    it.each(SMALL_ORLIB)('%s', async (name) => {
+      const opt = ORLIB_OPTIMA[name]!.capacitated_opt!;
+      const res = await solve(orlibProblem(name), { method, seed: 1, handle: await testHandle(), timeLimit: 10 });
+      expect(res.lowerBound!).toBeLessThanOrEqual(opt * (1 + 1e-6));
+      if (res.status === 'optimal') expect(rel(res.objective!, opt)).toBeLessThan(1e-6);
+    });
+  });
 
   // GA alone, no bound: files where its default budget suffices (on cap101 and cap111 seed 1 stops 0.1% above).
   it.each(['cap64', 'cap71', 'cap94', 'cap104', 'cap124'])('ga on %s', async (name) => {

@@ -75,6 +75,8 @@ export async function lagrangianPhase(st: HybridState, rng: Rng, share: number):
   st.stats.push(...out.stats);
   raiseBound(st, out.lowerBound, 'lagrangian');
   st.score = out.score;
+  st.relaxation = relaxation;
+  st.multipliers = out.multipliers;
   offer(st, out.best);
 }
 
@@ -153,7 +155,7 @@ const CORE_MIN = 12;
  * the milp method (45 of 50 bits at 50 x 200: 20.8 s of a 26 s hybrid run): skipped, the
  * neighbourhood search does that job. capb's cores free about half of their 100 bits.
  */
-const CORE_SKIP_SHARE = 0.75;
+export const CORE_SKIP_SHARE = 0.75;
 
 /**
  * Core MILP (a matheuristic): the full MILP with every design bit outside a small core fixed
@@ -246,9 +248,9 @@ export async function sparseMilpPhase(st: HybridState, share: number): Promise<b
 /**
  * Exact local search from the best design so far, guided by the score. `thorough` prices every
  * swap on small instances; otherwise (after a proven sparse MILP, whose design only the arc
- * restriction can have misled) the ranked swap partners suffice.
+ * restriction can have misled) the ranked swap partners suffice. Stops by `deadline` (default: the run's).
  */
-export async function polishPhase(st: HybridState, thorough = true): Promise<void> {
+export async function polishPhase(st: HybridState, thorough = true, deadline = st.deadline): Promise<void> {
   if (!st.best) return;
   enter(st, 'local-search');
   const score = st.score ?? siteFixedCosts(st.ctx.problem);
@@ -256,7 +258,7 @@ export async function polishPhase(st: HybridState, thorough = true): Promise<voi
   offer(
     st,
     await localSearch(st.ev, st.best.design, {
-      deadline: st.deadline,
+      deadline: Math.min(deadline, st.deadline),
       score,
       ...(st.score ? { swapCandidates: swaps } : {}),
     }),

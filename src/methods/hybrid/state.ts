@@ -1,3 +1,4 @@
+import type { LagrangianRelaxation } from '../../core/problem.js';
 import type { StatRow } from '../../core/result.js';
 import { isBetter, type DesignEvaluator, type Scored } from '../../search/evaluator.js';
 import type { MethodContext } from '../method.js';
@@ -15,6 +16,9 @@ export interface HybridState {
   best: Scored | null;
   /** Work of one relaxation solve (e.g. sites x customers), when the problem has a Lagrangian. */
   work: number | null;
+  /** The Lagrangian relaxation and the multipliers of its best bound, once the Lagrangian phase ran. */
+  relaxation: LagrangianRelaxation | null;
+  multipliers: Float64Array | null;
   /** Which bounds contributed, for the result's options. */
   bounds: string[];
 }

@@ -37,22 +37,7 @@ export function flLagrangian(inst: FacilityLocationInstance): LagrangianRelaxati
       return u;
     },
     solve(u) {
-      const v = new Float64Array(m);
-      const takes: Map<number, number>[] = [];
-      for (let i = 0; i < m; i++) {
-        const items: KnapsackItem[] = [];
-        for (let j = 0; j < n; j++) {
-          const r = inst.allocCost[i * n + j]! - u[j]!;
-          if (r < 0) items.push({ index: j, value: r, weight: demand[j]! });
-        }
-        let sub: { value: number; take: Map<number, number> };
-        if (!capacitated)
-          sub = { value: items.reduce((a, it) => a + it.value, 0), take: new Map(items.map((it) => [it.index, 1])) };
-        else if (inst.variant === 'sscflp') sub = binaryKnapsack(items, inst.sites[i]!.capacity);
-        else sub = continuousKnapsack(items, inst.sites[i]!.capacity);
-        v[i] = inst.sites[i]!.fixedCost + sub.value;
-        takes.push(sub.take);
-      }
+      const { v, takes } = siteValues(u);
       const open = chooseSites(inst, v, capacitated ? D : 0);
       let bound = 0;
       for (let j = 0; j < n; j++) bound += u[j]!;
@@ -67,34 +52,102 @@ export function flLagrangian(inst: FacilityLocationInstance): LagrangianRelaxati
       for (let j = 0; j < n; j++) subgradient[j] = 1 - served[j]!;
       return { bound, subgradient, design, score: v };
     },
+    fixingBounds(u, cutoff) {
+      // L(u) with y_i forced: the site subproblems v_i do not change, only the choice of sites
+      // (min Σ v y over the capacity cover or the open cap) gains the extra row y_i = 0 or 1.
+      const { v } = siteValues(u);
+      let sumU = 0;
+      for (let j = 0; j < n; j++) sumU += u[j]!;
+      const need = capacitated ? D : 0;
+      const base = chooseSites(inst, v, need);
+      const here = sumU + base.value;
+      const chosen = new Set(base.sites);
+      const open = new Float64Array(m).fill(here);
+      const closed = new Float64Array(m).fill(here);
+      for (let i = 0; i < m; i++) {
+        const forcing = { site: i, open: !chosen.has(i) };
+        // The cover's LP bound first; the exact cover (a DP, ~10 ms at capa) only where the LP
+        // falls short of the cutoff and a rounded cover shows the exact value could reach it.
+        const lp = chooseSites(inst, v, need, forcing, false);
+        // A restriction of the relaxed problem: never below L(u) itself.
+        let forced = Math.max(here, sumU + lp.value);
+        if (forced < cutoff && sumU + siteSum(v, lp.sites) >= cutoff)
+          forced = Math.max(forced, sumU + chooseSites(inst, v, need, forcing).value);
+        if (forcing.open) open[i] = forced;
+        else closed[i] = forced;
+      }
+      return { open, closed };
+    },
   };
+
+  /** The site subproblems at u: v_i (fixed cost plus the knapsack's value) and what each takes. */
+  function siteValues(u: Float64Array): { v: Float64Array; takes: Map<number, number>[] } {
+    const v = new Float64Array(m);
+    const takes: Map<number, number>[] = [];
+    for (let i = 0; i < m; i++) {
+      const items: KnapsackItem[] = [];
+      for (let j = 0; j < n; j++) {
+        const r = inst.allocCost[i * n + j]! - u[j]!;
+        if (r < 0) items.push({ index: j, value: r, weight: demand[j]! });
+      }
+      let sub: { value: number; take: Map<number, number> };
+      if (!capacitated)
+        sub = { value: items.reduce((a, it) => a + it.value, 0), take: new Map(items.map((it) => [it.index, 1])) };
+      else if (inst.variant === 'sscflp') sub = binaryKnapsack(items, inst.sites[i]!.capacity);
+      else sub = continuousKnapsack(items, inst.sites[i]!.capacity);
+      v[i] = inst.sites[i]!.fixedCost + sub.value;
+      takes.push(sub.take);
+    }
+    return { v, takes };
+  }
 }
 
-/** min Σ v_i y_i with the aggregate capacity cut (or the open cap); returns sites and value. */
+/** A design bit held at a value while the others are chosen. */
+interface ForcedSite {
+  readonly site: number;
+  readonly open: boolean;
+}
+
+/**
+ * min Σ v_i y_i with the aggregate capacity cut (or the open cap), optionally with one site
+ * forced open or closed; returns sites and value (a valid lower bound when the cover is solved
+ * by its LP). Infinity when the forcing leaves too little capacity.
+ */
 function chooseSites(
   inst: FacilityLocationInstance,
   v: Float64Array,
   need: number,
+  forced?: ForcedSite,
+  exact = true,
 ): { sites: number[]; value: number } {
-  const order = [...v.keys()].sort((a, b) => v[a]! - v[b]! || a - b);
+  const pinned = forced?.open ? [forced.site] : [];
+  const order = [...v.keys()].filter((i) => i !== forced?.site).sort((a, b) => v[a]! - v[b]! || a - b);
   if (inst.maxOpen !== undefined) {
     // Cardinality only: the p most negative sites (at least one site must open).
-    const sites = order.filter((i, k) => k < inst.maxOpen! && (v[i]! < 0 || k === 0));
-    return { sites, value: sites.reduce((a, i) => a + v[i]!, 0) };
+    const room = inst.maxOpen - pinned.length;
+    const sites = [...pinned, ...order.filter((i, k) => k < room && (v[i]! < 0 || (k === 0 && pinned.length === 0)))];
+    return { sites, value: sites.length > 0 ? sites.reduce((a, i) => a + v[i]!, 0) : Infinity };
   }
   // Taking every site with v_i < 0 is optimal (cheaper and more capacity). With no capacity cut,
   // at least one site must still open, so the cheapest one joins when none is negative.
   const negative = order.filter((i) => v[i]! < 0);
-  let sites = negative.length > 0 || need > 0 ? negative : [order[0]!];
+  let sites = negative.length > 0 || need > 0 || pinned.length > 0 ? [...pinned, ...negative] : order.slice(0, 1);
   let value = sites.reduce((a, i) => a + v[i]!, 0);
   const have = sites.reduce((a, i) => a + inst.sites[i]!.capacity, 0);
   if (need > have) {
+    const taken = new Set(sites);
     const rest = order
-      .filter((i) => !sites.includes(i))
+      .filter((i) => !taken.has(i))
       .map((i) => ({ index: i, value: v[i]!, weight: inst.sites[i]!.capacity }));
-    const cover = coveringKnapsack(rest, need - have);
+    const cover = coveringKnapsack(rest, need - have, exact);
     value += cover.value;
     sites = [...sites, ...cover.chosen];
   }
-  return { sites, value };
+  // Every design opens a site: none left to open (all forced shut) means no design at all.
+  return { sites, value: sites.length > 0 ? value : Infinity };
+}
+
+/** Σ v_i over the given sites. */
+function siteSum(v: Float64Array, sites: readonly number[]): number {
+  return sites.reduce((a, i) => a + v[i]!, 0);
 }
