@@ -123,6 +123,8 @@ export function solveCommand(y: Argv): Argv {
       process.once('SIGTERM', onSignal);
       let problem: Problem;
       let result: Result;
+      // Closed after the result is printed: stopping 8 workers can take seconds the user need not wait for.
+      let pool: PoolRunner | null = null;
       try {
         // Started first: its HiGHS module loads while the instance is read (MILPs run there, see HighsHandleOptions).
         const modelThread = new ModelThread();
@@ -133,6 +135,7 @@ export function solveCommand(y: Argv): Argv {
           method !== 'milp' && threads > 1
             ? new PoolRunner(await readProblemSource(argv.file, options), threads)
             : null;
+        pool = runner;
         const handle = await HighsHandle.load({ modelThread });
         loaded = { problem, version: handle.version };
         // Started once the instance is read: an input error stays the one line on stderr.
@@ -156,14 +159,18 @@ export function solveCommand(y: Argv): Argv {
           runner,
           startedAt,
           progress,
-        }).finally(() => runner?.close());
+        });
         log?.stop(result);
+      } catch (err) {
+        await pool?.close();
+        throw err;
       } finally {
         log?.stop();
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
       }
       print(result, problem);
+      await pool?.close();
       // Written after the result is printed, so a disk that fills up meanwhile loses only the statistics.
       if (stats !== undefined) await writeFile(stats, toCsv(result.stats));
       if (result.status === 'infeasible' || result.status === 'error' || result.status === 'time_limit')
