@@ -40,7 +40,7 @@ export {
 
 // Methods and plugins.
 export { registerMethod, methodNames } from './methods/registry.js';
-export { loadPlugins } from './methods/plugins.js';
+export { loadPlugins } from './parallel/plugins.js';
 export type { Method, MethodContext, MethodOutcome } from './methods/method.js';
 export type { HighsHandle } from './exact/highs-handle.js';
 export type { BatchRunner } from './core/batch-runner.js';

@@ -6,7 +6,7 @@ import { readJsonlChecked } from '../experiments/jsonl.js';
 import { configFromObject, loadConfig } from '../experiments/load-config.js';
 import type { RunRecord } from '../experiments/records.js';
 import { ExperimentRun, type RunOptions, type RunSummary } from '../experiments/runner.js';
-import { loadPlugins } from '../methods/plugins.js';
+import { loadPlugins } from '../parallel/plugins.js';
 
 /** How to run an experiment from code. */
 export interface ExperimentOptions extends Pick<RunOptions, 'shard' | 'out' | 'progress' | 'log'> {

@@ -3,7 +3,7 @@ import type { Problem } from '../core/problem.js';
 import type { Result } from '../core/result.js';
 import { parseStopping, type StoppingCriterion } from '../core/stopping.js';
 import { HighsHandle } from '../exact/highs-handle.js';
-import { loadPlugins } from '../methods/plugins.js';
+import { loadPlugins } from '../parallel/plugins.js';
 import { getMethod } from '../methods/registry.js';
 import { PoolRunner } from '../parallel/pool-runner.js';
 import { solve as solveOnce } from '../solve.js';

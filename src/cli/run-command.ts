@@ -3,7 +3,7 @@ import { expand, parseShard, shardOf } from '../experiments/expand.js';
 import { loadSources } from '../experiments/instance-source.js';
 import { loadConfig } from '../experiments/load-config.js';
 import { ExperimentRun } from '../experiments/runner.js';
-import { loadPlugins } from '../methods/plugins.js';
+import { loadPlugins } from '../parallel/plugins.js';
 import { checkOutputFolder, stringOption, threadsOption } from './options.js';
 
 /** `rlnd run <config>`: run (or resume) an experiment, optionally one shard of it. */

@@ -9,7 +9,7 @@ import { toCsv } from '../io/csv.js';
 import { loadProblem } from '../problems/load-problem.js';
 import { HighsHandle } from '../exact/highs-handle.js';
 import { toLpText } from '../exact/lp-format.js';
-import { loadPlugins } from '../methods/plugins.js';
+import { loadPlugins } from '../parallel/plugins.js';
 import { getMethod, methodNames } from '../methods/registry.js';
 import { interruptedResult, solve } from '../solve.js';
 import type { Problem } from '../core/problem.js';

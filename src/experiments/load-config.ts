@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { InputError } from '../core/errors.js';
 import { parseStopping } from '../core/stopping.js';
 import { validate } from '../core/validation.js';
-import { loadPlugins } from '../methods/plugins.js';
+import { loadPlugins } from '../parallel/plugins.js';
 import { getMethod, methodNames } from '../methods/registry.js';
 import type { LoadOptions } from '../problems/problem-kind.js';
 import { Field } from '../core/fields.js';

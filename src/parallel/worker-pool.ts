@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { loadedPlugins } from '../methods/plugins.js';
+import { loadedPlugins } from './plugins.js';
 import type { PoolWorkerData } from './worker-setup.js';
 
 /**

@@ -1,5 +1,5 @@
 import { workerData } from 'node:worker_threads';
-import { loadPlugins } from '../methods/plugins.js';
+import { loadPlugins } from './plugins.js';
 
 /**
  * What every pool worker gets once (worker-pool.ts): the plugin modules its parent thread

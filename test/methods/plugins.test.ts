@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import { loadPlugins } from '../../src/methods/plugins.js';
+import { loadPlugins } from '../../src/parallel/plugins.js';
 import { methodNames } from '../../src/methods/registry.js';
 import { rlnd } from '../helpers/cli.js';
-import { orlibPath } from '../helpers/fixtures.js';
+import { orlibPath, ROOT } from '../helpers/fixtures.js';
 
 // A plugin as a user writes it: plain ESM JavaScript outside rlnd, importing nothing from it.
 // Greedy drop in a seeded random order, so different seeds give different (reproducible) runs.
@@ -125,5 +125,36 @@ describe('plugins', () => {
     const out = await rlnd('run', file('none.yaml', readFileSync(config('x', []), 'utf8')), '--dry-run');
     expect(out.code).not.toBe(0);
     expect(out.stderr).toMatch(/none\.yaml: methods\[0\]\.name: a registered method/);
+  });
+
+  // An accelerator plugin: chosen by structure (one product, no periods, exactly three nodes), it
+  // keeps the generic pricing and marks the problem's name, so the result shows it was applied.
+  const ACCEL = `
+export const marked = {
+  name: 'three-node-marker',
+  supports: (inst) => (inst.nodes.length === 3 ? null : 'not three nodes'),
+  apply: (inst, generic) => ({ ...generic, name: generic.name + ' [three-node-marker]' }),
+};
+`;
+  it('rlnd solve --plugin with a network accelerator: tried before the built-in ones, same optimum, also in pool workers', async () => {
+    const accel = file('accel.mjs', ACCEL);
+    const contract = `${ROOT}docs/examples/network/contract.json`;
+    for (const extra of [[], ['--method', 'ga', '--threads', '2', '--seed', '1']]) {
+      const res = await rlnd('solve', contract, '--plugin', accel, '--json', '--quiet', ...extra);
+      expect(res.code, res.stderr).toBe(0);
+      const out = JSON.parse(res.stdout);
+      expect(out.instance).toContain('[three-node-marker]');
+      expect(out.objective).toBe(37829);
+    }
+    // Without the plugin the same file is the plain network.
+    const plain = JSON.parse((await rlnd('solve', contract, '--json', '--quiet')).stdout);
+    expect(plain.instance).not.toContain('[three-node-marker]');
+  });
+
+  it('an accelerator plugin taking a built-in name, or a module with neither kind, is a one-line error', async () => {
+    const clash = file('accel-clash.mjs', ACCEL.replace("'three-node-marker'", "'facility-location'"));
+    await expect(loadPlugins([clash])).rejects.toThrow(/facility-location is a built-in accelerator/);
+    const empty = file('accel-empty.mjs', 'export const x = 1;\n');
+    await expect(loadPlugins([empty])).rejects.toThrow(/a method .* or a network accelerator/);
   });
 });
