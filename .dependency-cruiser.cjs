@@ -2,15 +2,16 @@
 //
 // Every top-level folder of src/ has a rank; a file may import from its own folder or from a folder of
 // lower rank, never from a higher one or a peer of the same rank. This refines the order of
-// docs/style.md (exact < core < (io, search) < (problems, methods, parallel) < solve < experiments
-// (and pareto) < report < cli / studies (and bench)):
+// docs/style.md (exact < core < (io, search) < (problems, methods, parallel) < solve < pareto
+// < experiments < report < cli / studies (and bench)):
 //   0   exact        the only door to HiGHS
 //   1   core         Problem, Result, stopping, design spaces, runner interfaces, measurement
 //   2   io, search   file formats; search parts (rng, operators, design enumeration)
 //   3   problems, methods, verify   the three do not import each other
 //   3.5 parallel     piscina runners: a worker loads a problem (problems) and runs a method (methods)
 //   4   src/solve.ts the one entry point
-//   5   experiments, pareto   do not import each other
+//   4.5 pareto       multi-objective fronts (below experiments: an experiment's pareto block runs a front)
+//   5   experiments  configs, runner, scenarios
 //   6   report
 //   7   studies      paper reconstructions, re-using generators and solve
 //   7.5 api          the public API's wrappers (loadProblem, solve, runExperiment, ...)
@@ -27,8 +28,8 @@ const RANKS = {
   verify: 3,
   parallel: 3.5,
   'solve.ts': 4,
+  pareto: 4.5,
   experiments: 5,
-  pareto: 5,
   report: 6,
   studies: 7,
   api: 7.5,

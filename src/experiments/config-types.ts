@@ -1,4 +1,5 @@
 import type { LoadOptions } from '../problems/problem-kind.js';
+import type { ParetoBlock } from './pareto-block.js';
 
 /** A multiplier distribution for a scenario parameter (all draws are clamped at 0). */
 export type Distribution =
@@ -76,4 +77,6 @@ export interface ExperimentConfig {
   readonly nominal: boolean;
   readonly stochastic: readonly StochasticBlock[];
   readonly sensitivity: readonly SensitivityBlock[];
+  /** Cost/emission fronts per instance and seed (src/experiments/pareto-block.ts). */
+  readonly pareto: readonly ParetoBlock[];
 }

@@ -22,6 +22,8 @@ import type {
 } from './tasks.js';
 import { buildTwoStage } from './two-stage.js';
 import { buildTwoStageFl } from './two-stage-fl.js';
+import { runParetoTask } from './pareto-task.js';
+import type { ParetoFront } from '../pareto/epsilon-constraint.js';
 
 const bases = new Map<string, KindedInstance>();
 
@@ -190,7 +192,7 @@ async function stochastic(handle: HighsHandle, t: StochasticTask): Promise<Stoch
 export async function executeTask(
   handle: HighsHandle,
   task: Task,
-): Promise<RunOutcome | ReferenceOutcome | StochasticOutcome> {
+): Promise<RunOutcome | ReferenceOutcome | StochasticOutcome | ParetoFront> {
   switch (task.type) {
     case 'run':
       return runOne(handle, task);
@@ -198,5 +200,7 @@ export async function executeTask(
       return reference(handle, problemOf(task.source, scenarioInstance(task.source, task.scenario)), task.timeLimit);
     case 'stochastic':
       return stochastic(handle, task);
+    case 'pareto':
+      return runParetoTask(handle, task);
   }
 }

@@ -20,6 +20,7 @@ import type {
 } from './config-types.js';
 import { readDistribution } from './distributions.js';
 import { generateFromConfig } from './generators.js';
+import { readParetoBlocks } from './pareto-block.js';
 
 /** Most runs one experiment may expand to (shard a larger study into several configs). */
 export const MAX_RUNS = 1_000_000;
@@ -75,6 +76,7 @@ const TOP_KEYS = [
   'reference',
   'scenarios',
   'plugins',
+  'pareto',
 ];
 
 /** Reads and validates an experiment config (YAML or JSON); errors name the file, key path and expectation. */
@@ -138,11 +140,15 @@ function configFromData(data: unknown, file: string): ExperimentConfig {
   const timeLimit = root.at('timeLimit').present ? root.at('timeLimit').number({ positive: true }) : null;
   const instances = root.at('instances').items().flatMap(readInstances);
   if (instances.length === 0) root.at('instances').fail('at least one instance');
-  const methods = root
-    .at('methods')
-    .items()
-    .map((f) => readMethod(f, timeLimit));
-  if (methods.length === 0) root.at('methods').fail('at least one method');
+  // A config of fronts only (a pareto block) needs no methods.
+  const fronts = root.at('pareto').present && !root.at('methods').present;
+  const methods = fronts
+    ? []
+    : root
+        .at('methods')
+        .items()
+        .map((f) => readMethod(f, timeLimit));
+  if (methods.length === 0 && !fronts) root.at('methods').fail('at least one method');
   const labels = new Set<string>();
   methods.forEach((m, i) => {
     if (labels.has(m.label)) root.at('methods').at(i).fail(`a unique label (${m.label} is used twice; add label: ...)`);
@@ -200,6 +206,7 @@ function configFromData(data: unknown, file: string): ExperimentConfig {
     nominal: sc.at('nominal').present ? sc.at('nominal').boolean() : true,
     stochastic,
     sensitivity,
+    pareto: readParetoBlocks(root.at('pareto'), { instances: instances.map((i) => i.label), seeds }),
   };
 }
 

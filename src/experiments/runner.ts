@@ -13,6 +13,7 @@ import { planReferences, referenceOptimum } from './references.js';
 import { errorOutcome, runLine, runRecord } from './run-record.js';
 import type { ReferenceOutcome, RunOutcome, StochasticOutcome, Task, TaskSource } from './tasks.js';
 import { workerPool, type WorkerPool } from '../parallel/worker-pool.js';
+import { pendingPareto, runParetoJobs } from './pareto-jobs.js';
 
 /** How to run an experiment. */
 export interface RunOptions {
@@ -34,6 +35,8 @@ export interface RunSummary {
   readonly ran: number;
   readonly failed: number;
   readonly stochastic: number;
+  /** Fronts of pareto blocks finished (appended to pareto.jsonl) in this run. */
+  readonly pareto: number;
   readonly references: { readonly known: number; readonly cached: number; readonly computed: number };
   readonly wallSeconds: number;
   /** Sum of the runs' own runtimes. */
@@ -127,6 +130,7 @@ export class ExperimentRun {
     const doneStoch = new Set((await readSettled<StochasticRecord>(stochFile, 'key', log)).map((r) => r.key));
     const pendingRuns = runs.filter((r) => !doneRuns.has(r.runId));
     const pendingStoch = stoch.filter((s) => !doneStoch.has(s.key));
+    const pendingFronts = await pendingPareto(config, sources, outDir, (xs) => shardOf(xs, options.shard ?? null));
     log(
       `${config.name}: ${exp.runs.length} runs${options.shard ? `, shard ${options.shard.index}/${options.shard.count} has ${runs.length}` : ''}; ${runs.length - pendingRuns.length} already done; writing to ${outDir}`,
     );
@@ -138,13 +142,14 @@ export class ExperimentRun {
     const gapRef = (key: string): ReferenceOutcome | null => gapRefs.get(key) ?? milp.get(key) ?? null;
 
     const threads = Math.max(1, options.threads ?? 1);
-    const total = toSolve.length + pendingRuns.length + pendingStoch.length;
+    const total = toSolve.length + pendingRuns.length + pendingStoch.length + pendingFronts.length;
     const bar: Progress = options.progress ? progressBar(total) : { tick: () => {}, done: () => {} };
     let failed = 0;
     let runSeconds = 0;
     let ran = 0;
     let stochDoneCount = 0;
     let taskSeconds = 0;
+    let frontsDone = 0;
     if (total > 0) this.pool = workerPool<Task>(new URL('./run-worker.js', import.meta.url), threads);
     const pool = this.pool;
     try {
@@ -244,7 +249,21 @@ export class ExperimentRun {
         taskSeconds += out.runtimeSeconds;
         bar.tick(`stochastic ${spec.block} ${spec.instance}`);
       });
-      await Promise.all([...runJobs, ...stochJobs]);
+      const frontJobs = pool
+        ? runParetoJobs(pendingFronts, {
+            config,
+            outDir,
+            pool,
+            source: (label) => taskSource(byLabel.get(label)!),
+            stopped: () => this.stopped,
+            track: (p) => this.track(p),
+            tick: (m) => bar.tick(m),
+            log,
+          })
+        : [];
+      const [, fronts] = await Promise.all([Promise.all([...runJobs, ...stochJobs]), Promise.all(frontJobs)]);
+      frontsDone = fronts.reduce((a, f) => a + f.done, 0);
+      taskSeconds += fronts.reduce((a, f) => a + f.seconds, 0);
     } finally {
       bar.done();
       if (!this.stopped) await this.pool?.close();
@@ -256,10 +275,11 @@ export class ExperimentRun {
       ran,
       failed,
       stochastic: stochDoneCount,
+      pareto: frontsDone,
       references: counts,
       wallSeconds: (performance.now() - t0) / 1000,
       runSeconds,
-      tasks: ran + counts.computed + stochDoneCount,
+      tasks: ran + counts.computed + stochDoneCount + frontsDone,
       taskSeconds,
       interrupted: this.stopped,
     };

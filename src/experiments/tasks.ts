@@ -1,6 +1,7 @@
 import type { StatRow } from '../core/result.js';
 import type { SolveStatus } from '../exact/status.js';
 import type { LoadOptions } from '../problems/problem-kind.js';
+import type { ParetoBlock } from './pareto-block.js';
 import type { ScenarioSpec } from './scenarios.js';
 
 /** An instance as posted to a worker. */
@@ -45,8 +46,16 @@ export interface StochasticTask {
   readonly timeLimit: number | null;
 }
 
+/** The cost/emission front of one network instance (an experiment's pareto block, src/experiments/pareto-task.ts). */
+export interface ParetoTask {
+  readonly type: 'pareto';
+  readonly source: TaskSource;
+  readonly block: ParetoBlock;
+  readonly seed: number;
+}
+
 /** Anything a worker runs. */
-export type Task = RunTask | ReferenceTask | StochasticTask;
+export type Task = RunTask | ReferenceTask | StochasticTask | ParetoTask;
 
 /** What a run returns (plain data). */
 export interface RunOutcome {
