@@ -8,6 +8,7 @@ import { loadNetwork } from '../problems/network/load.js';
 import { FrontError, paretoFront, type ParetoFront } from '../pareto/epsilon-constraint.js';
 import { localScalarRunner, type ScalarRunner } from '../pareto/scalar.js';
 import { ScalarPool } from '../pareto/scalar-pool.js';
+import { writeFrontPlot } from '../report/front-plot-file.js';
 import { checkOutputFile, numberOption, stringOption, threadsOption } from './options.js';
 
 /** The objective pairs `rlnd pareto` knows (as `--objectives` spells them). */
@@ -96,6 +97,10 @@ export function paretoCommand(y: Argv): Argv {
           describe: 'workers solving scalarised problems side by side (default: available cores)',
         })
         .option('csv', { type: 'string', describe: 'write the points as CSV to this file' })
+        .option('plot', {
+          type: 'string',
+          describe: 'write the front plot: file.svg (and file-carbon-price.svg) or file.html (both charts and tables)',
+        })
         .option('verbose', {
           type: 'boolean',
           default: false,
@@ -116,6 +121,11 @@ export function paretoCommand(y: Argv): Argv {
       const threads = threadsOption(argv.threads, (m) => console.error(m));
       const csv = stringOption('--csv', argv.csv);
       if (csv !== undefined) checkOutputFile('--csv', csv);
+      const plot = stringOption('--plot', argv.plot);
+      if (plot !== undefined) {
+        if (!/\.(svg|html?)$/i.test(plot)) throw new InputError('--plot', plot, 'a file ending in .svg or .html');
+        checkOutputFile('--plot', plot);
+      }
       const inst = await loadNetwork(argv.file);
       // The refined exact front is a sequence of steps: a pool helps a grid (and the weighted sums of one level).
       const pool = points !== undefined && threads > 1 ? new ScalarPool(inst, threads) : null;
@@ -141,6 +151,7 @@ export function paretoCommand(y: Argv): Argv {
       if (argv.json) console.log(JSON.stringify(front));
       else console.log(frontText(front));
       if (csv !== undefined) await writeFile(csv, frontCsv(front));
+      if (plot !== undefined) await writeFrontPlot(plot, front);
     },
   );
 }

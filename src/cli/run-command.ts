@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import { expand, parseShard, shardOf } from '../experiments/expand.js';
 import { loadSources } from '../experiments/instance-source.js';
 import { loadConfig } from '../experiments/load-config.js';
+import { expandPareto } from '../experiments/pareto-task.js';
 import { ExperimentRun } from '../experiments/runner.js';
 import { loadPlugins } from '../parallel/plugins.js';
 import { checkOutputFolder, stringOption, threadsOption } from './options.js';
@@ -46,7 +47,8 @@ export function runCommand(y: Argv): Argv {
       await loadPlugins(argv.plugin ?? []);
       const config = await loadConfig(argv.config);
       if (argv['dry-run']) {
-        const exp = expand(config, await loadSources(config.instances));
+        const sources = await loadSources(config.instances);
+        const exp = expand(config, sources);
         const runs = shardOf(exp.runs, shard);
         const counts = new Map<string, number>();
         for (const r of runs)
@@ -58,6 +60,8 @@ export function runCommand(y: Argv): Argv {
           `${config.name}: ${exp.runs.length} runs, ${exp.stochastic.length} stochastic analyses, ${exp.scenarios.length} scenarios${shard ? `; shard ${shard.index}/${shard.count}: ${runs.length} runs` : ''}`,
         );
         for (const [k, n] of counts) console.log(`  ${k}: ${n}`);
+        const fronts = config.pareto.length ? expandPareto(config, sources).length : 0;
+        if (fronts > 0) console.log(`  pareto fronts: ${fronts}`);
         return;
       }
       const log = argv.quiet ? () => {} : (m: string) => console.error(m);
@@ -83,7 +87,7 @@ export function runCommand(y: Argv): Argv {
       // Thread time not spent inside tasks (loading, posting, writing, idle tail), per task.
       const overhead = s.tasks > 0 ? (s.wallSeconds * threads - s.taskSeconds) / s.tasks : 0;
       log(
-        `${s.ran} runs done (${s.skipped} skipped as already recorded, ${s.failed} errors), ${s.stochastic} stochastic analyses; references: ${s.references.known} published, ${s.references.cached} cached, ${s.references.computed} solved`,
+        `${s.ran} runs done (${s.skipped} skipped as already recorded, ${s.failed} errors), ${s.stochastic} stochastic analyses${s.pareto ? `, ${s.pareto} pareto fronts` : ''}; references: ${s.references.known} published, ${s.references.cached} cached, ${s.references.computed} solved`,
       );
       log(
         `wall ${s.wallSeconds.toFixed(1)} s on ${threads} thread(s); time in runs ${s.runSeconds.toFixed(1)} s, in all ${s.tasks} tasks ${s.taskSeconds.toFixed(1)} s; overhead ~${overhead.toFixed(3)} s per task; results in ${s.outDir}`,

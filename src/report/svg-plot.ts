@@ -7,6 +7,44 @@
 export interface Series {
   readonly name: string;
   readonly points: readonly { readonly x: number; readonly y: number }[];
+  /**
+   * Lines of this series whatever the plot's `lines`: `path` joins the points in their order,
+   * `pairs` draws one segment per pair (points 0-1, 2-3, ...).
+   */
+  readonly line?: 'path' | 'pairs';
+  /** Marker shape (default circle; `none`: no markers, the line only). */
+  readonly shape?: MarkerShape;
+}
+
+/** Marker shapes of a scatter plot. */
+export type MarkerShape = 'circle' | 'square' | 'diamond' | 'triangle' | 'none';
+
+function marker(shape: MarkerShape, cx: number, cy: number, fill: string): string {
+  const x = cx.toFixed(1);
+  const y = cy.toFixed(1);
+  const at = (pts: [number, number][]): string =>
+    pts.map(([dx, dy]) => `${(cx + dx).toFixed(1)},${(cy + dy).toFixed(1)}`).join(' ');
+  switch (shape) {
+    case 'none':
+      return '';
+    case 'square':
+      return `<rect x="${(cx - 4).toFixed(1)}" y="${(cy - 4).toFixed(1)}" width="8" height="8" fill="${fill}" fill-opacity="0.85"/>`;
+    case 'diamond':
+      return `<polygon points="${at([
+        [0, -7],
+        [7, 0],
+        [0, 7],
+        [-7, 0],
+      ])}" fill="${fill}" stroke="black" stroke-width="0.8"/>`;
+    case 'triangle':
+      return `<polygon points="${at([
+        [0, -7],
+        [6.5, 5],
+        [-6.5, 5],
+      ])}" fill="${fill}" stroke="black" stroke-width="0.8"/>`;
+    default:
+      return `<circle cx="${x}" cy="${y}" r="3.5" fill="${fill}" fill-opacity="0.75"/>`;
+  }
 }
 
 const W = 640;
@@ -163,15 +201,18 @@ export function scatterPlot(o: {
   );
   const body = axes(x, y);
   o.series.forEach((s, k) => {
-    const pts = [...s.points].sort((a, b) => a.x - b.x);
-    if (o.lines && pts.length > 1)
-      body.push(
-        `<polyline fill="none" stroke="${color(k)}" stroke-width="2" points="${pts.map((p) => `${px(x, p.x).toFixed(1)},${py(y, p.y).toFixed(1)}`).join(' ')}"/>`,
-      );
-    for (const p of pts)
-      body.push(
-        `<circle cx="${px(x, p.x).toFixed(1)}" cy="${py(y, p.y).toFixed(1)}" r="3.5" fill="${color(k)}" fill-opacity="0.75"/>`,
-      );
+    const pts = s.line ? s.points : [...s.points].sort((a, b) => a.x - b.x);
+    const poly = (ps: readonly { x: number; y: number }[]): string =>
+      `<polyline fill="none" stroke="${color(k)}" stroke-width="2" points="${ps.map((p) => `${px(x, p.x).toFixed(1)},${py(y, p.y).toFixed(1)}`).join(' ')}"/>`;
+    // Each series in its own group, named, so a reader (or a test) finds its marks.
+    body.push(`<g data-series="${esc(s.name)}">`);
+    if (s.line === 'pairs') for (let i = 0; i + 1 < pts.length; i += 2) body.push(poly([pts[i]!, pts[i + 1]!]));
+    else if ((s.line === 'path' || o.lines) && pts.length > 1) body.push(poly(pts));
+    for (const p of pts) {
+      const m = marker(s.shape ?? 'circle', px(x, p.x), py(y, p.y), color(k));
+      if (m) body.push(m);
+    }
+    body.push('</g>');
   });
   return frame(
     o.title,

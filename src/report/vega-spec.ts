@@ -24,6 +24,7 @@ export function vegaLiteSpec(title: string, data: PlotData): VegaLiteSpec {
       title: label,
       scale: log ? { type: 'log' } : { zero: false },
     });
+    if (data.series.some((s) => s.line !== undefined || s.shape !== undefined)) return styledXy(base, data, axis);
     return {
       ...base,
       data: { values },
@@ -62,5 +63,66 @@ export function vegaLiteSpec(title: string, data: PlotData): VegaLiteSpec {
       y: { field: 'value', type: 'quantitative', title: data.yLabel },
       color: { field: 'series', type: 'nominal', title: null },
     },
+  };
+}
+
+type XyData = Extract<PlotData, { kind: 'xy' }>;
+type AxisOf = (field: string, label: string, log: boolean | undefined) => Record<string, unknown>;
+
+/**
+ * An xy chart whose series carry their own line and marker style (a front: segments, supported
+ * and non-supported points, the knee): a line layer (one line per path or pair) under a point layer.
+ */
+function styledXy(base: Readonly<Record<string, unknown>>, data: XyData, axis: AxisOf): VegaLiteSpec {
+  const values = data.series.flatMap((s) =>
+    s.points.map((p, i) => ({
+      series: s.name,
+      x: p.x,
+      y: p.y,
+      i,
+      // The line a point belongs to: its series (a path), or its pair.
+      seg: s.line === 'pairs' ? `${s.name}#${Math.floor(i / 2)}` : s.name,
+      line: s.line !== undefined || data.lines === true,
+      marked: s.shape !== 'none',
+    })),
+  );
+  const shapes = data.series.map((s) =>
+    s.shape === 'square'
+      ? 'square'
+      : s.shape === 'diamond'
+        ? 'diamond'
+        : s.shape === 'triangle'
+          ? 'triangle-up'
+          : 'circle',
+  );
+  const x = axis('x', data.xLabel, data.logX);
+  const y = axis('y', data.yLabel, data.logY);
+  const color = { field: 'series', type: 'nominal', title: null, scale: { domain: data.series.map((s) => s.name) } };
+  return {
+    ...base,
+    data: { values },
+    layer: [
+      {
+        transform: [{ filter: 'datum.line' }],
+        mark: { type: 'line' },
+        encoding: {
+          x,
+          y,
+          color,
+          detail: { field: 'seg', type: 'nominal' },
+          order: { field: 'i', type: 'quantitative' },
+        },
+      },
+      {
+        transform: [{ filter: 'datum.marked' }],
+        mark: { type: 'point', filled: true, tooltip: true, size: 80 },
+        encoding: {
+          x,
+          y,
+          color,
+          shape: { field: 'series', type: 'nominal', scale: { domain: data.series.map((s) => s.name), range: shapes } },
+        },
+      },
+    ],
   };
 }

@@ -20,6 +20,7 @@ import { PROFILE_TARGET_GAP, profileProblems, profileRows } from './profiles.js'
 import { networkMaps, type ReportMap } from './report-maps.js';
 import { fittedExponent, milpFrontier, runSize, scalingPlots, scalingRows } from './scaling.js';
 import { markdownTable } from './tables.js';
+import { paretoReport } from './pareto-report.js';
 
 /** Smallest ratio of largest to smallest instance size for which a report gets a scaling section. */
 const SCALING_SPAN = 4;
@@ -75,7 +76,8 @@ export async function writeReport(
   options: ReportOptions = {},
 ): Promise<ReportSummary> {
   const file = join(resultsDir, 'runs.jsonl');
-  if (!existsSync(file))
+  // A folder of fronts only (pareto blocks, no methods) has pareto.jsonl and no runs.
+  if (!existsSync(file) && !existsSync(join(resultsDir, 'pareto.jsonl')))
     throw new InputError(resultsDir, 'runs.jsonl', 'a result folder written by `rlnd run` or `rlnd merge`');
   const runsRead = await readJsonlChecked<RunRecord>(file, { key: 'runId' });
   const stochFile = join(resultsDir, 'stochastic.jsonl');
@@ -83,7 +85,9 @@ export async function writeReport(
   const warnings = [...corruptWarnings(file, runsRead.corrupt), ...corruptWarnings(stochFile, stochRead.corrupt)];
   const runs = sortRuns(runsRead.records);
   const analyses = stochRead.records.sort((a, b) => (a.key < b.key ? -1 : 1));
-  const name = runs[0]?.experiment ?? resultsDir;
+  const fronts = await paretoReport(resultsDir);
+  warnings.push(...corruptWarnings(join(resultsDir, 'pareto.jsonl'), fronts.corrupt));
+  const name = runs[0]?.experiment ?? fronts.fronts[0]?.experiment ?? resultsDir;
   const tables: [string, string, Row[]][] = [
     ['summary', 'Summary per scenario set, instance group and method (gaps in % of the optimum)', methodSummary(runs)],
     ['instances', 'Nominal instances', instanceSummary(runs)],
@@ -102,6 +106,7 @@ export async function writeReport(
   // A scaling section only for experiments that span sizes (at least a factor of 4).
   const sizes = runs.map(runSize).filter((s): s is number => s !== null);
   const scaling = sizes.length > 0 && Math.max(...sizes) >= SCALING_SPAN * Math.min(...sizes) ? scalingRows(runs) : [];
+  tables.push(...fronts.tables);
   if (scaling.length > 0) tables.push(['scaling', 'Scaling: per instance size and method (nominal runs)', scaling]);
   const problems = profileProblems(runs);
   const target = `${100 * PROFILE_TARGET_GAP}%`;
@@ -119,6 +124,7 @@ export async function writeReport(
     ...(scaling.length ? scalingPlots(runs) : []),
     stochasticBounds(analyses),
     ...profilePlots(problems),
+    ...fronts.plots,
   ].filter((p): p is Plot => p !== null);
   const written: string[] = [];
   const put = async (f: string, text: string): Promise<void> => {
@@ -173,7 +179,9 @@ export async function writeReport(
             ? 'stochastic'
             : p.file.startsWith('profile-') || p.file.startsWith('primal-')
               ? 'profiles'
-              : 'gaps';
+              : p.file.startsWith('pareto-')
+                ? 'pareto-fronts'
+                : 'gaps';
     const sections: HtmlSection[] = [
       { title: 'Gap to optimum', text: [md[2]!], plots: plots.filter((p) => home(p) === 'gaps') },
       ...tables

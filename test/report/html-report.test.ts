@@ -42,6 +42,11 @@ scenarios:
       values: [0.9, 1.1]
       instances: [cap41]
       methods: [milp]
+pareto:
+  - name: front
+    method: milp
+    points: 3
+    instances: [jakarta-rln]
 `,
 );
 
@@ -111,6 +116,8 @@ describe('report.html in headless Chromium', () => {
         'Performance profile: final gap',
         'Mean primal gap over time',
         'Stochastic bounds: WS <= RP <= EEV',
+        'Cost / emission front: front / jakarta-rln / seed 1',
+        'Carbon price: front / jakarta-rln / seed 1',
       ]),
     );
     // The Jakarta network's best solution as an inline SVG map (nodes and lanes drawn).
