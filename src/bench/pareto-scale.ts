@@ -37,7 +37,7 @@ function figures(f: ParetoFront, wallSeconds: number): Record<string, unknown> {
  * exact (milp) 20-point front where it finishes, the two hypervolumes measured against one
  * reference point (the worse of the two nadirs) so they compare.
  */
-export async function paretoScale(threads: number, sizes = [200, 2000]): Promise<unknown> {
+export async function paretoScale(threads: number, sizes = [500, 2000]): Promise<unknown> {
   const dir = await mkdtemp(join(tmpdir(), 'rlnd-bench-pareto-'));
   const rows: Record<string, unknown>[] = [];
   for (const dealers of sizes) {
