@@ -127,6 +127,19 @@ describe('rlnd pareto', () => {
     }
   }, 60_000);
 
+  it('--plot front.svg writes the front (with the knee) and its carbon-price plot; another extension is a one-line error', async () => {
+    const file = lanesFile();
+    const svg = join(file, '..', 'front.svg');
+    const ok = await rlnd('pareto', file, '--resolution', '0.1', '--plot', svg);
+    expect(ok.code).toBe(0);
+    expect(readFileSync(svg, 'utf8')).toMatch(/<g data-series="knee">\n<polygon /);
+    expect(readFileSync(join(file, '..', 'front-carbon-price.svg'), 'utf8')).toContain('data-series="breakpoints"');
+    const bad = await rlnd('pareto', file, '--plot', join(file, '..', 'front.png'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/--plot: .*front\.png: a file ending in \.svg or \.html/);
+  });
+
   it('the Jakarta network: the least-cost design is also the least-emission one (a one-point front)', async () => {
     const { stdout, code } = await rlnd('pareto', `${ROOT}instances/network/jakarta-rln.json`, '--json');
     expect(code).toBe(0);
