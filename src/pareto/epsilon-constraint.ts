@@ -128,7 +128,10 @@ export async function paretoFront(
     { ...base, objective: 'cost' },
     { ...base, objective: 'emissions' },
   ]);
-  if (!minCost || !minEm || !hasSolution(minCost) || !hasSolution(minEm)) {
+  // A heuristic may find no design at all for the emissions objective within its limit (hybrid,
+  // 2,000 dealers, 60 s): search again below, from the least-cost design, before giving up.
+  const emRetry = !exact && minCost && hasSolution(minCost) && minEm && !hasSolution(minEm);
+  if (!minCost || !minEm || !hasSolution(minCost) || (!hasSolution(minEm) && !emRetry)) {
     const why = [minCost, minEm].find((r) => r && !hasSolution(r));
     throw new FrontError(
       `no solution for the ${minCost && hasSolution(minCost) ? 'emissions' : 'cost'} extreme (${why?.status ?? 'error'}${why?.message ? `: ${why.message}` : ''})`,
@@ -136,11 +139,19 @@ export async function paretoFront(
   }
   const [aSecond] = await lexicographic([minCost], [undefined]);
   let least = minEm;
-  if (!exact && aSecond && hasSolution(aSecond) && minEm.emissions > aSecond.emissions - tolOf(aSecond.emissions)) {
+  if (
+    !exact &&
+    aSecond &&
+    hasSolution(aSecond) &&
+    (!hasSolution(minEm) || minEm.emissions > aSecond.emissions - tolOf(aSecond.emissions))
+  ) {
     // A heuristic emission extreme that emits no less than the least-cost point is a search that
     // missed (2,000 dealers: 0.5% more than the least-cost design); search again from that design.
-    const [again] = await run([{ ...base, objective: 'emissions', warmStart: [aSecond.design, minEm.design] }]);
-    if (again && hasSolution(again) && again.emissions < minEm.emissions) least = again;
+    const warm = hasSolution(minEm) ? [aSecond.design, minEm.design] : [aSecond.design];
+    const [again] = await run([{ ...base, objective: 'emissions', warmStart: warm }]);
+    if (again && hasSolution(again) && !(again.emissions >= minEm.emissions)) least = again;
+    // Nothing emits less than the least-cost design as far as the search saw: the front is that point.
+    else if (!hasSolution(minEm)) least = aSecond;
   }
   const [bSecond] = await run([
     { ...base, objective: 'cost', emissionCap: loosen(least.emissions), warmStart: [least.design] },
