@@ -13,6 +13,8 @@ import { planReferences, referenceOptimum } from './references.js';
 import { errorOutcome, runLine, runRecord } from './run-record.js';
 import type { ReferenceOutcome, RunOutcome, StochasticOutcome, Task, TaskSource } from './tasks.js';
 import { workerPool, type WorkerPool } from '../parallel/worker-pool.js';
+import { expandSaa, runSaaJobs } from './saa-runner.js';
+import type { SaaTask } from './saa-types.js';
 
 /** How to run an experiment. */
 export interface RunOptions {
@@ -66,7 +68,7 @@ const taskSource = (s: InstanceSource): TaskSource => ({
  * appending one line per finished run. `interrupt()` stops cleanly: finished runs are on disk.
  */
 export class ExperimentRun {
-  private pool: WorkerPool<Task> | null = null;
+  private pool: WorkerPool<Task | SaaTask> | null = null;
   private stopped = false;
   private readonly writes = new Set<Promise<unknown>>();
 
@@ -127,6 +129,7 @@ export class ExperimentRun {
     const doneStoch = new Set((await readSettled<StochasticRecord>(stochFile, 'key', log)).map((r) => r.key));
     const pendingRuns = runs.filter((r) => !doneRuns.has(r.runId));
     const pendingStoch = stoch.filter((s) => !doneStoch.has(s.key));
+    const pendingSaa = shardOf(expandSaa(config, sources), options.shard ?? null).filter((s) => !doneStoch.has(s.key));
     log(
       `${config.name}: ${exp.runs.length} runs${options.shard ? `, shard ${options.shard.index}/${options.shard.count} has ${runs.length}` : ''}; ${runs.length - pendingRuns.length} already done; writing to ${outDir}`,
     );
@@ -138,14 +141,14 @@ export class ExperimentRun {
     const gapRef = (key: string): ReferenceOutcome | null => gapRefs.get(key) ?? milp.get(key) ?? null;
 
     const threads = Math.max(1, options.threads ?? 1);
-    const total = toSolve.length + pendingRuns.length + pendingStoch.length;
+    const total = toSolve.length + pendingRuns.length + pendingStoch.length + pendingSaa.length;
     const bar: Progress = options.progress ? progressBar(total) : { tick: () => {}, done: () => {} };
     let failed = 0;
     let runSeconds = 0;
     let ran = 0;
     let stochDoneCount = 0;
     let taskSeconds = 0;
-    if (total > 0) this.pool = workerPool<Task>(new URL('./run-worker.js', import.meta.url), threads);
+    if (total > 0) this.pool = workerPool<Task | SaaTask>(new URL('./run-worker.js', import.meta.url), threads);
     const pool = this.pool;
     try {
       await Promise.all(
@@ -244,7 +247,25 @@ export class ExperimentRun {
         taskSeconds += out.runtimeSeconds;
         bar.tick(`stochastic ${spec.block} ${spec.instance}`);
       });
-      await Promise.all([...runJobs, ...stochJobs]);
+      const saaJob = pool
+        ? runSaaJobs(
+            {
+              config,
+              pool,
+              byLabel,
+              file: stochFile,
+              stopped: () => this.stopped,
+              track: (p) => this.track(p),
+              tick: (m) => bar.tick(m),
+              log,
+            },
+            pendingSaa,
+          ).then((r) => {
+            stochDoneCount += r.done;
+            taskSeconds += r.seconds;
+          })
+        : Promise.resolve();
+      await Promise.all([...runJobs, ...stochJobs, saaJob]);
     } finally {
       bar.done();
       if (!this.stopped) await this.pool?.close();
