@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/experiments/load-config.js';
 import { ExperimentRun } from '../../src/experiments/runner.js';
 import { saaBounds } from '../../src/experiments/saa.js';
+import { writeReport } from '../../src/report/write-report.js';
 import { saaInputs } from '../../src/experiments/saa-task.js';
 import type { SaaRecord } from '../../src/experiments/saa-types.js';
 import { testHandle } from '../helpers/fixtures.js';
@@ -73,6 +74,23 @@ describe('SAA analyses in an experiment', () => {
     expect(small.values!.vss).toBeGreaterThanOrEqual(-1e-6);
     expect(small.values!.evpi).toBeGreaterThanOrEqual(-1e-6);
     expect(small.values!.rp).toBeGreaterThanOrEqual(small.values!.ws - 1e-6);
+
+    // The report: the bounds table per N, VSS / EVPI on the candidate sample, the bounds-vs-N plot.
+    const rep = await writeReport(one, join(dir, 'report'), { html: true });
+    expect(rep.files).toEqual(
+      expect.arrayContaining(['saa.csv', 'saa-values.csv', 'saa-fl-saa-fl-5x12.svg', 'report.html']),
+    );
+    const csv = readFileSync(join(dir, 'report', 'saa.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(csv).toHaveLength(3);
+    expect(csv[0]).toContain('lowerMean,lowerHalfWidth,upperMean,upperHalfWidth,gapMean,gapIntervalUpper');
+    expect(csv[1]!.split(',').slice(0, 3)).toEqual(['fl-saa', 'fl-5x12', '3']);
+    expect(csv[2]).toContain(String(a.find((r) => r.n === 5)!.upper.mean));
+    const md = readFileSync(join(dir, 'report', 'report.md'), 'utf8');
+    expect(md).toContain('## SAA bounds (95%)');
+    expect(md).toContain('![SAA bounds vs N: fl-saa on fl-5x12](saa-fl-saa-fl-5x12.svg)');
+    expect(readFileSync(join(dir, 'report', 'saa-values.csv'), 'utf8')).toContain(String(small.values!.vss));
 
     const again = await new ExperimentRun(config, { threads: 1, out: one }).run();
     expect(again.stochastic).toBe(0);
