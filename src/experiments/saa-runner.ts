@@ -155,6 +155,10 @@ export async function runSaaJobs(
       await ctx.track(appendLine(ctx.file, rec));
       done++;
       seconds += rec.runtimeSeconds;
+      const f = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+      ctx.log(
+        `saa ${spec.block.name} ${spec.instance} N=${spec.n}: LB ${f(rec.lower.mean)} +- ${f(rec.lower.halfWidth)}, UB ${f(rec.upper.mean)} +- ${f(rec.upper.halfWidth)}, gap interval [0, ${f(rec.gapUpper)}] (${(100 * rec.gapUpperRelative).toFixed(4)}% of UB)`,
+      );
       ctx.tick(
         `saa ${spec.block.name} ${spec.instance} N=${spec.n}: gap <= ${(100 * rec.gapUpperRelative).toFixed(3)}% of UB`,
       );
