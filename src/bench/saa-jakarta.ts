@@ -30,7 +30,22 @@ export async function saaJakarta(): Promise<unknown> {
     const load0 = loadavg()[0]!;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const [o] = await saaOnFile(config.instances[0]!.file, { ...block, n: [n] }, threads, CONFIG);
+    let o;
+    try {
+      [o] = await saaOnFile(config.instances[0]!.file, { ...block, n: [n] }, threads, CONFIG);
+    } catch (err) {
+      // A solve stopped by its time limit without a bound ends the analysis: record why, and when.
+      const c = process.cpuUsage(cpu0);
+      rows.push({
+        n,
+        error: err instanceof Error ? err.message : String(err),
+        wallSeconds: (performance.now() - t0) / 1000,
+        cpuSeconds: (c.user + c.system) / 1e6,
+        loadAverage: [load0, loadavg()[0]!],
+      });
+      console.log(JSON.stringify(rows.at(-1)));
+      continue;
+    }
     const cpu = process.cpuUsage(cpu0);
     const wall = (performance.now() - t0) / 1000;
     rows.push({
