@@ -13,6 +13,7 @@ import { PeakMemory } from '../core/peak-memory.js';
 import { loadTimed } from './load-timed.js';
 import { timeLimits } from './time-limits.js';
 import { paretoScale } from './pareto-scale.js';
+import { saaJakarta } from './saa-jakarta.js';
 
 /**
  * `npm run bench [-- suite ...]`: figures for the foundation and heuristics issues, written to
@@ -25,6 +26,7 @@ import { paretoScale } from './pareto-scale.js';
  *  - jakarta-20k: `rlnd solve --method hybrid --json` wall time on generated Jakarta-style networks of
  *                 20,000 dealers (100 and 1,000 clusters x 4 CCs, 10 RMC, 5 WDC), target < 10 s certified.
  *  - time-limits: `rlnd solve --time-limit L` wall time per method and size, overrun against limit + max(2 s, 5%).
+ *  - saa-jakarta: SAA on the Jakarta network (N = 50, M = 10, N' = 2,000, 2 threads), gap interval and time.
  * Default: orlib-small and flow-lp. Run one process per suite so memory figures are per suite.
  */
 const DIR = 'instances/orlib-cap';
@@ -262,6 +264,7 @@ async function main(): Promise<void> {
       'jakarta-20k': jakarta20k,
       'time-limits': timeLimits,
       'pareto-scale': () => paretoScale(threads),
+      'saa-jakarta': saaJakarta,
     };
     if (!run[suite]) throw new Error(`unknown suite ${suite}; choose from ${Object.keys(run).join(', ')}`);
     const figures = await run[suite]();

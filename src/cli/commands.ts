@@ -8,6 +8,7 @@ import { mergeCommand } from './merge-command.js';
 import { paretoCommand } from './pareto-command.js';
 import { reportCommand } from './report-command.js';
 import { runCommand } from './run-command.js';
+import { saaCommand } from './saa-command.js';
 import { solveCommand } from './solve-command.js';
 import { technoEconomicsCommand } from './techno-economics-command.js';
 import { verifyCommand } from './verify-command.js';
@@ -26,4 +27,5 @@ export const COMMANDS: ReadonlyArray<(y: Argv) => Argv> = [
   mapCommand,
   convertCommand,
   paretoCommand,
+  saaCommand,
 ];

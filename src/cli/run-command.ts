@@ -1,3 +1,4 @@
+import { expandSaa } from '../experiments/saa-runner.js';
 import type { Argv } from 'yargs';
 import { expand, parseShard, shardOf } from '../experiments/expand.js';
 import { loadSources } from '../experiments/instance-source.js';
@@ -49,6 +50,7 @@ export function runCommand(y: Argv): Argv {
       if (argv['dry-run']) {
         const sources = await loadSources(config.instances);
         const exp = expand(config, sources);
+        const saa = expandSaa(config, sources).length;
         const runs = shardOf(exp.runs, shard);
         const counts = new Map<string, number>();
         for (const r of runs)
@@ -57,7 +59,7 @@ export function runCommand(y: Argv): Argv {
             (counts.get(`${r.scenario.set ?? 'nominal'} / ${r.method.label}`) ?? 0) + 1,
           );
         console.log(
-          `${config.name}: ${exp.runs.length} runs, ${exp.stochastic.length} stochastic analyses, ${exp.scenarios.length} scenarios${shard ? `; shard ${shard.index}/${shard.count}: ${runs.length} runs` : ''}`,
+          `${config.name}: ${exp.runs.length} runs, ${exp.stochastic.length} stochastic analyses, ${saa > 0 ? `${saa} SAA analyses, ` : ''}${exp.scenarios.length} scenarios${shard ? `; shard ${shard.index}/${shard.count}: ${runs.length} runs` : ''}`,
         );
         for (const [k, n] of counts) console.log(`  ${k}: ${n}`);
         const fronts = config.pareto.length ? expandPareto(config, sources).length : 0;

@@ -54,6 +54,32 @@ export interface StochasticBlock extends BlockScope {
   readonly twoStage: boolean;
 }
 
+/** One uncertain parameter group of an SAA block and how its draws are shared. */
+export interface SaaParameter {
+  readonly distribution: Distribution;
+  /** One draw per scenario for the whole group, or one per cluster / period / node it reaches (correlated within). */
+  readonly per: 'shared' | 'cluster' | 'period' | 'node';
+}
+
+/** Sample average approximation with statistical bounds (`method: saa` in a stochastic block; network instances). */
+export interface SaaBlock {
+  readonly name: string;
+  readonly instances: readonly string[] | null;
+  /** Scenarios per SAA problem; several for the bounds-vs-N plot (one analysis each). */
+  readonly n: readonly number[];
+  readonly replications: number;
+  readonly evaluation: number;
+  readonly seed: number;
+  readonly solver: {
+    readonly name: 'milp' | 'lshaped' | 'hybrid';
+    readonly timeLimit: number | null;
+    readonly params: Readonly<Record<string, unknown>>;
+  };
+  readonly parameters: Readonly<Record<string, SaaParameter>>;
+  /** Also WS / EEV / RP (VSS, EVPI) on the candidate's sample of the smallest N. */
+  readonly values: boolean;
+}
+
 /** One-at-a-time sweep (one axis) or two-parameter grid (two axes) of shared multipliers. */
 export interface SensitivityBlock extends BlockScope {
   readonly name: string;
@@ -79,4 +105,6 @@ export interface ExperimentConfig {
   readonly sensitivity: readonly SensitivityBlock[];
   /** Cost/emission fronts per instance and seed (src/experiments/pareto-block.ts). */
   readonly pareto: readonly ParetoBlock[];
+  /** SAA analyses (absent in configs built before they existed). */
+  readonly saa?: readonly SaaBlock[];
 }

@@ -21,6 +21,7 @@ import type {
 import { readDistribution } from './distributions.js';
 import { generateFromConfig } from './generators.js';
 import { readParetoBlocks } from './pareto-block.js';
+import { isSaaBlock, readSaaBlock } from './saa-block.js';
 
 /** Most runs one experiment may expand to (shard a larger study into several configs). */
 export const MAX_RUNS = 1_000_000;
@@ -169,12 +170,9 @@ function configFromData(data: unknown, file: string): ExperimentConfig {
   const sc = root.at('scenarios');
   if (sc.present) sc.object(['nominal', 'stochastic', 'sensitivity']);
   const scope = { labels: [...labels], seeds, instances: instances.map((i) => i.label) };
-  const stochastic = sc.at('stochastic').present
-    ? sc
-        .at('stochastic')
-        .items()
-        .map((f) => readStochastic(f, scope))
-    : [];
+  const stochItems = sc.at('stochastic').present ? sc.at('stochastic').items() : [];
+  const stochastic = stochItems.filter((f) => !isSaaBlock(f)).map((f) => readStochastic(f, scope));
+  const saa = stochItems.filter(isSaaBlock).map((f) => readSaaBlock(f, scope.instances));
   const sensitivity = sc.at('sensitivity').present
     ? sc
         .at('sensitivity')
@@ -182,7 +180,7 @@ function configFromData(data: unknown, file: string): ExperimentConfig {
         .map((f) => readSensitivity(f, scope))
     : [];
   const blockNames = new Set<string>();
-  [...stochastic, ...sensitivity].forEach((b) => {
+  [...stochastic, ...sensitivity, ...saa].forEach((b) => {
     if (blockNames.has(b.name)) sc.fail(`unique scenario block names (${b.name} is used twice)`);
     blockNames.add(b.name);
   });
@@ -207,6 +205,7 @@ function configFromData(data: unknown, file: string): ExperimentConfig {
     stochastic,
     sensitivity,
     pareto: readParetoBlocks(root.at('pareto'), { instances: instances.map((i) => i.label), seeds }),
+    saa,
   };
 }
 

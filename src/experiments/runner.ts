@@ -14,6 +14,8 @@ import { errorOutcome, runLine, runRecord } from './run-record.js';
 import type { ReferenceOutcome, RunOutcome, StochasticOutcome, Task, TaskSource } from './tasks.js';
 import { workerPool, type WorkerPool } from '../parallel/worker-pool.js';
 import { pendingPareto, runParetoJobs } from './pareto-jobs.js';
+import { expandSaa, runSaaJobs } from './saa-runner.js';
+import type { SaaTask } from './saa-types.js';
 
 /** How to run an experiment. */
 export interface RunOptions {
@@ -69,7 +71,7 @@ const taskSource = (s: InstanceSource): TaskSource => ({
  * appending one line per finished run. `interrupt()` stops cleanly: finished runs are on disk.
  */
 export class ExperimentRun {
-  private pool: WorkerPool<Task> | null = null;
+  private pool: WorkerPool<Task | SaaTask> | null = null;
   private stopped = false;
   private readonly writes = new Set<Promise<unknown>>();
 
@@ -131,6 +133,7 @@ export class ExperimentRun {
     const pendingRuns = runs.filter((r) => !doneRuns.has(r.runId));
     const pendingStoch = stoch.filter((s) => !doneStoch.has(s.key));
     const pendingFronts = await pendingPareto(config, sources, outDir, (xs) => shardOf(xs, options.shard ?? null));
+    const pendingSaa = shardOf(expandSaa(config, sources), options.shard ?? null).filter((s) => !doneStoch.has(s.key));
     log(
       `${config.name}: ${exp.runs.length} runs${options.shard ? `, shard ${options.shard.index}/${options.shard.count} has ${runs.length}` : ''}; ${runs.length - pendingRuns.length} already done; writing to ${outDir}`,
     );
@@ -142,7 +145,7 @@ export class ExperimentRun {
     const gapRef = (key: string): ReferenceOutcome | null => gapRefs.get(key) ?? milp.get(key) ?? null;
 
     const threads = Math.max(1, options.threads ?? 1);
-    const total = toSolve.length + pendingRuns.length + pendingStoch.length + pendingFronts.length;
+    const total = toSolve.length + pendingRuns.length + pendingStoch.length + pendingFronts.length + pendingSaa.length;
     const bar: Progress = options.progress ? progressBar(total) : { tick: () => {}, done: () => {} };
     let failed = 0;
     let runSeconds = 0;
@@ -150,7 +153,7 @@ export class ExperimentRun {
     let stochDoneCount = 0;
     let taskSeconds = 0;
     let frontsDone = 0;
-    if (total > 0) this.pool = workerPool<Task>(new URL('./run-worker.js', import.meta.url), threads);
+    if (total > 0) this.pool = workerPool<Task | SaaTask>(new URL('./run-worker.js', import.meta.url), threads);
     const pool = this.pool;
     try {
       await Promise.all(
@@ -249,6 +252,24 @@ export class ExperimentRun {
         taskSeconds += out.runtimeSeconds;
         bar.tick(`stochastic ${spec.block} ${spec.instance}`);
       });
+      const saaJob = pool
+        ? runSaaJobs(
+            {
+              config,
+              pool,
+              byLabel,
+              file: stochFile,
+              stopped: () => this.stopped,
+              track: (p) => this.track(p),
+              tick: (m) => bar.tick(m),
+              log,
+            },
+            pendingSaa,
+          ).then((r) => {
+            stochDoneCount += r.done;
+            taskSeconds += r.seconds;
+          })
+        : Promise.resolve();
       const frontJobs = pool
         ? runParetoJobs(pendingFronts, {
             config,
@@ -261,7 +282,7 @@ export class ExperimentRun {
             log,
           })
         : [];
-      const [, fronts] = await Promise.all([Promise.all([...runJobs, ...stochJobs]), Promise.all(frontJobs)]);
+      const [, fronts] = await Promise.all([Promise.all([...runJobs, ...stochJobs, saaJob]), Promise.all(frontJobs)]);
       frontsDone = fronts.reduce((a, f) => a + f.done, 0);
       taskSeconds += fronts.reduce((a, f) => a + f.seconds, 0);
     } finally {

@@ -21,6 +21,8 @@ import { networkMaps, type ReportMap } from './report-maps.js';
 import { fittedExponent, milpFrontier, runSize, scalingPlots, scalingRows } from './scaling.js';
 import { markdownTable } from './tables.js';
 import { paretoReport } from './pareto-report.js';
+import { isSaaRecord, type SaaRecord } from '../experiments/saa-types.js';
+import { saaPlots, saaRows, saaValueRows } from './saa-report.js';
 
 /** Smallest ratio of largest to smallest instance size for which a report gets a scaling section. */
 const SCALING_SPAN = 4;
@@ -76,15 +78,23 @@ export async function writeReport(
   options: ReportOptions = {},
 ): Promise<ReportSummary> {
   const file = join(resultsDir, 'runs.jsonl');
-  // A folder of fronts only (pareto blocks, no methods) has pareto.jsonl and no runs.
-  if (!existsSync(file) && !existsSync(join(resultsDir, 'pareto.jsonl')))
+  // A folder of fronts only (pareto blocks, no methods) has pareto.jsonl and no runs; an SAA-only experiment
+  // (nominal: false) writes stochastic.jsonl and no runs.
+  if (
+    !existsSync(file) &&
+    !existsSync(join(resultsDir, 'pareto.jsonl')) &&
+    !existsSync(join(resultsDir, 'stochastic.jsonl'))
+  )
     throw new InputError(resultsDir, 'runs.jsonl', 'a result folder written by `rlnd run` or `rlnd merge`');
   const runsRead = await readJsonlChecked<RunRecord>(file, { key: 'runId' });
   const stochFile = join(resultsDir, 'stochastic.jsonl');
   const stochRead = await readJsonlChecked<StochasticRecord>(stochFile, { key: 'key' });
   const warnings = [...corruptWarnings(file, runsRead.corrupt), ...corruptWarnings(stochFile, stochRead.corrupt)];
   const runs = sortRuns(runsRead.records);
-  const analyses = stochRead.records.sort((a, b) => (a.key < b.key ? -1 : 1));
+  const sorted = stochRead.records.sort((a, b) => (a.key < b.key ? -1 : 1));
+  // SAA lines (kind 'saa') share stochastic.jsonl with the two-stage analyses.
+  const saa = sorted.filter((a): a is StochasticRecord & SaaRecord => isSaaRecord(a));
+  const analyses = sorted.filter((a) => !isSaaRecord(a));
   const fronts = await paretoReport(resultsDir);
   warnings.push(...corruptWarnings(join(resultsDir, 'pareto.jsonl'), fronts.corrupt));
   const name = runs[0]?.experiment ?? fronts.fronts[0]?.experiment ?? resultsDir;
@@ -102,6 +112,12 @@ export async function writeReport(
       stochasticScenarioRows(analyses),
     ],
     ['sensitivity', 'Sensitivity (mean objective over seeds per level)', sensitivityRows(runs)],
+    [
+      'saa',
+      'SAA bounds (95%): lower bound over M replications, upper bound on N scenarios, Mak-Morton-Wood gap interval [0, gapIntervalUpper], candidate design',
+      saaRows(saa),
+    ],
+    ['saa-values', 'VSS and EVPI on the SAA candidate sample (WS / RP / EEV)', saaValueRows(saa)],
   ];
   // A scaling section only for experiments that span sizes (at least a factor of 4).
   const sizes = runs.map(runSize).filter((s): s is number => s !== null);
@@ -123,6 +139,7 @@ export async function writeReport(
     ...siteOpening(runs),
     ...(scaling.length ? scalingPlots(runs) : []),
     stochasticBounds(analyses),
+    ...saaPlots(saa),
     ...profilePlots(problems),
     ...fronts.plots,
   ].filter((p): p is Plot => p !== null);
@@ -177,11 +194,13 @@ export async function writeReport(
           ? 'scaling'
           : p.file.startsWith('sites-') || p.file.startsWith('stochastic-')
             ? 'stochastic'
-            : p.file.startsWith('profile-') || p.file.startsWith('primal-')
-              ? 'profiles'
-              : p.file.startsWith('pareto-')
-                ? 'pareto-fronts'
-                : 'gaps';
+            : p.file.startsWith('saa-')
+              ? 'saa'
+              : p.file.startsWith('profile-') || p.file.startsWith('primal-')
+                ? 'profiles'
+                : p.file.startsWith('pareto-')
+                  ? 'pareto-fronts'
+                  : 'gaps';
     const sections: HtmlSection[] = [
       { title: 'Gap to optimum', text: [md[2]!], plots: plots.filter((p) => home(p) === 'gaps') },
       ...tables

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAA_PARAMETERS_YAML, writeSaaNetwork } from '../experiments/saa-fixture.js';
 import { loadConfig } from '../../src/experiments/load-config.js';
 import { ExperimentRun } from '../../src/experiments/runner.js';
 import { writeReport } from '../../src/report/write-report.js';
@@ -26,6 +27,7 @@ instances:
   - file: ${orlibPath('cap71')}
     variant: uflp
   - file: ${ROOT}instances/network/jakarta-rln.json
+  - file: ${writeSaaNetwork(dir)}
 methods: [milp, hybrid, lagrangian]
 scenarios:
   stochastic:
@@ -36,6 +38,12 @@ scenarios:
       methods: [milp]
       parameters:
         demand: {distribution: normal, mean: 1, sd: 0.1, per: item}
+    - name: fl-saa
+      method: saa
+      instances: [fl-5x12]
+      n: [2, 3]
+      replications: 2
+      evaluation: 20${SAA_PARAMETERS_YAML}
   sensitivity:
     - name: fixed
       parameter: fixedCost
@@ -118,6 +126,7 @@ describe('report.html in headless Chromium', () => {
         'Stochastic bounds: WS <= RP <= EEV',
         'Cost / emission front: front / jakarta-rln / seed 1',
         'Carbon price: front / jakarta-rln / seed 1',
+        'SAA bounds vs N: fl-saa on fl-5x12',
       ]),
     );
     // The Jakarta network's best solution as an inline SVG map (nodes and lanes drawn).
@@ -127,9 +136,10 @@ describe('report.html in headless Chromium', () => {
         shapes: e.querySelectorAll('svg circle, svg line, svg path').length,
       })),
     );
-    expect(maps).toHaveLength(1);
-    expect(maps[0]!.caption).toMatch(/^jakarta-rln/);
-    expect(maps[0]!.shapes).toBeGreaterThan(10);
+    // One map per network instance with coordinates: Jakarta and the SAA block's generated network.
+    expect(maps).toHaveLength(2);
+    const jakarta = maps.find((m) => /^jakarta-rln/.test(m.caption));
+    expect(jakarta?.shapes).toBeGreaterThan(10);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     await page.close();
