@@ -13,6 +13,7 @@ import {
   vnsPhase,
 } from './hybrid/phases.js';
 import { bendersPhase } from './hybrid/benders.js';
+import { bnbPhase } from './hybrid/bnb.js';
 import { certifyPhase } from './hybrid/certify.js';
 import { proven, type HybridState } from './hybrid/state.js';
 import type { Method } from './method.js';
@@ -39,6 +40,10 @@ const DEFAULT_CERTIFY_SHARE = 0.6;
  * 0.11-0.43% above the optimum the core MILP path reaches. Wider, the old core MILP runs.
  */
 const CERTIFY_MAX_FREE_SHARE = 0.2;
+
+/** Shares of the time left given to the polish before the Lagrangian branch-and-bound, and to it. */
+const DEFAULT_BNB_POLISH_SHARE = 0.15;
+const DEFAULT_BNB_SHARE = 0.8;
 
 /** Share of a finite time limit given to the Lagrangian phase. */
 const DEFAULT_LAGRANGIAN_SHARE = 0.4;
@@ -90,6 +95,12 @@ export const hybridMethod: Method = {
       if (!proven(st) && !ctx.problem.lagrangian) {
         await bendersPhase(st, DEFAULT_BENDERS_SHARE);
         await milpBoundPhase(st, DEFAULT_MILP_BOUND_SHARE);
+      }
+      // With bit-forced Lagrangian bounds: a polished incumbent as cutoff, then the Lagrangian
+      // branch-and-bound (no MILP built); the MILP phases below run only if it leaves a gap.
+      if (!proven(st) && st.relaxation?.fixingBounds) {
+        await polishPhase(st, true, performance.now() + (st.deadline - performance.now()) * DEFAULT_BNB_POLISH_SHARE);
+        await bnbPhase(st, rng, DEFAULT_BNB_SHARE);
       }
       let searched = false;
       // With bit-forced Lagrangian bounds the core is what reduced-cost fixing leaves free, and
