@@ -12,6 +12,7 @@ import { solve } from '../solve.js';
 import { PeakMemory } from '../core/peak-memory.js';
 import { loadTimed } from './load-timed.js';
 import { timeLimits } from './time-limits.js';
+import { capxCertify } from './capx-certify.js';
 
 /**
  * `npm run bench [-- suite ...]`: figures for the foundation and heuristics issues, written to
@@ -260,6 +261,7 @@ async function main(): Promise<void> {
       'flow-lp': flowLp,
       'jakarta-20k': jakarta20k,
       'time-limits': timeLimits,
+      'capx-certify': capxCertify,
     };
     if (!run[suite]) throw new Error(`unknown suite ${suite}; choose from ${Object.keys(run).join(', ')}`);
     const figures = await run[suite]();

@@ -89,7 +89,7 @@ interface BnbNode {
 const DEFAULTS = {
   tolerance: 1e-7,
   rootIterations: 1000,
-  nodeIterations: 40,
+  nodeIterations: 20,
   minLambda: 0.05,
   maxNodes: Infinity,
   pricingShare: 0.2,

@@ -21,6 +21,7 @@ export function flLagrangian(inst: FacilityLocationInstance): LagrangianRelaxati
   // Work arrays of the site knapsacks (one relaxation is solved by one thread at a time).
   const scratchIndex = new Uint32Array(n);
   const scratchRatio = new Float64Array(n);
+  let byCost: Uint32Array | null = null;
   return {
     size: n,
     sign: 'free',
@@ -89,41 +90,81 @@ export function flLagrangian(inst: FacilityLocationInstance): LagrangianRelaxati
     },
   };
 
-  /** The site subproblems at u: v_i (fixed cost plus the knapsack's value); what each takes on demand. */
+  /**
+   * The site subproblems at u: v_i (fixed cost plus the knapsack's value); what each takes on
+   * demand. Only customers with a negative reduced cost c_ij - u_j matter, and near the optimal
+   * multipliers each customer has a few such sites: walking every customer's sites in order of
+   * cost until c_ij >= u_j visits those only (a few per customer instead of all m; the hot loop of
+   * the branch-and-bound). The lists come out in customer order, as a full scan gives them.
+   */
   function siteValues(u: Float64Array): { v: Float64Array; takes: (i: number) => Map<number, number> } {
+    const order = sitesByCost();
+    const count = new Int32Array(m + 1);
+    for (let j = 0; j < n; j++) {
+      const uj = u[j]!;
+      for (let k = j * m, end = k + m; k < end; k++) {
+        const i = order[k]!;
+        if (inst.allocCost[i * n + j]! - uj >= 0) break;
+        count[i + 1]!++;
+      }
+    }
+    for (let i = 0; i < m; i++) count[i + 1]! += count[i]!;
+    const fill = Int32Array.from(count);
+    const list = new Int32Array(count[m]!);
+    for (let j = 0; j < n; j++) {
+      const uj = u[j]!;
+      for (let k = j * m, end = k + m; k < end; k++) {
+        const i = order[k]!;
+        if (inst.allocCost[i * n + j]! - uj >= 0) break;
+        list[fill[i]!++] = j;
+      }
+    }
     const v = new Float64Array(m);
-    for (let i = 0; i < m; i++) v[i] = inst.sites[i]!.fixedCost + siteKnapsack(u, i, false).value;
-    return { v, takes: (i) => siteKnapsack(u, i, true).take };
+    const customersOf = (i: number): Int32Array => list.subarray(count[i]!, count[i + 1]!);
+    for (let i = 0; i < m; i++) v[i] = inst.sites[i]!.fixedCost + siteKnapsack(u, i, customersOf(i), false).value;
+    return { v, takes: (i) => siteKnapsack(u, i, customersOf(i), true).take };
+  }
+
+  /** Per customer, the sites in order of allocation cost (built once, on first use). */
+  function sitesByCost(): Uint32Array {
+    if (byCost) return byCost;
+    byCost = new Uint32Array(n * m);
+    const idx = new Uint32Array(m);
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i < m; i++) idx[i] = i;
+      idx.sort((a, b) => inst.allocCost[a * n + j]! - inst.allocCost[b * n + j]! || a - b);
+      byCost.set(idx, j * m);
+    }
+    return byCost;
   }
 
   /**
-   * Site i's knapsack at u. When everything with a negative reduced cost fits (usual near the
-   * optimal multipliers), taking it all is optimal and no sort is needed; the take is built only
-   * when asked for (the subgradient needs it for the chosen sites only).
+   * Site i's knapsack at u over `customers` (those with a negative reduced cost there). When they
+   * all fit (usual near the optimal multipliers), taking them all is optimal and no sort is
+   * needed; the take is built only when asked for (the subgradient needs it for the chosen sites).
    */
-  function siteKnapsack(u: Float64Array, i: number, wantTake: boolean): { value: number; take: Map<number, number> } {
+  function siteKnapsack(
+    u: Float64Array,
+    i: number,
+    customers: Int32Array,
+    wantTake: boolean,
+  ): { value: number; take: Map<number, number> } {
     let sum = 0;
     let weight = 0;
     const row = i * n;
-    for (let j = 0; j < n; j++) {
-      const r = inst.allocCost[row + j]! - u[j]!;
-      if (r < 0) {
-        sum += r;
-        weight += demand[j]!;
-      }
+    for (const j of customers) {
+      sum += inst.allocCost[row + j]! - u[j]!;
+      weight += demand[j]!;
     }
     const cap = inst.sites[i]!.capacity;
     if (!capacitated || weight <= cap) {
       const take = new Map<number, number>();
-      if (wantTake) for (let j = 0; j < n; j++) if (inst.allocCost[row + j]! - u[j]! < 0) take.set(j, 1);
+      if (wantTake) for (const j of customers) take.set(j, 1);
       return { value: sum, take };
     }
-    if (inst.variant !== 'sscflp') return fractionalKnapsack(u, row, cap, wantTake);
+    if (inst.variant !== 'sscflp') return fractionalKnapsack(u, row, customers, cap, wantTake);
     const items: KnapsackItem[] = [];
-    for (let j = 0; j < n; j++) {
-      const r = inst.allocCost[row + j]! - u[j]!;
-      if (r < 0) items.push({ index: j, value: r, weight: demand[j]! });
-    }
+    for (const j of customers) items.push({ index: j, value: inst.allocCost[row + j]! - u[j]!, weight: demand[j]! });
     return binaryKnapsack(items, cap);
   }
 
@@ -134,32 +175,52 @@ export function flLagrangian(inst: FacilityLocationInstance): LagrangianRelaxati
   function fractionalKnapsack(
     u: Float64Array,
     row: number,
+    customers: Int32Array,
     cap: number,
     wantTake: boolean,
   ): { value: number; take: Map<number, number> } {
     let k = 0;
-    for (let j = 0; j < n; j++) if (inst.allocCost[row + j]! - u[j]! < 0) scratchIndex[k++] = j;
+    for (const j of customers) scratchIndex[k++] = j;
     for (let a = 0; a < k; a++) {
       const j = scratchIndex[a]!;
       scratchRatio[j] = (inst.allocCost[row + j]! - u[j]!) / Math.max(demand[j]!, 1e-300);
     }
-    const order = scratchIndex.subarray(0, k).sort((a, b) => scratchRatio[a]! - scratchRatio[b]! || a - b);
+    // Greedy by ratio without a full sort: a weighted quickselect. Items cheaper than the pivot
+    // ratio all fit (then they are taken and the search goes on above it) or not (it goes on
+    // below); equal ratios are taken in customer order, as the sort's ties would.
+    const idx = scratchIndex;
     const take = new Map<number, number>();
     let value = 0;
     let room = cap;
-    for (const j of order) {
-      const w = demand[j]!;
-      const r = inst.allocCost[row + j]! - u[j]!;
-      if (w <= 0) {
-        value += r;
-        if (wantTake) take.set(j, 1);
+    let lo = 0;
+    let hi = k;
+    while (lo < hi && room > 0) {
+      const pivot = scratchRatio[idx[(lo + hi) >> 1]!]!;
+      let lt = lo;
+      let gt = hi;
+      for (let t = lo; t < gt;) {
+        const q = scratchRatio[idx[t]!]!;
+        if (q < pivot) swap(idx, lt++, t++);
+        else if (q > pivot) swap(idx, t, --gt);
+        else t++;
+      }
+      let below = 0;
+      for (let a = lo; a < lt; a++) below += demand[idx[a]!]!;
+      if (below > room) {
+        hi = lt;
         continue;
       }
-      if (room <= 0) break;
-      const f = Math.min(1, room / w);
-      value += f * r;
-      room -= f * w;
-      if (wantTake) take.set(j, f);
+      for (let a = lo; a < gt; a++) {
+        if (a === lt) idx.subarray(lt, gt).sort();
+        const j = idx[a]!;
+        const w = demand[j]!;
+        if (room <= 0 && w > 0) break;
+        const f = w <= 0 ? 1 : Math.min(1, room / w);
+        value += f * (inst.allocCost[row + j]! - u[j]!);
+        room -= f * w;
+        if (wantTake) take.set(j, f);
+      }
+      lo = gt;
     }
     return { value, take };
   }
@@ -217,4 +278,10 @@ function chooseSites(
 /** Σ v_i over the given sites. */
 function siteSum(v: Float64Array, sites: readonly number[]): number {
   return sites.reduce((a, i) => a + v[i]!, 0);
+}
+
+function swap(a: Uint32Array, x: number, y: number): void {
+  const t = a[x]!;
+  a[x] = a[y]!;
+  a[y] = t;
 }
