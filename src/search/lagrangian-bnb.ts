@@ -1,5 +1,5 @@
 import { designKey, type Design } from '../core/design.js';
-import type { LagrangianRelaxation } from '../core/problem.js';
+import { designInfeasibility, type LagrangianRelaxation } from '../core/problem.js';
 import { breathe } from './breathe.js';
 import { isBetter, UNPRICED, type DesignEvaluator, type Scored } from './evaluator.js';
 import { repair } from './repair.js';
@@ -70,7 +70,7 @@ export interface LagrangianBnbOutcome {
   /** A valid lower bound of the whole problem (see the file's comment). */
   readonly lowerBound: number;
   readonly best: Scored | null;
-  /** True when no open node is left: `lowerBound` >= incumbent x (1 - tolerance). */
+  /** True when no open node is left and `lowerBound` >= incumbent x (1 - tolerance). */
   readonly exhausted: boolean;
   readonly nodes: number;
   readonly open: number;
@@ -154,7 +154,17 @@ export async function lagrangianBranchAndBound(input: LagrangianBnbInput): Promi
       }
       tried.add(designKey(d));
       offer({ design: d, evaluation: e });
-      closedBound = Math.min(closedBound, Math.max(node.bound, e.inexact === undefined ? e.cost : -Infinity));
+      // Only a proof closes the leaf: an exact price, or an infeasibility the design's structure
+      // shows. A pricer's "infeasible" may mean "nothing found before a limit" (a single-source
+      // allocation MIP), so such a leaf keeps its Lagrangian bound.
+      const proof = e.feasible
+        ? e.inexact === undefined
+          ? e.cost
+          : node.bound
+        : designInfeasibility(ev.problem, d) !== null
+          ? Infinity
+          : node.bound;
+      closedBound = Math.min(closedBound, Math.max(node.bound, proof));
       continue;
     }
     const view = restricted(relaxation, node.fixed);
@@ -264,7 +274,7 @@ export async function lagrangianBranchAndBound(input: LagrangianBnbInput): Promi
   return {
     lowerBound,
     best,
-    exhausted: heap.size === 0,
+    exhausted: heap.size === 0 && lowerBound >= pruneAt(),
     nodes,
     open: heap.size,
     priced: tried.size,
