@@ -14,6 +14,7 @@ import { loadTimed } from './load-timed.js';
 import { timeLimits } from './time-limits.js';
 import { paretoScale } from './pareto-scale.js';
 import { saaJakarta } from './saa-jakarta.js';
+import { capxCertify } from './capx-certify.js';
 
 /**
  * `npm run bench [-- suite ...]`: figures for the foundation and heuristics issues, written to
@@ -265,6 +266,7 @@ async function main(): Promise<void> {
       'time-limits': timeLimits,
       'pareto-scale': () => paretoScale(threads),
       'saa-jakarta': saaJakarta,
+      'capx-certify': capxCertify,
     };
     if (!run[suite]) throw new Error(`unknown suite ${suite}; choose from ${Object.keys(run).join(', ')}`);
     const figures = await run[suite]();

@@ -62,17 +62,25 @@ export interface LagrangianRelaxation {
   /** `free` for relaxed equalities, `nonnegative` for relaxed `>=` rows. */
   readonly sign: 'free' | 'nonnegative';
   initial(): Float64Array;
-  solve(multipliers: Float64Array): RelaxedSolution;
+  /**
+   * The relaxed problem at `multipliers`. With `fixed` (per design bit 0 or 1 when held there, -1
+   * when free), the relaxation of the problem restricted by those bits: a bound of every design
+   * that keeps them (a node of search/lagrangian-bnb.ts). A relaxation that offers `fixingBounds`
+   * must honour `fixed` in both; others may ignore it (their bound stays valid, only weaker).
+   */
+  solve(multipliers: Float64Array, fixed?: Int8Array): RelaxedSolution;
   /**
    * For each design bit, L(u) with the bit forced open (`open[i]`) and forced closed
    * (`closed[i]`): valid lower bounds of the problem restricted by that one row (Infinity when the
-   * restriction leaves no design). They need only be tight where they could reach `cutoff` (the
+   * restriction leaves no design) and by `fixed` when given (a bit fixed to b then has bound L(u)
+   * at b and Infinity at 1 - b). They need only be tight where they could reach `cutoff` (the
    * incumbent's cost); elsewhere any valid lower bound will do. Used for reduced-cost fixing
-   * (search/reduced-cost-fixing.ts).
+   * (search/reduced-cost-fixing.ts) and at every node of the Lagrangian branch-and-bound.
    */
   fixingBounds?(
     multipliers: Float64Array,
     cutoff: number,
+    fixed?: Int8Array,
   ): { readonly open: Float64Array; readonly closed: Float64Array };
 }
 

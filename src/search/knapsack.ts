@@ -91,28 +91,32 @@ export function coveringKnapsack(
   if (need <= 0) return { value: 0, chosen: [] };
   const total = items.reduce((a, it) => a + it.weight, 0);
   if (total < need) return { value: Infinity, chosen: items.map((it) => it.index) };
-  const n = Math.ceil(need);
-  if (exact && items.every((it) => Number.isInteger(it.weight)) && (items.length + 1) * (n + 1) <= COVER_DP_LIMIT) {
-    // best[c] = min cost to cover at least c (capped at n).
+  const integral = items.every((it) => Number.isInteger(it.weight) && it.weight > 0);
+  // Σ w y >= need with integer w divisible by g is Σ (w/g) y >= ceil(need/g): an exact, smaller DP
+  // (capa/b/c have one capacity for all sites: a table of ~10 columns instead of ~58,000).
+  const g = integral ? items.reduce((a, it) => gcd(a, it.weight), 0) : 1;
+  const n = Math.ceil(need / g - 1e-9);
+  if (exact && integral && (items.length + 1) * (n + 1) <= COVER_DP_LIMIT) {
+    // best[c] = min cost to cover at least c (capped at n), in units of g.
     const best = new Float64Array(n + 1).fill(Infinity);
     best[0] = 0;
-    const choice: Uint8Array[] = items.map(() => new Uint8Array(n + 1));
+    const choice = new Uint8Array(items.length * (n + 1));
     items.forEach((it, k) => {
+      const w = it.weight / g;
       for (let c = n; c >= 1; c--) {
-        const from = Math.max(0, c - it.weight);
-        const v = best[from]! + it.value;
+        const v = best[Math.max(0, c - w)]! + it.value;
         if (v < best[c]!) {
           best[c] = v;
-          choice[k]![c] = 1;
+          choice[k * (n + 1) + c] = 1;
         }
       }
     });
     const chosen: number[] = [];
     let c = n;
     for (let k = items.length - 1; k >= 0 && c > 0; k--) {
-      if (choice[k]![c]) {
+      if (choice[k * (n + 1) + c]) {
         chosen.push(items[k]!.index);
-        c = Math.max(0, c - items[k]!.weight);
+        c = Math.max(0, c - items[k]!.weight / g);
       }
     }
     return { value: best[n]!, chosen };
@@ -129,4 +133,10 @@ export function coveringKnapsack(
     chosen.push(it.index);
   }
   return { value, chosen };
+}
+
+/** Greatest common divisor of two non-negative integers. */
+function gcd(a: number, b: number): number {
+  while (b > 0) [a, b] = [b, a % b];
+  return a;
 }

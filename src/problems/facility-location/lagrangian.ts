@@ -1,5 +1,5 @@
 import type { LagrangianRelaxation } from '../../core/problem.js';
-import { binaryKnapsack, continuousKnapsack, coveringKnapsack, type KnapsackItem } from '../../search/knapsack.js';
+import { binaryKnapsack, coveringKnapsack, type KnapsackItem } from '../../search/knapsack.js';
 import { totalDemand, type FacilityLocationInstance } from './instance.js';
 
 /**
@@ -18,6 +18,10 @@ export function flLagrangian(inst: FacilityLocationInstance): LagrangianRelaxati
   const demand = inst.customers.map((c) => c.demand);
   const D = totalDemand(inst);
   const capacitated = inst.variant !== 'uflp';
+  // Work arrays of the site knapsacks (one relaxation is solved by one thread at a time).
+  const scratchIndex = new Uint32Array(n);
+  const scratchRatio = new Float64Array(n);
+  let byCost: Uint32Array | null = null;
   return {
     size: n,
     sign: 'free',
@@ -36,43 +40,49 @@ export function flLagrangian(inst: FacilityLocationInstance): LagrangianRelaxati
       }
       return u;
     },
-    solve(u) {
+    solve(u, fixed) {
       const { v, takes } = siteValues(u);
-      const open = chooseSites(inst, v, capacitated ? D : 0);
+      const open = chooseSites(inst, v, capacitated ? D : 0, undefined, true, fixed);
       let bound = 0;
       for (let j = 0; j < n; j++) bound += u[j]!;
       const served = new Float64Array(n);
       const design = new Uint8Array(m);
       for (const i of open.sites) {
         design[i] = 1;
-        for (const [j, f] of takes[i]!) served[j]! += f;
+        for (const [j, f] of takes(i)) served[j]! += f;
       }
       bound += open.value;
       const subgradient = new Float64Array(n);
       for (let j = 0; j < n; j++) subgradient[j] = 1 - served[j]!;
       return { bound, subgradient, design, score: v };
     },
-    fixingBounds(u, cutoff) {
+    fixingBounds(u, cutoff, fixed) {
       // L(u) with y_i forced: the site subproblems v_i do not change, only the choice of sites
       // (min Σ v y over the capacity cover or the open cap) gains the extra row y_i = 0 or 1.
       const { v } = siteValues(u);
       let sumU = 0;
       for (let j = 0; j < n; j++) sumU += u[j]!;
       const need = capacitated ? D : 0;
-      const base = chooseSites(inst, v, need);
+      const base = chooseSites(inst, v, need, undefined, true, fixed);
       const here = sumU + base.value;
       const chosen = new Set(base.sites);
       const open = new Float64Array(m).fill(here);
       const closed = new Float64Array(m).fill(here);
       for (let i = 0; i < m; i++) {
+        const held = fixed?.[i] ?? -1;
+        if (held >= 0) {
+          // A fixed bit cannot take its other value in this restriction.
+          (held === 1 ? closed : open)[i] = Infinity;
+          continue;
+        }
         const forcing = { site: i, open: !chosen.has(i) };
         // The cover's LP bound first; the exact cover (a DP, ~10 ms at capa) only where the LP
         // falls short of the cutoff and a rounded cover shows the exact value could reach it.
-        const lp = chooseSites(inst, v, need, forcing, false);
+        const lp = chooseSites(inst, v, need, forcing, false, fixed);
         // A restriction of the relaxed problem: never below L(u) itself.
         let forced = Math.max(here, sumU + lp.value);
         if (forced < cutoff && sumU + siteSum(v, lp.sites) >= cutoff)
-          forced = Math.max(forced, sumU + chooseSites(inst, v, need, forcing).value);
+          forced = Math.max(forced, sumU + chooseSites(inst, v, need, forcing, true, fixed).value);
         if (forcing.open) open[i] = forced;
         else closed[i] = forced;
       }
@@ -80,25 +90,139 @@ export function flLagrangian(inst: FacilityLocationInstance): LagrangianRelaxati
     },
   };
 
-  /** The site subproblems at u: v_i (fixed cost plus the knapsack's value) and what each takes. */
-  function siteValues(u: Float64Array): { v: Float64Array; takes: Map<number, number>[] } {
-    const v = new Float64Array(m);
-    const takes: Map<number, number>[] = [];
-    for (let i = 0; i < m; i++) {
-      const items: KnapsackItem[] = [];
-      for (let j = 0; j < n; j++) {
-        const r = inst.allocCost[i * n + j]! - u[j]!;
-        if (r < 0) items.push({ index: j, value: r, weight: demand[j]! });
+  /**
+   * The site subproblems at u: v_i (fixed cost plus the knapsack's value); what each takes on
+   * demand. Only customers with a negative reduced cost c_ij - u_j matter, and near the optimal
+   * multipliers each customer has a few such sites: walking every customer's sites in order of
+   * cost until c_ij >= u_j visits those only (a few per customer instead of all m; the hot loop of
+   * the branch-and-bound). The lists come out in customer order, as a full scan gives them.
+   */
+  function siteValues(u: Float64Array): { v: Float64Array; takes: (i: number) => Map<number, number> } {
+    const order = sitesByCost();
+    const count = new Int32Array(m + 1);
+    for (let j = 0; j < n; j++) {
+      const uj = u[j]!;
+      for (let k = j * m, end = k + m; k < end; k++) {
+        const i = order[k]!;
+        if (inst.allocCost[i * n + j]! - uj >= 0) break;
+        count[i + 1]!++;
       }
-      let sub: { value: number; take: Map<number, number> };
-      if (!capacitated)
-        sub = { value: items.reduce((a, it) => a + it.value, 0), take: new Map(items.map((it) => [it.index, 1])) };
-      else if (inst.variant === 'sscflp') sub = binaryKnapsack(items, inst.sites[i]!.capacity);
-      else sub = continuousKnapsack(items, inst.sites[i]!.capacity);
-      v[i] = inst.sites[i]!.fixedCost + sub.value;
-      takes.push(sub.take);
     }
-    return { v, takes };
+    for (let i = 0; i < m; i++) count[i + 1]! += count[i]!;
+    const fill = Int32Array.from(count);
+    const list = new Int32Array(count[m]!);
+    for (let j = 0; j < n; j++) {
+      const uj = u[j]!;
+      for (let k = j * m, end = k + m; k < end; k++) {
+        const i = order[k]!;
+        if (inst.allocCost[i * n + j]! - uj >= 0) break;
+        list[fill[i]!++] = j;
+      }
+    }
+    const v = new Float64Array(m);
+    const customersOf = (i: number): Int32Array => list.subarray(count[i]!, count[i + 1]!);
+    for (let i = 0; i < m; i++) v[i] = inst.sites[i]!.fixedCost + siteKnapsack(u, i, customersOf(i), false).value;
+    return { v, takes: (i) => siteKnapsack(u, i, customersOf(i), true).take };
+  }
+
+  /** Per customer, the sites in order of allocation cost (built once, on first use). */
+  function sitesByCost(): Uint32Array {
+    if (byCost) return byCost;
+    byCost = new Uint32Array(n * m);
+    const idx = new Uint32Array(m);
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i < m; i++) idx[i] = i;
+      idx.sort((a, b) => inst.allocCost[a * n + j]! - inst.allocCost[b * n + j]! || a - b);
+      byCost.set(idx, j * m);
+    }
+    return byCost;
+  }
+
+  /**
+   * Site i's knapsack at u over `customers` (those with a negative reduced cost there). When they
+   * all fit (usual near the optimal multipliers), taking them all is optimal and no sort is
+   * needed; the take is built only when asked for (the subgradient needs it for the chosen sites).
+   */
+  function siteKnapsack(
+    u: Float64Array,
+    i: number,
+    customers: Int32Array,
+    wantTake: boolean,
+  ): { value: number; take: Map<number, number> } {
+    let sum = 0;
+    let weight = 0;
+    const row = i * n;
+    for (const j of customers) {
+      sum += inst.allocCost[row + j]! - u[j]!;
+      weight += demand[j]!;
+    }
+    const cap = inst.sites[i]!.capacity;
+    if (!capacitated || weight <= cap) {
+      const take = new Map<number, number>();
+      if (wantTake) for (const j of customers) take.set(j, 1);
+      return { value: sum, take };
+    }
+    if (inst.variant !== 'sscflp') return fractionalKnapsack(u, row, customers, cap, wantTake);
+    const items: KnapsackItem[] = [];
+    for (const j of customers) items.push({ index: j, value: inst.allocCost[row + j]! - u[j]!, weight: demand[j]! });
+    return binaryKnapsack(items, cap);
+  }
+
+  /**
+   * continuousKnapsack over the customers with negative reduced cost in `row`, on typed arrays
+   * (the hot loop of the branch-and-bound: thousands of calls per second). Same greedy, same ties.
+   */
+  function fractionalKnapsack(
+    u: Float64Array,
+    row: number,
+    customers: Int32Array,
+    cap: number,
+    wantTake: boolean,
+  ): { value: number; take: Map<number, number> } {
+    let k = 0;
+    for (const j of customers) scratchIndex[k++] = j;
+    for (let a = 0; a < k; a++) {
+      const j = scratchIndex[a]!;
+      scratchRatio[j] = (inst.allocCost[row + j]! - u[j]!) / Math.max(demand[j]!, 1e-300);
+    }
+    // Greedy by ratio without a full sort: a weighted quickselect. Items cheaper than the pivot
+    // ratio all fit (then they are taken and the search goes on above it) or not (it goes on
+    // below); equal ratios are taken in customer order, as the sort's ties would.
+    const idx = scratchIndex;
+    const take = new Map<number, number>();
+    let value = 0;
+    let room = cap;
+    let lo = 0;
+    let hi = k;
+    while (lo < hi && room > 0) {
+      const pivot = scratchRatio[idx[(lo + hi) >> 1]!]!;
+      let lt = lo;
+      let gt = hi;
+      for (let t = lo; t < gt;) {
+        const q = scratchRatio[idx[t]!]!;
+        if (q < pivot) swap(idx, lt++, t++);
+        else if (q > pivot) swap(idx, t, --gt);
+        else t++;
+      }
+      let below = 0;
+      for (let a = lo; a < lt; a++) below += demand[idx[a]!]!;
+      if (below > room) {
+        hi = lt;
+        continue;
+      }
+      for (let a = lo; a < gt; a++) {
+        if (a === lt) idx.subarray(lt, gt).sort();
+        const j = idx[a]!;
+        const w = demand[j]!;
+        if (room <= 0 && w > 0) break;
+        const f = w <= 0 ? 1 : Math.min(1, room / w);
+        value += f * (inst.allocCost[row + j]! - u[j]!);
+        room -= f * w;
+        if (wantTake) take.set(j, f);
+      }
+      lo = gt;
+    }
+    return { value, take };
   }
 }
 
@@ -110,8 +234,9 @@ interface ForcedSite {
 
 /**
  * min Σ v_i y_i with the aggregate capacity cut (or the open cap), optionally with one site
- * forced open or closed; returns sites and value (a valid lower bound when the cover is solved
- * by its LP). Infinity when the forcing leaves too little capacity.
+ * forced open or closed and the sites `fixed` (1 open, 0 closed, -1 free) held; returns sites and
+ * value (a valid lower bound when the cover is solved by its LP). Infinity when the forcing
+ * leaves too little capacity.
  */
 function chooseSites(
   inst: FacilityLocationInstance,
@@ -119,12 +244,15 @@ function chooseSites(
   need: number,
   forced?: ForcedSite,
   exact = true,
+  fixed?: Int8Array,
 ): { sites: number[]; value: number } {
-  const pinned = forced?.open ? [forced.site] : [];
-  const order = [...v.keys()].filter((i) => i !== forced?.site).sort((a, b) => v[a]! - v[b]! || a - b);
+  const held = (i: number): number => (i === forced?.site ? (forced.open ? 1 : 0) : (fixed?.[i] ?? -1));
+  const pinned = [...v.keys()].filter((i) => held(i) === 1);
+  const order = [...v.keys()].filter((i) => held(i) === -1).sort((a, b) => v[a]! - v[b]! || a - b);
   if (inst.maxOpen !== undefined) {
     // Cardinality only: the p most negative sites (at least one site must open).
     const room = inst.maxOpen - pinned.length;
+    if (room < 0) return { sites: [], value: Infinity };
     const sites = [...pinned, ...order.filter((i, k) => k < room && (v[i]! < 0 || (k === 0 && pinned.length === 0)))];
     return { sites, value: sites.length > 0 ? sites.reduce((a, i) => a + v[i]!, 0) : Infinity };
   }
@@ -150,4 +278,10 @@ function chooseSites(
 /** Σ v_i over the given sites. */
 function siteSum(v: Float64Array, sites: readonly number[]): number {
   return sites.reduce((a, i) => a + v[i]!, 0);
+}
+
+function swap(a: Uint32Array, x: number, y: number): void {
+  const t = a[x]!;
+  a[x] = a[y]!;
+  a[y] = t;
 }
