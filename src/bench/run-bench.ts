@@ -12,6 +12,7 @@ import { solve } from '../solve.js';
 import { PeakMemory } from '../core/peak-memory.js';
 import { loadTimed } from './load-timed.js';
 import { timeLimits } from './time-limits.js';
+import { capxAnytime } from './capx-anytime.js';
 
 /**
  * `npm run bench [-- suite ...]`: figures for the foundation and heuristics issues, written to
@@ -257,6 +258,7 @@ async function main(): Promise<void> {
       'capx-milp': () => capxMilp(false, 300),
       'capx-milp-60': () => capxMilp(true, 60),
       'capx-hybrid': () => capxHybrid(threads),
+      'capx-anytime': capxAnytime,
       'flow-lp': flowLp,
       'jakarta-20k': jakarta20k,
       'time-limits': timeLimits,
