@@ -57,7 +57,8 @@ export class TransportationSimplex {
   private readonly penalty: number;
   private readonly eps: number;
   private readonly flowTol: number;
-  private readonly block: number;
+  private readonly openList: Int32Array;
+  private openCount = 0;
   private nextArc = 0;
   private stack: Int32Array;
   /** Pivots made so far (all solves). */
@@ -93,7 +94,6 @@ export class TransportationSimplex {
     // shipment exists.
     this.penalty = 2 * (m + n + 2) * Math.max(1, maxCost) + 1;
     this.eps = 1e-11 * this.penalty;
-    this.block = Math.max(64, Math.ceil(Math.sqrt(this.arcs)));
     const E = this.arcs;
     this.src = new Int32Array(E);
     this.tgt = new Int32Array(E);
@@ -126,6 +126,7 @@ export class TransportationSimplex {
     this.prevSib = new Int32Array(N).fill(-1);
     this.stack = new Int32Array(N);
     this.open = new Uint8Array(m);
+    this.openList = new Int32Array(m);
     // The starting tree: every node hangs from the root by its slack or artificial arc.
     for (let i = 0; i < m; i++) {
       const s = problem.supply[i]!;
@@ -154,6 +155,8 @@ export class TransportationSimplex {
       this.open[i] = want;
       for (let j = 0; j < n; j++) this.cost[i * n + j] = want ? this.baseCost[i * n + j]! : this.penalty;
     }
+    this.openCount = 0;
+    for (let i = 0; i < m; i++) if (this.open[i]) this.openList[this.openCount++] = i;
     this.potentials(this.root);
     const limit = 50 * this.arcs + 1000;
     for (let guard = 0; ; guard++) {
@@ -228,27 +231,50 @@ export class TransportationSimplex {
     }
   }
 
-  /** Block search: the most negative reduced cost in the first block that has one; -1 at optimality. */
+  /**
+   * Block search over the open sources' arcs, the slack and the artificial arcs (closed sources'
+   * arcs never enter): the most negative reduced cost in the first block that has one; -1 at
+   * optimality. Positions run source by source, so a block reads contiguous costs.
+   */
   private entering(): number {
-    const E = this.arcs;
-    const mn = this.m * this.n;
-    const n = this.n;
+    const { m, n, root } = this;
+    const mn = m * n;
+    const oc = this.openCount;
+    const real = oc * n;
+    const total = real + m + n;
+    const block = Math.max(64, Math.ceil(Math.sqrt(total)));
+    const pi = this.pi;
+    const cost = this.cost;
+    const state = this.state;
     let best = -1;
     let bestRc = -this.eps;
+    let p = this.nextArc >= total ? 0 : this.nextArc;
     let scanned = 0;
-    let a = this.nextArc;
-    for (let count = 0; count < E; count++) {
-      if (this.state[a] === LOWER && (a >= mn || this.open[(a / n) | 0])) {
-        const rc = this.cost[a]! + this.pi[this.src[a]!]! - this.pi[this.tgt[a]!]!;
-        if (rc < bestRc) {
-          bestRc = rc;
-          best = a;
-        }
+    for (let count = 0; count < total; count++) {
+      let a: number;
+      let rc: number;
+      if (p < real) {
+        const i = this.openList[(p / n) | 0]!;
+        const j = p - ((p / n) | 0) * n;
+        a = i * n + j;
+        rc = state[a] === LOWER ? cost[a]! + pi[i]! - pi[m + j]! : 0;
+      } else if (p < real + m) {
+        const i = p - real;
+        a = mn + i;
+        rc = state[a] === LOWER ? pi[i]! - pi[root]! : 0;
+      } else {
+        const j = p - real - m;
+        a = mn + m + j;
+        rc = state[a] === LOWER ? cost[a]! + pi[root]! - pi[m + j]! : 0;
       }
-      a = a + 1 === E ? 0 : a + 1;
-      if (++scanned >= this.block && best >= 0) break;
+      if (rc < bestRc) {
+        bestRc = rc;
+        best = a;
+      }
+      p = p + 1 === total ? 0 : p + 1;
+      if (++scanned >= block && best >= 0) break;
     }
-    this.nextArc = a;
+    this.nextArc = p;
     return best;
   }
 

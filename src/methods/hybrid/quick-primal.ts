@@ -1,8 +1,8 @@
 import { enter, offer, record, type HybridState } from './state.js';
 
 /** Share of a finite time limit the quick heuristic may take, and its cap in seconds. */
-const QUICK_SHARE = 0.15;
-const QUICK_MAX_SECONDS = 3;
+const QUICK_SHARE = 0.2;
+const QUICK_MAX_SECONDS = 4;
 
 /**
  * The problem's quick primal heuristic (Problem.quickDesigns), before the Lagrangian phase: an

@@ -13,6 +13,7 @@ import { flLagrangian } from './lagrangian.js';
 import { buildFlMilp, buildSparseFlMilp } from './milp.js';
 import { flReport } from './report.js';
 import { quickFlDesigns } from './quick-primal.js';
+import { greedySingleSource } from './gap-heuristic.js';
 
 /** Beyond this many arcs the full allocation LP is replaced by exact column generation. */
 const FULL_LP_ARCS = 1_000_000;
@@ -174,7 +175,16 @@ async function allocate(
       inexact: `the ${what} stopped before proving optimality (time limit ${limit} s): a feasible allocation${gap}`,
     };
   }
-  if (sol.status === 'time_limit' || sol.status === 'feasible')
+  if (sol.status === 'time_limit' || sol.status === 'feasible') {
+    // No assignment from the MIP in its time (tight single-source designs): a heuristic one keeps
+    // the design feasible (issue 17: tight 100 x 1,000 had no feasible design at all).
+    const greedy = single ? greedySingleSource(inst, design) : null;
+    if (greedy)
+      return {
+        flows: greedy,
+        inexact: `the ${what} MIP found none before its limit (${limit} s): a heuristic assignment, not proven optimal`,
+      };
     return `no ${what} found before a limit (time limit ${limit} s); not proven infeasible`;
+  }
   return sol.status === 'infeasible' ? NO_ROOM : `allocation solve ended ${sol.status}`;
 }

@@ -5,13 +5,15 @@ import { totalDemand, type FacilityLocationInstance } from './instance.js';
 
 /** Exactly priced candidates per move kind and round (the best by estimate). */
 const CANDIDATES = 4;
+/** Kicks of the iterated local search in a row without a new best design. */
+const MAX_KICKS = 8;
 /** A batch drop closes 1 / this of the open sites at once. */
 const BATCH_DROP_SHARE = 8;
 /**
- * Swap pairs priced per round when no single move improves. A swap moves much flow (~30 ms each
- * on capb); the hybrid's later phases search exchanges more widely, so the descent stops here.
+ * Swap pairs priced per round when no single move improves: the best few by estimate, then (a
+ * swap moves much flow, ~10-30 ms each on capb) more only when those fail, within the deadline.
  */
-const SWAP_PAIRS = 16;
+const SWAP_PAIRS = [16, 96] as const;
 
 /**
  * A fast primal heuristic for split-demand CFLP, with no LP solver: the drop heuristic from all
@@ -63,12 +65,48 @@ export async function quickFlDesigns(
   out.push(Uint8Array.from(current));
   improved?.(Uint8Array.from(current), cost);
   let openCap = capacity.reduce((a, b) => a + b, 0);
+  let best = Uint8Array.from(current);
+  let bestCost = cost;
+  let kicks = 0;
   const accept = (d: Uint8Array, c: number): void => {
     current = d;
     cost = c;
     openCap = capacity.reduce((a, s, i) => a + (d[i] ? s : 0), 0);
-    out.push(Uint8Array.from(d));
-    improved?.(Uint8Array.from(d), c);
+    if (c < bestCost - 1e-9 * Math.abs(bestCost)) {
+      best = Uint8Array.from(d);
+      bestCost = c;
+      kicks = 0;
+      out.push(Uint8Array.from(d));
+      improved?.(Uint8Array.from(d), c);
+    }
+  };
+  // Iterated local search: a stalled descent restarts from the best design with two random open
+  // sites closed and one random closed site opened (a fixed-seed generator: same path for the
+  // same pricing results), at most MAX_KICKS times in a row without a new best.
+  let seed = 12345;
+  const random = (q: number): number => {
+    seed = (seed * 16807) % 2147483647;
+    return seed % q;
+  };
+  const kick = (): boolean => {
+    if (kicks++ >= MAX_KICKS) return false;
+    const d = Uint8Array.from(best);
+    let cap = capacity.reduce((a, s, i) => a + (d[i] ? s : 0), 0);
+    for (let r = 0; r < 2; r++) {
+      const open = [...d.keys()].filter((i) => d[i] && cap - capacity[i]! >= D);
+      if (open.length === 0) break;
+      const i = open[random(open.length)]!;
+      d[i] = 0;
+      cap -= capacity[i]!;
+    }
+    const closed = [...d.keys()].filter((i) => !d[i] && !best[i]);
+    if (closed.length > 0) d[closed[random(closed.length)]!] = 1;
+    const c = price(d);
+    if (!Number.isFinite(c)) return kicks < MAX_KICKS;
+    current = d;
+    cost = c;
+    openCap = capacity.reduce((a, s, i) => a + (d[i] ? s : 0), 0);
+    return true;
   };
   // Estimates need the duals of the current design: re-price it (warm: no pivots) before ranking.
   const estimates = (): {
@@ -169,7 +207,10 @@ export async function quickFlDesigns(
       }
     }
     pairs.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
-    if (!tryAll(pairs.slice(0, SWAP_PAIRS).map(([, i, a]) => flip(current, i, a)))) break;
+    const [few, many] = SWAP_PAIRS;
+    if (tryAll(pairs.slice(0, few).map(([, i, a]) => flip(current, i, a)))) continue;
+    if (tryAll(pairs.slice(few, many).map(([, i, a]) => flip(current, i, a)))) continue;
+    if (!kick()) break;
   }
   return out.reverse();
 }
