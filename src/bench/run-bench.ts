@@ -13,6 +13,7 @@ import { PeakMemory } from '../core/peak-memory.js';
 import { loadTimed } from './load-timed.js';
 import { timeLimits } from './time-limits.js';
 import { capxAnytime } from './capx-anytime.js';
+import { sscflpBench } from './sscflp.js';
 
 /**
  * `npm run bench [-- suite ...]`: figures for the foundation and heuristics issues, written to
@@ -259,6 +260,7 @@ async function main(): Promise<void> {
       'capx-milp-60': () => capxMilp(true, 60),
       'capx-hybrid': () => capxHybrid(threads),
       'capx-anytime': capxAnytime,
+      sscflp: sscflpBench,
       'flow-lp': flowLp,
       'jakarta-20k': jakarta20k,
       'time-limits': timeLimits,
