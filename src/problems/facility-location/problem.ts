@@ -12,7 +12,7 @@ import { allocCost, flInstanceInfeasibility, totalDemand, type FacilityLocationI
 import { flLagrangian } from './lagrangian.js';
 import { buildFlMilp, buildSparseFlMilp } from './milp.js';
 import { flReport } from './report.js';
-import { quickFlDesigns } from './quick-primal.js';
+import { quickFlDesigns, quickSingleSourceDesigns } from './quick-primal.js';
 import { greedySingleSource } from './gap-heuristic.js';
 
 /** Beyond this many arcs the full allocation LP is replaced by exact column generation. */
@@ -84,7 +84,10 @@ export function facilityLocationProblem(inst: FacilityLocationInstance): Problem
     report: (design, flows) => flReport(inst, design, flows),
     lagrangian: () => flLagrangian(inst),
     trim: (design, flows) => trimUnused(inst, design, flows),
-    quickDesigns: (deadline, improved) => quickFlDesigns(inst, deadline, FULL_LP_ARCS, improved),
+    quickDesigns: (deadline, improved) =>
+      inst.variant === 'sscflp'
+        ? quickSingleSourceDesigns(inst, deadline, FULL_LP_ARCS, improved)
+        : quickFlDesigns(inst, deadline, FULL_LP_ARCS, improved),
   };
 }
 
