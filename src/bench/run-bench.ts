@@ -15,6 +15,8 @@ import { timeLimits } from './time-limits.js';
 import { paretoScale } from './pareto-scale.js';
 import { saaJakarta } from './saa-jakarta.js';
 import { capxCertify } from './capx-certify.js';
+import { capxAnytime } from './capx-anytime.js';
+import { sscflpBench } from './sscflp.js';
 
 /**
  * `npm run bench [-- suite ...]`: figures for the foundation and heuristics issues, written to
@@ -261,6 +263,8 @@ async function main(): Promise<void> {
       'capx-milp': () => capxMilp(false, 300),
       'capx-milp-60': () => capxMilp(true, 60),
       'capx-hybrid': () => capxHybrid(threads),
+      'capx-anytime': capxAnytime,
+      sscflp: sscflpBench,
       'flow-lp': flowLp,
       'jakarta-20k': jakarta20k,
       'time-limits': timeLimits,

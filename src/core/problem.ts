@@ -130,6 +130,12 @@ export interface Problem<F = unknown> {
    * the trimmed design is priced for free — a cheap improvement for Lagrangian heuristics.
    */
   trim?(design: Design, flows: F): Design | null;
+  /**
+   * A fast problem-specific primal heuristic (no LP solver): designs, best first, found by
+   * `deadline`; `improved` hears each better one with its cost as the heuristic computed it
+   * (for the run's trajectory). The hybrid runs it first and prices its best exactly.
+   */
+  quickDesigns?(deadline: number, improved?: (design: Design, cost: number) => void): Promise<readonly Design[]>;
   /** Instance size by named dimension (e.g. sites, customers), for scaling studies. */
   readonly dimensions?: Readonly<Record<string, number>>;
   /** A Lagrangian relaxation, for problems that have one (used by lagrangian and hybrid). */

@@ -15,6 +15,7 @@ import {
 import { bendersPhase } from './hybrid/benders.js';
 import { bnbPhase } from './hybrid/bnb.js';
 import { certifyPhase } from './hybrid/certify.js';
+import { quickPrimalPhase } from './hybrid/quick-primal.js';
 import { proven, type HybridState } from './hybrid/state.js';
 import type { Method } from './method.js';
 import { HYBRID_PARAMETERS } from './parameters.js';
@@ -96,6 +97,7 @@ export const hybridMethod: Method = {
     const enumerated = await enumerationPhase(st, numParam(ctx.params, 'enumerateLimit') ?? DEFAULT_ENUMERATE_LIMIT);
     if (!enumerated) {
       await problemBoundPhase(st);
+      if (!proven(st)) await quickPrimalPhase(st);
       if (!proven(st)) await (ctx.problem.lagrangian ? lagrangianPhase(st, rng, share) : lpRelaxationPhase(st));
       if (!proven(st) && !ctx.problem.lagrangian) {
         await bendersPhase(st, DEFAULT_BENDERS_SHARE);

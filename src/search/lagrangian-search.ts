@@ -46,6 +46,8 @@ export async function lagrangianSearch(input: {
   params: LagrangianParams;
   startTime: number;
   method?: string;
+  /** A design found before (e.g. by a quick heuristic): the first upper bound of the step size. */
+  incumbent?: Scored | null;
 }): Promise<LagrangianOutcome> {
   const { relaxation, evaluator: ev, rng, params } = input;
   const problem = ev.problem;
@@ -57,7 +59,7 @@ export async function lagrangianSearch(input: {
   const maxIt = params.maxIterations ?? 5000;
   const stats: StatRow[] = [];
   const tried = new Map<string, Scored>();
-  let best: Scored | null = null;
+  let best: Scored | null = input.incumbent ?? null;
   let score = new Float64Array(problem.space.size);
   let sinceImprovement = 0;
   let it = 0;

@@ -71,6 +71,7 @@ export async function lagrangianPhase(st: HybridState, rng: Rng, share: number):
     params: lagrangianParams(st.ctx.params),
     startTime: st.start,
     method: 'hybrid:lagrangian',
+    incumbent: st.best,
   });
   st.stats.push(...out.stats);
   raiseBound(st, out.lowerBound, 'lagrangian');

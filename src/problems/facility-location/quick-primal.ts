@@ -1,0 +1,261 @@
+import type { Design } from '../../core/design.js';
+import { breathe } from '../../search/breathe.js';
+import { TransportationSimplex } from '../../search/transportation-simplex.js';
+import { greedySingleSource } from './gap-heuristic.js';
+import { totalDemand, type FacilityLocationInstance } from './instance.js';
+
+/** Exactly priced candidates per move kind and round (the best by estimate). */
+const CANDIDATES = 4;
+/** Kicks of the iterated local search in a row without a new best design. */
+const MAX_KICKS = 8;
+/** A batch drop closes 1 / this of the open sites at once. */
+const BATCH_DROP_SHARE = 8;
+/**
+ * Swap pairs priced per round when no single move improves: the best few by estimate, then (a
+ * swap moves much flow, ~10-30 ms each on capb) more only when those fail, within the deadline.
+ */
+const SWAP_PAIRS = [16, 96] as const;
+
+/**
+ * A fast primal heuristic for split-demand CFLP, with no LP solver: the drop heuristic from all
+ * sites open, then a descent over add, drop and swap moves. Moves are ranked by estimates from the
+ * transportation duals (opening k gains up to its capacity's worth of the largest u_j - c_kj;
+ * closing i reroutes its flows at the cheapest other open site's reduced price) and only the
+ * best few are priced exactly by a warm network simplex, a few milliseconds each. Returns the
+ * designs it moved through, best first. Empty for other variants, with an open cap, or when the
+ * instance has more than `maxArcs` arcs (the simplex is dense).
+ */
+export async function quickFlDesigns(
+  inst: FacilityLocationInstance,
+  deadline: number,
+  maxArcs: number,
+  improved?: (design: Design, cost: number) => void,
+): Promise<Design[]> {
+  const m = inst.sites.length;
+  const n = inst.customers.length;
+  if (inst.variant !== 'cflp' || m * n > maxArcs || inst.maxOpen !== undefined) return [];
+  const served = inst.customers.map((c, j) => (c.demand > 0 ? j : -1)).filter((j) => j >= 0);
+  const k = served.length;
+  if (k === 0) return [];
+  const demand = served.map((j) => inst.customers[j]!.demand);
+  const unit = new Float64Array(m * k);
+  for (let i = 0; i < m; i++)
+    for (let t = 0; t < k; t++) unit[i * k + t] = inst.allocCost[i * n + served[t]!]! / demand[t]!;
+  const capacity = inst.sites.map((s) => s.capacity);
+  const fixed = inst.sites.map((s) => s.fixedCost);
+  const D = totalDemand(inst);
+  const simplex = new TransportationSimplex({ supply: capacity, demand, unitCost: unit });
+  // Costs of customers without demand: their cheapest open site (no capacity used).
+  const idle = inst.customers.map((c, j) => (c.demand > 0 ? -1 : j)).filter((j) => j >= 0);
+  const price = (d: Uint8Array): number => {
+    const s = simplex.solve(d);
+    if (!s) return Infinity;
+    let total = s.cost;
+    for (let i = 0; i < m; i++) if (d[i]) total += fixed[i]!;
+    for (const j of idle) {
+      let best = Infinity;
+      for (let i = 0; i < m; i++) if (d[i]) best = Math.min(best, inst.allocCost[i * n + j]!);
+      total += best;
+    }
+    return total;
+  };
+  const out: Design[] = [];
+  let current: Uint8Array = new Uint8Array(m).fill(1);
+  let cost = price(current);
+  if (!Number.isFinite(cost)) return [];
+  out.push(Uint8Array.from(current));
+  improved?.(Uint8Array.from(current), cost);
+  let openCap = capacity.reduce((a, b) => a + b, 0);
+  let best = Uint8Array.from(current);
+  let bestCost = cost;
+  let kicks = 0;
+  const accept = (d: Uint8Array, c: number): void => {
+    current = d;
+    cost = c;
+    openCap = capacity.reduce((a, s, i) => a + (d[i] ? s : 0), 0);
+    if (c < bestCost - 1e-9 * Math.abs(bestCost)) {
+      best = Uint8Array.from(d);
+      bestCost = c;
+      kicks = 0;
+      out.push(Uint8Array.from(d));
+      improved?.(Uint8Array.from(d), c);
+    }
+  };
+  // Iterated local search: a stalled descent restarts from the best design with two random open
+  // sites closed and one random closed site opened (a fixed-seed generator: same path for the
+  // same pricing results), at most MAX_KICKS times in a row without a new best.
+  let seed = 12345;
+  const random = (q: number): number => {
+    seed = (seed * 16807) % 2147483647;
+    return seed % q;
+  };
+  const kick = (): boolean => {
+    if (kicks++ >= MAX_KICKS) return false;
+    const d = Uint8Array.from(best);
+    let cap = capacity.reduce((a, s, i) => a + (d[i] ? s : 0), 0);
+    for (let r = 0; r < 2; r++) {
+      const open = [...d.keys()].filter((i) => d[i] && cap - capacity[i]! >= D);
+      if (open.length === 0) break;
+      const i = open[random(open.length)]!;
+      d[i] = 0;
+      cap -= capacity[i]!;
+    }
+    const closed = [...d.keys()].filter((i) => !d[i] && !best[i]);
+    if (closed.length > 0) d[closed[random(closed.length)]!] = 1;
+    const c = price(d);
+    if (!Number.isFinite(c)) return kicks < MAX_KICKS;
+    current = d;
+    cost = c;
+    openCap = capacity.reduce((a, s, i) => a + (d[i] ? s : 0), 0);
+    return true;
+  };
+  // Estimates need the duals of the current design: re-price it (warm: no pivots) before ranking.
+  const estimates = (): {
+    add: number[];
+    drop: number[];
+    addGain: Float64Array;
+    dropGain: Float64Array;
+    dropRaw: Float64Array;
+  } => {
+    price(current);
+    const u = Float64Array.from(served, (_, t) => simplex.sinkPrice(t));
+    const w = Float64Array.from(capacity, (_, i) => (current[i] ? simplex.sourcePrice(i) : 0));
+    const addGain = new Float64Array(m).fill(-Infinity);
+    const dropGain = new Float64Array(m).fill(-Infinity);
+    const gains: number[] = [];
+    for (let i = 0; i < m; i++) {
+      if (current[i]) continue;
+      gains.length = 0;
+      for (let t = 0; t < k; t++) {
+        const g = u[t]! - unit[i * k + t]!;
+        if (g > 0) gains.push(g, demand[t]!);
+      }
+      // Units are interchangeable at a site: fill its capacity with the largest unit gains.
+      const order = [...Array(gains.length / 2).keys()].sort((a, b) => gains[2 * b]! - gains[2 * a]!);
+      let room = capacity[i]!;
+      let gain = 0;
+      for (const o of order) {
+        if (room <= 0) break;
+        const q = Math.min(room, gains[2 * o + 1]!);
+        gain += q * gains[2 * o]!;
+        room -= q;
+      }
+      addGain[i] = gain - fixed[i]!;
+    }
+    // Flows per open site from the current shipment, to reroute them when the site closes.
+    const s = simplex.solve(current)!;
+    const loss = new Float64Array(m);
+    s.source.forEach((i, q) => {
+      const t = s.sink[q]!;
+      let reroute = Infinity;
+      for (let h = 0; h < m; h++) if (h !== i && current[h]) reroute = Math.min(reroute, unit[h * k + t]! + w[h]!);
+      loss[i]! += s.amount[q]! * Math.max(0, reroute - u[t]!);
+    });
+    const dropRaw = Float64Array.from(fixed, (f, i) => f - loss[i]!);
+    for (let i = 0; i < m; i++) if (current[i] && openCap - capacity[i]! >= D) dropGain[i] = dropRaw[i]!;
+    const rank = (g: Float64Array): number[] =>
+      [...g.keys()].filter((i) => Number.isFinite(g[i]!)).sort((a, b) => g[b]! - g[a]! || a - b);
+    return { add: rank(addGain), drop: rank(dropGain), addGain, dropGain, dropRaw };
+  };
+  // Tries designs in order; takes the first that improves.
+  const tryAll = (designs: Uint8Array[]): boolean => {
+    for (const d of designs) {
+      if (performance.now() >= deadline) return false;
+      const c = price(d);
+      if (c < cost - 1e-9 * Math.abs(cost)) {
+        accept(d, c);
+        return true;
+      }
+    }
+    return false;
+  };
+  const flip = (d: Uint8Array, ...bits: number[]): Uint8Array => {
+    const x = Uint8Array.from(d);
+    for (const b of bits) x[b] = x[b] ? 0 : 1;
+    return x;
+  };
+  // Far from a local optimum (many sites open, each promising a saving) the drop heuristic closes
+  // an eighth of the open sites at once: from all 100 open on capb, ~20 pricings instead of ~90.
+  const batchDrop = (ranked: number[], gain: Float64Array): Uint8Array[] => {
+    const open = current.reduce((a, b) => a + b, 0);
+    const r = Math.floor(open / BATCH_DROP_SHARE);
+    if (r < 2) return [];
+    const chosen: number[] = [];
+    let cap = openCap;
+    for (const i of ranked) {
+      if (chosen.length >= r || !(gain[i]! > 0)) break;
+      if (cap - capacity[i]! < D) continue;
+      cap -= capacity[i]!;
+      chosen.push(i);
+    }
+    return chosen.length >= 2 ? [flip(current, ...chosen)] : [];
+  };
+  while (performance.now() < deadline) {
+    await breathe();
+    const est = estimates();
+    const drops = est.drop.slice(0, CANDIDATES).map((i) => flip(current, i));
+    const adds = est.add.slice(0, CANDIDATES).map((i) => flip(current, i));
+    // Whichever kind promises more goes first.
+    const dropFirst = (est.dropGain[est.drop[0] ?? -1] ?? -Infinity) >= (est.addGain[est.add[0] ?? -1] ?? -Infinity);
+    if (tryAll([...batchDrop(est.drop, est.dropGain), ...(dropFirst ? [...drops, ...adds] : [...adds, ...drops])]))
+      continue;
+    const pairs: [number, number, number][] = [];
+    for (const i of [...current.keys()].filter((q) => current[q])) {
+      for (const a of est.add.slice(0, 3 * CANDIDATES)) {
+        if (openCap - capacity[i]! + capacity[a]! < D) continue;
+        const g = est.dropRaw[i]! + est.addGain[a]!;
+        pairs.push([g, i, a]);
+      }
+    }
+    pairs.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
+    const [few, many] = SWAP_PAIRS;
+    if (tryAll(pairs.slice(0, few).map(([, i, a]) => flip(current, i, a)))) continue;
+    if (tryAll(pairs.slice(few, many).map(([, i, a]) => flip(current, i, a)))) continue;
+    if (!kick()) break;
+  }
+  return out.reverse();
+}
+
+/** Designs of the split relaxation tried for a single-source assignment, best first. */
+const SINGLE_SOURCE_TRIES = 5;
+
+/**
+ * Single-source designs without a solver: the split-demand heuristic's designs (best first), each
+ * given a single-source assignment by the GAP heuristic; where none is found, the closed site of
+ * largest capacity opens and the heuristic tries again. Designs that got one, best first
+ * (issue 17: the tight 100 x 1,000 instance had no feasible design at all).
+ */
+export async function quickSingleSourceDesigns(
+  inst: FacilityLocationInstance,
+  deadline: number,
+  maxArcs: number,
+  improved?: (design: Design, cost: number) => void,
+): Promise<Design[]> {
+  if (inst.variant !== 'sscflp') return [];
+  const n = inst.customers.length;
+  const relaxed = await quickFlDesigns({ ...inst, variant: 'cflp' }, deadline, maxArcs);
+  const found: { design: Design; cost: number }[] = [];
+  for (const start of relaxed.slice(0, SINGLE_SOURCE_TRIES)) {
+    const d = Uint8Array.from(start);
+    for (let tries = 0; tries < inst.sites.length; tries++) {
+      await breathe();
+      const a = greedySingleSource(inst, d);
+      if (a) {
+        let cost = 0;
+        inst.sites.forEach((s, i) => (cost += d[i] ? s.fixedCost : 0));
+        a.site.forEach((i, k) => (cost += inst.allocCost[i * n + a.customer[k]!]! * a.fraction[k]!));
+        found.push({ design: d, cost });
+        break;
+      }
+      let widest = -1;
+      inst.sites.forEach((s, i) => {
+        if (!d[i] && (widest < 0 || s.capacity > inst.sites[widest]!.capacity)) widest = i;
+      });
+      if (widest < 0) break;
+      d[widest] = 1;
+    }
+  }
+  found.sort((x, y) => x.cost - y.cost);
+  for (const f of found) improved?.(f.design, f.cost);
+  return found.map((f) => f.design);
+}
