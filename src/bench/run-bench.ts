@@ -12,6 +12,7 @@ import { solve } from '../solve.js';
 import { PeakMemory } from '../core/peak-memory.js';
 import { loadTimed } from './load-timed.js';
 import { timeLimits } from './time-limits.js';
+import { lshaped200 } from './lshaped-200.js';
 
 /**
  * `npm run bench [-- suite ...]`: figures for the foundation and heuristics issues, written to
@@ -24,6 +25,7 @@ import { timeLimits } from './time-limits.js';
  *  - jakarta-20k: `rlnd solve --method hybrid --json` wall time on generated Jakarta-style networks of
  *                 20,000 dealers (100 and 1,000 clusters x 4 CCs, 10 RMC, 5 WDC), target < 10 s certified.
  *  - time-limits: `rlnd solve --time-limit L` wall time per method and size, overrun against limit + max(2 s, 5%).
+ *  - lshaped-200: lshaped (--threads) vs the extensive form on two-stage facility location up to 50 x 200 x 200.
  * Default: orlib-small and flow-lp. Run one process per suite so memory figures are per suite.
  */
 const DIR = 'instances/orlib-cap';
@@ -260,6 +262,7 @@ async function main(): Promise<void> {
       'flow-lp': flowLp,
       'jakarta-20k': jakarta20k,
       'time-limits': timeLimits,
+      'lshaped-200': () => lshaped200(threads),
     };
     if (!run[suite]) throw new Error(`unknown suite ${suite}; choose from ${Object.keys(run).join(', ')}`);
     const figures = await run[suite]();

@@ -4,7 +4,7 @@ import { InfeasibleInstanceError } from '../core/errors.js';
 import { relativeGap, type StatRow } from '../core/result.js';
 import type { ScenarioCut, TwoStageDecomposition } from '../core/two-stage.js';
 import { solveModel } from '../exact/solve-model.js';
-import { isScenarioRunner, type ScenarioTask } from '../core/scenario-runner.js';
+import { isScenarioRunner, scenarioChunks, type ScenarioTask } from '../core/scenario-runner.js';
 import {
   aggregate,
   feasibilityRow,
@@ -295,11 +295,13 @@ async function lshaped(ctx: MethodContext): Promise<MethodOutcome> {
   };
 }
 
-/** Scenario cuts priced in this thread, in order. */
+/** Scenario cuts priced in this thread, in order, in the pool's chunks (so 1 and N threads agree). */
 async function local(ctx: MethodContext, dec: TwoStageDecomposition, task: ScenarioTask): Promise<ScenarioCut[]> {
   const out: ScenarioCut[] = [];
-  for (const s of task.scenarios)
-    out.push(task.kind === 'lower' ? await dec.lowerCut(ctx.handle, s) : await dec.cut(ctx.handle, s, task.at!));
+  for (const chunk of scenarioChunks(task.scenarios)) {
+    if (task.kind === 'cut') out.push(...(await dec.cuts(ctx.handle, chunk, task.at!)));
+    else for (const s of chunk) out.push(await dec.lowerCut(ctx.handle, s));
+  }
   return out;
 }
 
