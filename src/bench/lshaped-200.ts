@@ -10,14 +10,31 @@ interface Case {
   readonly options: StochasticFlOptions;
   /** Both finish within the limit: assert lshaped = milp to 1e-6 (relative). */
   readonly compare: boolean;
+  /** Seconds for milp (the target's 10 min on the big case) and for lshaped. */
   readonly limit: number;
+  readonly lshapedLimit: number;
 }
 
 // Issue 18's target (50 x 200, 200 scenarios, recourse) and two sizes where the extensive form finishes.
 const CASES: readonly Case[] = [
-  { options: { sites: 8, customers: 20, scenarios: 12, seed: 1, penalty: 200 }, compare: true, limit: 300 },
-  { options: { sites: 10, customers: 30, scenarios: 40, seed: 2, penalty: 200 }, compare: true, limit: 300 },
-  { options: { sites: 50, customers: 200, scenarios: 200, seed: 1, penalty: 200 }, compare: false, limit: 600 },
+  {
+    options: { sites: 8, customers: 20, scenarios: 12, seed: 1, penalty: 200 },
+    compare: true,
+    limit: 300,
+    lshapedLimit: 300,
+  },
+  {
+    options: { sites: 10, customers: 30, scenarios: 40, seed: 2, penalty: 200 },
+    compare: true,
+    limit: 300,
+    lshapedLimit: 300,
+  },
+  {
+    options: { sites: 50, customers: 200, scenarios: 200, seed: 1, penalty: 200 },
+    compare: false,
+    limit: 600,
+    lshapedLimit: 1200,
+  },
 ];
 
 interface CliJson {
@@ -66,7 +83,8 @@ export async function lshaped200(threads: number): Promise<unknown> {
       const byMethod: Record<string, CliJson> = {};
       for (const method of ['lshaped', 'milp']) {
         const load = loadavg()[0]!;
-        const flags = ['--time-limit', String(c.limit), '--json', '--quiet'];
+        const limit = method === 'lshaped' ? c.lshapedLimit : c.limit;
+        const flags = ['--time-limit', String(limit), '--json', '--quiet'];
         const run = await cli([
           'solve',
           file,
@@ -80,7 +98,7 @@ export async function lshaped200(threads: number): Promise<unknown> {
           instance: doc.name,
           method,
           threads: method === 'lshaped' ? threads : 1,
-          timeLimit: c.limit,
+          timeLimit: limit,
           status: run.json.status,
           objective: run.json.objective,
           lowerBound: run.json.lowerBound,
