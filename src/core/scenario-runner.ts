@@ -24,10 +24,10 @@ export function isScenarioRunner(r: BatchRunner | null): r is ScenarioRunner {
 }
 
 /**
- * Scenarios per pricing task. Fixed, never derived from the thread count: a task's scenario LPs
- * are warm-started one from the next (TwoStageDecomposition.cuts), so the chunks decide the cuts
- * and must be the same on 1 or N threads. Eight keeps one cold solve per eight scenarios and
- * still gives a 200-scenario problem 25 tasks to balance over the workers.
+ * Scenarios per pricing task. Fixed, never derived from the thread count: a decomposition may
+ * price a task's scenarios with state carried from one to the next (TwoStageDecomposition.cuts),
+ * so the chunks must be the same on 1 or N threads. Eight gives a 200-scenario problem 25 tasks
+ * to balance over the workers.
  */
 export const SCENARIO_CHUNK = 8;
 

@@ -42,8 +42,8 @@ export interface TwoStageDecomposition {
   /** A cut of scenario s at y^ (a binary design, or any point of [0,1]^n). */
   cut(handle: HighsHandle, scenario: number, at: Float64Array): Promise<ScenarioCut>;
   /**
-   * Cuts of the listed scenarios at y^, in order; may warm-start each scenario's LP from the
-   * previous one's, so the cuts depend on the list (price fixed chunks, see `scenarioChunks`).
+   * Cuts of the listed scenarios at y^, in order; may carry state from one scenario to the next
+   * (a warm start), so callers price fixed chunks (`scenarioChunks`) to stay thread-independent.
    */
   cuts(handle: HighsHandle, scenarios: readonly number[], at: Float64Array): Promise<ScenarioCut[]>;
   /**

@@ -2,7 +2,6 @@ import { InfeasibleInstanceError } from '../../../core/errors.js';
 import type { DesignRow, ScenarioCut, TwoStageDecomposition } from '../../../core/two-stage.js';
 import type { HighsHandle } from '../../../exact/highs-handle.js';
 import { LinearModelBuilder, relaxIntegrality, type LinearModel } from '../../../exact/linear-model.js';
-import { solveLpSequence } from '../../../exact/lp-sequence.js';
 import { solveModel } from '../../../exact/solve-model.js';
 import { buildNetworkModel } from '../model.js';
 import { recourseOptions } from './evaluate.js';
@@ -45,17 +44,21 @@ export function networkDecomposition(st: StochasticNetwork): TwoStageDecompositi
   st.scenarios.forEach((sc) =>
     sc.instance.bits.forEach((b, i) => (firstStageCost[i]! += sc.probability * b.fixedCost)),
   );
-  /** Cuts of the listed scenarios at y^, their LPs solved in order, each warm from the previous one. */
+  /**
+   * Cuts of the listed scenarios at y^, each scenario LP a cold solve. Warm-starting each LP from
+   * the previous scenario's basis was measured slower (50 x 200 facility location: 0.17 s per LP
+   * against 0.08 s cold, 300-500 simplex iterations either way; a warm solve skips presolve, which
+   * here removes the closed sites' columns and linking rows), so the chunks only fix the order.
+   */
   const cutsAt = async (handle: HighsHandle, list: readonly number[], at: Float64Array): Promise<ScenarioCut[]> => {
-    const fixed = list.map((s) => withDesign(stage(s), at));
-    const sols = await solveLpSequence(handle, fixed);
     const binary = at.every((v) => v === 0 || v === 1);
     const out: ScenarioCut[] = [];
-    for (const [k, s] of list.entries()) {
+    for (const s of list) {
       const g = stage(s);
-      const sol = sols[k]!;
+      const fixed = withDesign(g, at);
+      const sol = await solveModel(handle, fixed);
       if (sol.status === 'infeasible') {
-        out.push(await feasibilityCut(handle, s, g, fixed[k]!, at));
+        out.push(await feasibilityCut(handle, s, g, fixed, at));
         continue;
       }
       if (sol.status !== 'optimal' || sol.objective === null || !sol.colDuals)
