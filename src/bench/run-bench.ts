@@ -17,6 +17,7 @@ import { saaJakarta } from './saa-jakarta.js';
 import { capxCertify } from './capx-certify.js';
 import { capxAnytime } from './capx-anytime.js';
 import { sscflpBench } from './sscflp.js';
+import { lshaped200 } from './lshaped-200.js';
 
 /**
  * `npm run bench [-- suite ...]`: figures for the foundation and heuristics issues, written to
@@ -30,6 +31,7 @@ import { sscflpBench } from './sscflp.js';
  *                 20,000 dealers (100 and 1,000 clusters x 4 CCs, 10 RMC, 5 WDC), target < 10 s certified.
  *  - time-limits: `rlnd solve --time-limit L` wall time per method and size, overrun against limit + max(2 s, 5%).
  *  - saa-jakarta: SAA on the Jakarta network (N = 50, M = 10, N' = 2,000, 2 threads), gap interval and time.
+ *  - lshaped-200: lshaped (--threads) vs the extensive form on two-stage facility location up to 50 x 200 x 200.
  * Default: orlib-small and flow-lp. Run one process per suite so memory figures are per suite.
  */
 const DIR = 'instances/orlib-cap';
@@ -271,6 +273,7 @@ async function main(): Promise<void> {
       'pareto-scale': () => paretoScale(threads),
       'saa-jakarta': saaJakarta,
       'capx-certify': capxCertify,
+      'lshaped-200': () => lshaped200(threads),
     };
     if (!run[suite]) throw new Error(`unknown suite ${suite}; choose from ${Object.keys(run).join(', ')}`);
     const figures = await run[suite]();

@@ -42,6 +42,11 @@ export interface TwoStageDecomposition {
   /** A cut of scenario s at y^ (a binary design, or any point of [0,1]^n). */
   cut(handle: HighsHandle, scenario: number, at: Float64Array): Promise<ScenarioCut>;
   /**
+   * Cuts of the listed scenarios at y^, in order; may carry state from one scenario to the next
+   * (a warm start), so callers price fixed chunks (`scenarioChunks`) to stay thread-independent.
+   */
+  cuts(handle: HighsHandle, scenarios: readonly number[], at: Float64Array): Promise<ScenarioCut[]>;
+  /**
    * A valid lower bound on scenario s's second-stage cost over every design, with a cut at the
    * point attaining it (the LP relaxation with the design free); starts the master bounded.
    */

@@ -1,5 +1,6 @@
 import { makeRng } from '../search/rng.js';
 import { deadlineOf, evaluatorFor, finish, numParam } from './heuristic-common.js';
+import { lshapedBoundPhase } from './hybrid/lshaped-bound.js';
 import {
   coreMilpPhase,
   enumerationPhase,
@@ -26,6 +27,8 @@ const DEFAULT_ENUMERATE_LIMIT = 256;
 /** Share of the time left given to the core MILP. */
 const DEFAULT_CORE_SHARE = 0.5;
 
+/** Share of the time left given to the L-shaped bound (two-stage problems). */
+const DEFAULT_LSHAPED_SHARE = 0.6;
 /** Share of the time left given to Benders strengthening of the LP bound (problems without a Lagrangian). */
 const DEFAULT_BENDERS_SHARE = 0.2;
 
@@ -98,8 +101,10 @@ export const hybridMethod: Method = {
     if (!enumerated) {
       await problemBoundPhase(st);
       if (!proven(st)) await quickPrimalPhase(st);
+      // Two-stage: the L-shaped bound and its design, then the search on expected costs.
+      if (!proven(st) && ctx.problem.twoStage) await lshapedBoundPhase(st, DEFAULT_LSHAPED_SHARE);
       if (!proven(st)) await (ctx.problem.lagrangian ? lagrangianPhase(st, rng, share) : lpRelaxationPhase(st));
-      if (!proven(st) && !ctx.problem.lagrangian) {
+      if (!proven(st) && !ctx.problem.lagrangian && !ctx.problem.twoStage) {
         await bendersPhase(st, DEFAULT_BENDERS_SHARE);
         await milpBoundPhase(st, DEFAULT_MILP_BOUND_SHARE);
       }

@@ -4,7 +4,7 @@ import type { Evaluation } from '../core/problem.js';
 import { unpricedEvaluation, type BatchOptions, type BatchRunner } from '../core/batch-runner.js';
 import type { EvaluateTask } from './evaluate-worker.js';
 import type { ProblemSource } from './problem-source.js';
-import type { ScenarioRunner, ScenarioTask } from '../core/scenario-runner.js';
+import { scenarioChunks, type ScenarioRunner, type ScenarioTask } from '../core/scenario-runner.js';
 import type { ScenarioCut } from '../core/two-stage.js';
 import { workerPool, type WorkerPool } from './worker-pool.js';
 
@@ -61,15 +61,15 @@ export class PoolRunner implements BatchRunner, ScenarioRunner {
   }
 
   /**
-   * Prices two-stage scenario subproblems on the same workers (scenario-worker.ts): a few
-   * contiguous chunks of scenarios per worker, so uneven scenarios balance, results in order.
+   * Prices two-stage scenario subproblems on the same workers (scenario-worker.ts): one task per
+   * fixed chunk of scenarios (`scenarioChunks`, independent of the thread count, since a chunk's
+   * LPs are warm-started in order), so uneven scenarios balance; results in order.
    */
   async scenarioCuts(task: ScenarioTask): Promise<ScenarioCut[]> {
     const worker = new URL('./scenario-worker.js', import.meta.url);
-    const chunk = Math.max(1, Math.ceil(task.scenarios.length / (4 * this.threads)));
-    const parts: Promise<ScenarioCut[]>[] = [];
-    for (let k = 0; k < task.scenarios.length; k += chunk)
-      parts.push(this.pool.run<ScenarioCut[]>({ ...task, scenarios: task.scenarios.slice(k, k + chunk) }, worker));
+    const parts = scenarioChunks(task.scenarios).map((scenarios) =>
+      this.pool.run<ScenarioCut[]>({ ...task, scenarios }, worker),
+    );
     return (await Promise.all(parts)).flat();
   }
 

@@ -20,8 +20,8 @@ export default async function priceScenarios(task: ScenarioTask): Promise<Scenar
     current = { key, problem: problemFromText(source.text, source.file, source.options) };
   const dec = current.problem.twoStage?.();
   if (!dec) throw new Error(`${source.file} is not a two-stage problem`);
+  if (task.kind === 'cut') return dec.cuts(h, task.scenarios, task.at!);
   const out: ScenarioCut[] = [];
-  for (const s of task.scenarios)
-    out.push(task.kind === 'lower' ? await dec.lowerCut(h, s) : await dec.cut(h, s, task.at!));
+  for (const s of task.scenarios) out.push(await dec.lowerCut(h, s));
   return out;
 }

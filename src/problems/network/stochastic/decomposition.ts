@@ -44,28 +44,48 @@ export function networkDecomposition(st: StochasticNetwork): TwoStageDecompositi
   st.scenarios.forEach((sc) =>
     sc.instance.bits.forEach((b, i) => (firstStageCost[i]! += sc.probability * b.fixedCost)),
   );
-  return {
-    scenarios: st.scenarios.map((s) => ({ id: s.id, probability: s.probability })),
-    firstStageCost,
-    designRows: designRows(first.lp, first.cols),
-    async cut(handle, s, at) {
+  /**
+   * Cuts of the listed scenarios at y^, each scenario LP a cold solve. Warm-starting each LP from
+   * the previous scenario's basis was measured slower (50 x 200 facility location: 0.17 s per LP
+   * against 0.08 s cold, 300-500 simplex iterations either way; a warm solve skips presolve, which
+   * here removes the closed sites' columns and linking rows), so the chunks only fix the order.
+   */
+  const cutsAt = async (handle: HighsHandle, list: readonly number[], at: Float64Array): Promise<ScenarioCut[]> => {
+    const binary = at.every((v) => v === 0 || v === 1);
+    const out: ScenarioCut[] = [];
+    for (const s of list) {
       const g = stage(s);
-      const fixedModel = withDesign(g, at);
-      const sol = await solveModel(handle, fixedModel);
-      if (sol.status === 'infeasible') return feasibilityCut(handle, s, g, fixedModel, at);
+      const fixed = withDesign(g, at);
+      const sol = await solveModel(handle, fixed);
+      if (sol.status === 'infeasible') {
+        out.push(await feasibilityCut(handle, s, g, fixed, at));
+        continue;
+      }
       if (sol.status !== 'optimal' || sol.objective === null || !sol.colDuals)
         throw new Error(`scenario ${st.scenarios[s]!.id}: second-stage LP ended ${sol.status}`);
       const value = sol.objective - dot(g.fixed, at);
       const slope = Float64Array.from(g.cols, (c, i) => sol.colDuals![c]! - g.fixed[i]!);
-      const binary = at.every((v) => v === 0 || v === 1);
-      if (!g.mip || !binary) return { scenario: s, feasible: true, value, slope, at };
+      if (!g.mip || !binary) {
+        out.push({ scenario: s, feasible: true, value, slope, at });
+        continue;
+      }
       // A MIP second stage: the LP cut is valid but not tight; report the exact price beside it.
       const f = buildNetworkModel(st.scenarios[s]!.instance, Uint8Array.from(at), recourseOptions(st));
       const exact = await solveModel(handle, f.model);
       const price =
         exact.status === 'optimal' && exact.objective !== null ? exact.objective - dot(g.fixed, at) : Infinity;
-      return { scenario: s, feasible: true, value, slope, at, exact: Math.max(price, value) };
+      out.push({ scenario: s, feasible: true, value, slope, at, exact: Math.max(price, value) });
+    }
+    return out;
+  };
+  return {
+    scenarios: st.scenarios.map((s) => ({ id: s.id, probability: s.probability })),
+    firstStageCost,
+    designRows: designRows(first.lp, first.cols),
+    async cut(handle, s, at) {
+      return (await cutsAt(handle, [s], at))[0]!;
     },
+    cuts: (handle, list, at) => cutsAt(handle, list, at),
     async lowerCut(handle, s) {
       const g = stage(s);
       const colCost = [...g.lp.colCost];

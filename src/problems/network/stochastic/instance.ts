@@ -1,5 +1,5 @@
 import { InputError } from '../../../core/errors.js';
-import { compileNetwork } from '../compile.js';
+import { compileNetwork, withNodeDocuments } from '../compile.js';
 import type { NetworkInstance } from '../instance.js';
 import { applyChanges, ScenarioChangeError } from '../scenario.js';
 import type { NetworkDocument, NodeDoc, ScenarioDoc } from '../schema.js';
@@ -40,9 +40,13 @@ export function isStochasticDocument(doc: NetworkDocument): boolean {
 export function compileStochastic(doc: NetworkDocument, source: string): StochasticNetwork {
   const base = compileNetwork(doc, source);
   const nominal = withoutScenarios(doc);
+  const shared = { ...base, doc: nominal };
   const list: readonly ScenarioDoc[] = doc.scenarios ?? [{ id: 'nominal', probability: 1 }];
   const scenarios = list.map((s, i): StochasticScenario => {
-    const instance = compileNetwork(scenarioDocument(nominal, s, `scenarios[${i}] (${s.id})`, source), source);
+    const sdoc = scenarioDocument(nominal, s, `scenarios[${i}] (${s.id})`, source);
+    // Supply and demand values alone: recompile the listed nodes, share the arcs.
+    const instance =
+      s.changes && s.changes.length > 0 ? compileNetwork(sdoc, source) : withNodeDocuments(shared, sdoc, source);
     if (instance.bits.length !== base.bits.length || instance.bits.some((b, k) => b.label !== base.bits[k]!.label)) {
       throw new InputError(
         source,

@@ -1,5 +1,5 @@
-import type { DesignRow, ScenarioCut } from '../../core/two-stage.js';
-import { LinearModelBuilder, type LinearModel } from '../../exact/linear-model.js';
+import type { DesignRow, ScenarioCut } from '../core/two-stage.js';
+import { LinearModelBuilder, type LinearModel } from '../exact/linear-model.js';
 
 /** A row of the master over y (first n columns) and theta: sum coef y + sum thetaCoef theta >= rhs (unscaled). */
 export interface MasterRow {
