@@ -1,6 +1,8 @@
 import type { NetworkInstance } from '../problems/network/instance.js';
 import { carbonPriceAnalysis, type CarbonPriceAnalysis } from './carbon-price.js';
-import { dichotomicSearch } from './dichotomic.js';
+import { dichotomicSearch, scalarBound } from './dichotomic.js';
+import { certifiedGap, hullBound, type TaxBound } from './hull-bound.js';
+import { answerCaps, repricedEmissionExtreme } from './repriced.js';
 import { dominates, nondominated, supportedFlags, tolOf, type FrontPoint } from './front.js';
 import { hypervolume, normalizedHypervolume, type Objectives } from './hypervolume.js';
 import type { ScalarOutcome, ScalarRunner, ScalarTask } from './scalar.js';
@@ -19,6 +21,11 @@ export interface FrontOptions {
   readonly points?: number;
   /** Share of each objective's range the refined front is within (default 0.001). */
   readonly resolution?: number;
+  /**
+   * Heuristic grids: a cap whose known designs, priced under it, are within this certified gap of
+   * the hull bound is not searched further (default 0.01).
+   */
+  readonly gapTarget?: number;
   /** Called after each batch of scalarised problems (e.g. a progress line on stderr). */
   readonly progress?: (message: string) => void;
 }
@@ -41,6 +48,11 @@ export interface ParetoFront {
   /** Whether every point is the certified optimum of its problem. */
   readonly certified: boolean;
   readonly carbonPrice: CarbonPriceAnalysis;
+  /**
+   * Certified lower bounds W(t) of min cost + t x emissions found on the way (tax 0: the least cost);
+   * max over them of W(t) - t x eps bounds every epsilon problem (each point's `hullBound`).
+   */
+  readonly taxBounds: readonly TaxBound[];
   /** Scalarised problems solved, and epsilon steps skipped as redundant (AUGMECON2's bypass). */
   readonly problemsSolved: number;
   readonly skipped: number;
@@ -123,41 +135,56 @@ export async function paretoFront(
     return out;
   };
 
-  // Extremes: min cost and min emissions side by side, then their lexicographic second stages.
-  const [minCost, minEm] = await run([
-    { ...base, objective: 'cost' },
-    { ...base, objective: 'emissions' },
-  ]);
-  // A heuristic may find no design at all for the emissions objective within its limit (hybrid,
-  // 2,000 dealers, 60 s): search again below, from the least-cost design, before giving up.
-  const emRetry = !exact && minCost && hasSolution(minCost) && minEm && !hasSolution(minEm);
-  if (!minCost || !minEm || !hasSolution(minCost) || (!hasSolution(minEm) && !emRetry)) {
-    const why = [minCost, minEm].find((r) => r && !hasSolution(r));
-    throw new FrontError(
-      `no solution for the ${minCost && hasSolution(minCost) ? 'emissions' : 'cost'} extreme (${why?.status ?? 'error'}${why?.message ? `: ${why.message}` : ''})`,
-    );
+  // Certified bounds of min cost + t x emissions (hull bound), and own cost bounds of points.
+  const taxBounds: TaxBound[] = [];
+  const costBounds = new Map<ScalarOutcome, number | null>();
+  let A: ScalarOutcome;
+  let B: ScalarOutcome;
+  if (exact) [A, B] = await exactExtremes();
+  else [A, B] = await repricedExtremes();
+
+  /** Lexicographic extremes by the method: min cost and min emissions side by side, then their second stages. */
+  async function exactExtremes(): Promise<[ScalarOutcome, ScalarOutcome]> {
+    const [minCost, minEm] = await run([
+      { ...base, objective: 'cost' },
+      { ...base, objective: 'emissions' },
+    ]);
+    if (!minCost || !minEm || !hasSolution(minCost) || !hasSolution(minEm)) {
+      const why = [minCost, minEm].find((r) => r && !hasSolution(r));
+      throw new FrontError(
+        `no solution for the ${minCost && hasSolution(minCost) ? 'emissions' : 'cost'} extreme (${why?.status ?? 'error'}${why?.message ? `: ${why.message}` : ''})`,
+      );
+    }
+    const lb = scalarBound(minCost);
+    if (lb !== null) taxBounds.push({ tax: 0, lowerBound: lb });
+    const [aSecond] = await lexicographic([minCost], [undefined]);
+    const [bSecond] = await run([
+      { ...base, objective: 'cost', emissionCap: loosen(minEm.emissions), warmStart: [minEm.design] },
+    ]);
+    return [aSecond!, hasSolution(bSecond!) ? bSecond! : minEm];
   }
-  const [aSecond] = await lexicographic([minCost], [undefined]);
-  let least = minEm;
-  if (
-    !exact &&
-    aSecond &&
-    hasSolution(aSecond) &&
-    (!hasSolution(minEm) || minEm.emissions > aSecond.emissions - tolOf(aSecond.emissions))
-  ) {
-    // A heuristic emission extreme that emits no less than the least-cost point is a search that
-    // missed (2,000 dealers: 0.5% more than the least-cost design); search again from that design.
-    const warm = hasSolution(minEm) ? [aSecond.design, minEm.design] : [aSecond.design];
-    const [again] = await run([{ ...base, objective: 'emissions', warmStart: warm }]);
-    if (again && hasSolution(again) && !(again.emissions >= minEm.emissions)) least = again;
-    // Nothing emits less than the least-cost design as far as the search saw: the front is that point.
-    else if (!hasSolution(minEm)) least = aSecond;
+
+  /**
+   * Heuristic extremes as re-priced problems (no caps, so the network's accelerator and its bound
+   * stay): min cost, its least emissions by the design's flow LP; then min cost + T x emissions at a
+   * large T (src/pareto/repriced.ts), checked lexicographically by its design's flow LP.
+   */
+  async function repricedExtremes(): Promise<[ScalarOutcome, ScalarOutcome]> {
+    const [minCost] = await run([{ ...base, objective: 'cost' }]);
+    if (!minCost || !hasSolution(minCost))
+      throw new FrontError(
+        `no solution for the cost extreme (${minCost?.status ?? 'error'}${minCost?.message ? `: ${minCost.message}` : ''})`,
+      );
+    const lb = scalarBound(minCost);
+    if (lb !== null) taxBounds.push({ tax: 0, lowerBound: lb });
+    const [a] = await lexicographic([minCost], [undefined]);
+    costBounds.set(a!, lb);
+    const ext = await repricedEmissionExtreme(run, base, a!, [a!.design]);
+    if (ext?.bound) taxBounds.push(ext.bound);
+    // No design emitting less than the least-cost one: the front is that point.
+    const b = ext && ext.point.emissions < a!.emissions - tolOf(a!.emissions) ? ext.point : a!;
+    return [a!, b];
   }
-  const [bSecond] = await run([
-    { ...base, objective: 'cost', emissionCap: loosen(least.emissions), warmStart: [least.design] },
-  ]);
-  const A = aSecond!;
-  const B = hasSolution(bSecond!) ? { ...bSecond!, gap: bSecond!.gap } : least;
   const rangeC = B.cost - A.cost;
   const rangeE = A.emissions - B.emissions;
   const all: { r: ScalarOutcome; epsilon: number | null }[] = [
@@ -171,6 +198,7 @@ export async function paretoFront(
     // Supported points (and the carbon-price breakpoints) by weighted sums.
     const d = await dichotomicSearch(runner, A, B, base);
     solved += d.solved;
+    taxBounds.push(...d.bounds);
     vertices = d.vertices;
     for (const v of vertices) if (v !== A && v !== B) all.push({ r: v, epsilon: null });
     if (options.points !== undefined) skipped += await gridSteps(options.points);
@@ -235,6 +263,17 @@ export async function paretoFront(
           .sort((a, b) => a.cost - b.cost)
           .slice(0, 3)
           .map((r) => [...r.design]);
+      if (!exact) {
+        // Known designs priced under each cap first; the method searches only caps the hull bound leaves open.
+        const known = all.map((x) => x.r);
+        const answers = await answerCaps(run, base, batch, known, taxBounds, options.gapTarget ?? 0.01);
+        answers.forEach((a, j) => {
+          if (!a) return;
+          costBounds.set(a.point, a.costBound);
+          all.push({ r: a.point, epsilon: batch[j]! });
+        });
+        continue;
+      }
       const first = await run(
         batch.map((eps) => ({ ...base, objective: 'cost', emissionCap: eps, warmStart: warm(eps) })),
       );
@@ -247,17 +286,24 @@ export async function paretoFront(
   const front = nondominated(all.map((x) => x.r));
   const epsOf = new Map(all.map((x) => [x.r, x.epsilon]));
   const flags = supportedFlags(front);
-  const points: FrontPoint[] = front.map((r, i) => ({
-    cost: r.cost,
-    emissions: r.emissions,
-    open: r.open,
-    status: r.status,
-    gap: r.gap,
-    lowerBound: r.lowerBound,
-    supported: flags[i]!,
-    epsilon: epsOf.get(r) ?? null,
-    design: r.design,
-  }));
+  const points: FrontPoint[] = front.map((r, i) => {
+    const hull = hullBound(taxBounds, r.emissions);
+    // Heuristic points: the gap on cost against the better of the point's own cost bound and the hull bound.
+    const own = costBounds.get(r) ?? null;
+    const lb = Math.max(own ?? -Infinity, hull);
+    return {
+      cost: r.cost,
+      emissions: r.emissions,
+      open: r.open,
+      status: r.status,
+      gap: exact ? r.gap : certifiedGap(r.cost, own, hull),
+      lowerBound: exact ? r.lowerBound : Number.isFinite(lb) ? lb : null,
+      hullBound: Number.isFinite(hull) ? hull : null,
+      supported: flags[i]!,
+      epsilon: epsOf.get(r) ?? null,
+      design: r.design,
+    };
+  });
   const segments: { from: number; to: number }[] = [];
   for (let i = 1; i < points.length; i++) {
     const p = points[i - 1]!;
@@ -284,6 +330,7 @@ export async function paretoFront(
     resolution,
     certified: points.every((p) => p.status === 'optimal'),
     carbonPrice: nominal,
+    taxBounds,
     problemsSolved: solved,
     skipped,
     dominatedDropped: all.filter((x) => all.some((y) => dominates(y.r, x.r))).length,

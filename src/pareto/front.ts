@@ -11,6 +11,11 @@ export interface FrontPoint extends Objectives {
   readonly gap: number | null;
   /** Lower bound on the cost of that problem, or null. */
   readonly lowerBound: number | null;
+  /**
+   * Lower bound on min cost s.t. emissions <= this point's emissions from the weighted-sum
+   * (carbon-price) bounds: max over solved taxes t of W(t) - t x emissions (src/pareto/hull-bound.ts).
+   */
+  readonly hullBound?: number | null;
   /** True when the point minimises cost + t x emissions for some carbon price t >= 0 (on the convex hull). */
   readonly supported: boolean;
   /** The emission cap of its epsilon problem (null for an extreme or a weighted-sum point). */

@@ -8,6 +8,7 @@ import { parseNetworkDocument } from '../../src/problems/network/reader.js';
 import type { NetworkDocumentInput } from '../../src/problems/network/schema.js';
 import { dominates } from '../../src/pareto/front.js';
 import { paretoFront, type ParetoFront } from '../../src/pareto/epsilon-constraint.js';
+import { hullBound } from '../../src/pareto/hull-bound.js';
 import { localScalarRunner } from '../../src/pareto/scalar.js';
 import { solve } from '../../src/solve.js';
 import { testHandle } from '../helpers/fixtures.js';
@@ -147,4 +148,49 @@ describe('exact cost/emission fronts on small random networks (real HiGHS, brute
     expect(fronts).toBeGreaterThan(5);
     expect(multi).toBeGreaterThan(3);
   }, 300_000);
+});
+
+describe('hull bound of epsilon problems on small random networks (real HiGHS, brute force)', () => {
+  it('never exceeds the brute-force least cost under a cap, meets the cost at supported points (milp), and bounds every hybrid point', async () => {
+    const handle = await testHandle();
+    let checked = 0;
+    let hybridPoints = 0;
+    let multi = 0;
+    let bounded = 0;
+    await fc.assert(
+      fc.asyncProperty(arbEmissionNetwork(), async (doc) => {
+        const inst = compile(doc);
+        if ((await bruteCost(inst, undefined)) === Infinity) return;
+        checked++;
+        const runner = localScalarRunner(inst, handle);
+        const exact = await paretoFront(inst, runner, { method: 'milp', seed: 1, points: 4 });
+        if (exact.points.length > 1) multi++;
+        const lo = exact.ideal.emissions;
+        const range = exact.nadir.emissions - lo;
+        for (let k = 0; k <= 8; k++) {
+          const eps = lo + (k / 8) * range;
+          const truth = await bruteCost(inst, eps);
+          expect(hullBound(exact.taxBounds, eps)).toBeLessThanOrEqual(truth + tol(truth));
+        }
+        // A supported point is optimal at the slopes of its hull edges (or tax 0): the hull bound is tight there.
+        for (const p of exact.points.filter((q) => q.supported))
+          expect(Math.abs(p.hullBound! - p.cost)).toBeLessThanOrEqual(tol(p.cost));
+        const hybrid = await paretoFront(inst, runner, { method: 'hybrid', seed: 1, points: 4, timeLimit: 1 });
+        for (const p of hybrid.points) {
+          hybridPoints++;
+          const truth = await bruteCost(inst, p.emissions * (1 + 1e-9) + 1e-9);
+          // No bound is allowed (a method's wrong bound is dropped), a wrong one is not.
+          if (p.lowerBound === null) continue;
+          bounded++;
+          expect(p.lowerBound).toBeLessThanOrEqual(truth + tol(truth));
+          expect(p.gap!).toBeGreaterThanOrEqual((p.cost - truth) / Math.max(1, Math.abs(p.cost)) - 1e-5);
+        }
+      }),
+      { numRuns: 16, seed: 23 },
+    );
+    expect(checked).toBeGreaterThan(4);
+    expect(multi).toBeGreaterThan(1);
+    expect(hybridPoints).toBeGreaterThan(checked);
+    expect(bounded).toBeGreaterThan(checked);
+  }, 400_000);
 });
