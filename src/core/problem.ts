@@ -22,7 +22,8 @@ export interface Evaluation<F> {
   readonly reason?: string;
   /**
    * Set when the price is only that of a feasible flow, not the design's optimal one (e.g. an
-   * allocation MIP stopped at its time limit): says why. The cost is then an upper bound.
+   * allocation MIP stopped at its time limit): says why. The cost is then an upper bound. On an
+   * infeasible evaluation: no verdict was reached (e.g. the flow model stopped before one).
    */
   readonly inexact?: string;
 }

@@ -2,6 +2,7 @@ import { designKey, type Design } from '../../core/design.js';
 import { designInfeasibility, siteFixedCosts, type MilpFormulation } from '../../core/problem.js';
 import { relaxIntegrality } from '../../exact/linear-model.js';
 import { solveModel } from '../../exact/solve-model.js';
+import { UNPRICED } from '../../search/evaluator.js';
 import { lagrangianSearch } from '../../search/lagrangian-search.js';
 import { localSearch } from '../../search/local-search.js';
 import { variableNeighbourhoodSearch, type VnsParams } from '../../search/vns.js';
@@ -30,8 +31,11 @@ export async function enumerationPhase(st: HybridState, limit: number): Promise<
   const designs = [...enumerateDesigns(problem.space)].filter((d) => designInfeasibility(problem, d) === null);
   const priced = await st.ev.evaluateAll(designs);
   designs.forEach((d, k) => offer(st, { design: d, evaluation: priced[k]! }));
-  // Infeasible everywhere: no bound to give; otherwise the optimum bounds itself.
-  if (st.best) raiseBound(st, st.best.evaluation.cost, `enumeration of ${designs.length} designs`);
+  // Infeasible everywhere: no bound to give; otherwise the optimum bounds itself, but only if every
+  // design got an exact verdict: under a time limit the evaluator leaves designs unpriced past the
+  // deadline and a pricing may stop early, and the best of the rest is no bound (seen: 51 over 26).
+  const complete = priced.every((ev) => ev.reason !== UNPRICED && ev.inexact === undefined);
+  if (st.best && complete) raiseBound(st, st.best.evaluation.cost, `enumeration of ${designs.length} designs`);
   record(st, 'enumeration');
   return true;
 }

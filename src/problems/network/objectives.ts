@@ -167,7 +167,9 @@ async function evaluateScalarised(
       sol.status === 'infeasible'
         ? (explainInfeasibility(inst, design) ?? 'the flow model of this design is infeasible under the caps')
         : `flow model ended ${sol.status}`;
-    return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: why };
+    // Only HiGHS's infeasible is a verdict; a stopped solve (time limit) proves nothing about the design.
+    const unproven = sol.status === 'infeasible' ? {} : { inexact: why };
+    return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: why, ...unproven };
   }
   const { flows } = f.decode(sol.values);
   const { total, parts } = cost(design, flows);

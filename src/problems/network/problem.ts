@@ -82,7 +82,9 @@ export async function evaluateNetworkDesign(
       sol.status === 'infeasible'
         ? (explainInfeasibility(inst, design) ?? 'the flow model of this design is infeasible')
         : `flow model ended ${sol.status}`;
-    return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: why };
+    // Only HiGHS's infeasible is a verdict; a stopped solve (time limit) proves nothing about the design.
+    const unproven = sol.status === 'infeasible' ? {} : { inexact: why };
+    return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: why, ...unproven };
   }
   const { flows } = f.decode(sol.values);
   const { total, parts } = networkCost(inst, design, flows);
