@@ -101,7 +101,8 @@ function emptyResult(base: Base, version: string, t0: number): Empty {
  * Recomputes the objective from a method's design and flows, checks them, compares the method's
  * claimed objective, and makes the Result. A claim off by more than {@link CLAIM_TOLERANCE} keeps
  * the recomputed objective and the checked feasibility, but an `optimal` status becomes `feasible`:
- * the method proved optimality of its own figure, which is not the solution's cost.
+ * the method proved optimality of its own figure, which is not the solution's cost. So does a
+ * claimed bound above the recomputed objective beyond round-off, which is also dropped.
  */
 function packageOutcome<F>(
   problem: Problem<F>,
@@ -125,8 +126,8 @@ function packageOutcome<F>(
   const violations = [...problem.violations(design, out.flows)];
   const groups = groupViolation(problem.space, design);
   if (groups) violations.push(groups);
-  // A MIP bound may exceed the recomputed objective by round-off; clamp only that, so a wrong
-  // bound (larger by more) still shows up as lowerBound > objective.
+  // A MIP bound may exceed the recomputed objective by round-off; clamp only that (a wrong bound,
+  // larger by more, is dropped below and flagged as a claim mismatch).
   let lowerBound = out.lowerBound !== null && Number.isFinite(out.lowerBound) ? out.lowerBound : null;
   if (
     lowerBound !== null &&
@@ -135,16 +136,24 @@ function packageOutcome<F>(
   )
     lowerBound = cost.total;
   const claimedBound = out.lowerBound !== null && Number.isFinite(out.lowerBound) ? out.lowerBound : null;
+  // A bound still above the recomputed objective is false (a minimum is at most any solution's
+  // cost): dropped, so no method can certify a gap or an optimum with it.
+  const boundOver = lowerBound !== null && lowerBound > cost.total;
+  if (boundOver) lowerBound = null;
+  const boundNote = boundOver
+    ? `method ${base.method} claimed bound ${claimedBound} above the recomputed objective ${cost.total} (dropped)`
+    : null;
   const claimedObjective =
     out.claimedObjective !== null && Number.isFinite(out.claimedObjective) ? out.claimedObjective : null;
-  const mismatch = claimDiffers(claimedObjective, cost.total);
-  const claimNote = mismatch
+  const mismatch = claimDiffers(claimedObjective, cost.total) || boundOver;
+  const claimNote = claimDiffers(claimedObjective, cost.total)
     ? `method ${base.method} claimed objective ${claimedObjective}, recomputed ${cost.total} ` +
       `(relative difference ${(Math.abs(claimedObjective! - cost.total) / Math.max(1, Math.abs(cost.total))).toExponential(2)} > ${CLAIM_TOLERANCE.toExponential(0)})`
     : null;
   const notes = [
     ...(violations.length > 0 ? [`solution violates: ${violations.slice(0, 5).join('; ')}`] : []),
     ...(claimNote ? [claimNote] : []),
+    ...(boundNote ? [boundNote] : []),
     ...(violations.length === 0 && out.message ? [out.message] : []),
   ];
   const status = violations.length > 0 ? 'error' : mismatch && out.status === 'optimal' ? 'feasible' : out.status;

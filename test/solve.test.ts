@@ -47,6 +47,7 @@ registerMethod(misreporting('claims-nothing', () => ({ claimedObjective: null })
 registerMethod(
   misreporting('bound-round-off', (o) => ({ lowerBound: o.claimedObjective! * (1 + 1e-9), claimedObjective: null })),
 );
+registerMethod(misreporting('bound-high', (o) => ({ lowerBound: o.claimedObjective! + 1 })));
 
 describe('solve compares the claimed objective with the recomputed one', () => {
   it('keeps an honest claim: HiGHS says 220, the flows cost 220', async () => {
@@ -81,5 +82,13 @@ describe('solve compares the claimed objective with the recomputed one', () => {
     expect(r.claimedBound).toBeGreaterThan(r.objective!);
     expect(r.lowerBound).toBe(r.objective);
     expect(r.gap).toBe(0);
+  });
+
+  it('drops a bound above the recomputed objective beyond round-off: flagged, optimal becomes feasible', async () => {
+    const r = await solve(PROBLEM, { method: 'bound-high', handle: await testHandle() });
+    expect(r).toMatchObject({ status: 'feasible', claimMismatch: true, lowerBound: null, gap: null });
+    expect(r.objective).toBeCloseTo(220, 9);
+    expect(r.claimedBound).toBeCloseTo(221, 6);
+    expect(r.message).toMatch(/method bound-high claimed bound 221(\.\d*)? above the recomputed objective 220/);
   });
 });

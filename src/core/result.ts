@@ -34,7 +34,8 @@ export interface Result<F = unknown> {
    * True when the claimed objective differs from the recomputed one by more than
    * {@link CLAIM_TOLERANCE} (relative): the method's model or pricing disagrees with the problem's
    * cost. The message says by how much, and an `optimal` claim is reported as `feasible` (the
-   * proof was of the method's figure, not of the solution's cost).
+   * proof was of the method's figure, not of the solution's cost). Also true when the claimed
+   * bound exceeds the recomputed objective beyond round-off: `lowerBound` is then null.
    */
   readonly claimMismatch: boolean;
   /** (objective - lowerBound) / |objective|, or null without a bound. */
