@@ -119,7 +119,9 @@ export const hybridMethod: Method = {
         await polishPhase(st, true, performance.now() + (st.deadline - performance.now()) * DEFAULT_BNB_POLISH_SHARE);
         // The sparse MILP (built only where it is small, e.g. 50 x 200) first: its design is a cutoff.
         if (!proven(st)) searched = await sparseMilpPhase(st, DEFAULT_CORE_SHARE);
-        await bnbPhase(st, rng, DEFAULT_BNB_SHARE);
+        // After a proven sparse optimum the tree rarely closes the Lagrangian gap of a mid-size
+        // instance (32 x 80: 5,720 nodes, 50 s, unproven) and only made the run slower than before.
+        if (!searched) await bnbPhase(st, rng, DEFAULT_BNB_SHARE);
       }
       // With bit-forced Lagrangian bounds the core is what reduced-cost fixing leaves free, and
       // the core MILP certifies; otherwise (or when too little is fixed) the reduced-cost core.
