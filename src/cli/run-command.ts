@@ -87,12 +87,15 @@ export function runCommand(y: Argv): Argv {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       // Thread time not spent inside tasks (loading, posting, writing, idle tail), per task.
-      const overhead = s.tasks > 0 ? (s.wallSeconds * threads - s.taskSeconds) / s.tasks : 0;
+      const overhead =
+        s.tasks > 0
+          ? `; overhead ~${((s.wallSeconds * threads - s.taskSeconds) / s.tasks).toFixed(3)} s per task`
+          : ' (nothing to run)';
       log(
         `${s.ran} runs done (${s.skipped} skipped as already recorded, ${s.failed} errors), ${s.stochastic} stochastic analyses${s.pareto ? `, ${s.pareto} pareto fronts` : ''}; references: ${s.references.known} published, ${s.references.cached} cached, ${s.references.computed} solved`,
       );
       log(
-        `wall ${s.wallSeconds.toFixed(1)} s on ${threads} thread(s); time in runs ${s.runSeconds.toFixed(1)} s, in all ${s.tasks} tasks ${s.taskSeconds.toFixed(1)} s; overhead ~${overhead.toFixed(3)} s per task; results in ${s.outDir}`,
+        `wall ${s.wallSeconds.toFixed(1)} s on ${threads} thread(s); time in runs ${s.runSeconds.toFixed(1)} s, in all ${s.tasks} tasks ${s.taskSeconds.toFixed(1)} s${overhead}; results in ${s.outDir}`,
       );
       if (s.failed > 0) process.exitCode = 2;
     },

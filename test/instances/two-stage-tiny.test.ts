@@ -21,3 +21,19 @@ describe('instances/network/two-stage-tiny.json', () => {
     });
   }
 });
+
+/** A flow model stopped by its time limit proves nothing: the evaluation says so instead of calling the design infeasible. */
+describe('a stopped scenario flow model', () => {
+  it('is reported unpriced (inexact), not as a verdict of infeasibility', async () => {
+    const problem = await loadProblem(FILE);
+    const handle = await testHandle();
+    const both = new Uint8Array(problem.space.size).fill(1);
+    const stopped = await problem.evaluate(handle, both, { timeLimit: 1e-9, fresh: true });
+    expect(stopped.feasible).toBe(false);
+    expect(stopped.reason).toMatch(/^scenario low: flow model ended time_limit$/);
+    expect(stopped.inexact).toBe(stopped.reason);
+    const priced = await problem.evaluate(handle, both, { fresh: true });
+    expect(priced.feasible).toBe(true);
+    expect(priced.inexact).toBeUndefined();
+  });
+});

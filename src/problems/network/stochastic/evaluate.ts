@@ -78,7 +78,9 @@ export async function evaluateStochastic(
         sol.status === 'infeasible'
           ? (scenarioInfeasibility(st, s, design) ?? `scenario ${s.id}: the flow model of this design is infeasible`)
           : `scenario ${s.id}: flow model ended ${sol.status}`;
-      return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: why };
+      // Only HiGHS's infeasible is a verdict; a stopped solve (time limit) proves nothing about the design.
+      const unproven = sol.status === 'infeasible' ? {} : { inexact: why };
+      return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: why, ...unproven };
     }
     if (sol.status !== 'optimal') notes.push(s.id);
     out.push({ id: s.id, flows: f.decode(sol.values).flows });
