@@ -32,6 +32,7 @@ export async function quickFlDesigns(
   deadline: number,
   maxArcs: number,
   improved?: (design: Design, cost: number) => void,
+  guide?: QuickGuide,
 ): Promise<Design[]> {
   const m = inst.sites.length;
   const n = inst.customers.length;
@@ -63,11 +64,13 @@ export async function quickFlDesigns(
   };
   const out: Design[] = [];
   let current: Uint8Array = new Uint8Array(m).fill(1);
+  if (guide && guide.start.length === m && Number.isFinite(price(Uint8Array.from(guide.start))))
+    current = Uint8Array.from(guide.start);
   let cost = price(current);
   if (!Number.isFinite(cost)) return [];
   out.push(Uint8Array.from(current));
   improved?.(Uint8Array.from(current), cost);
-  let openCap = capacity.reduce((a, b) => a + b, 0);
+  let openCap = capacity.reduce((a, s, i) => a + (current[i] ? s : 0), 0);
   let best = Uint8Array.from(current);
   let bestCost = cost;
   let kicks = 0;
@@ -99,14 +102,34 @@ export async function quickFlDesigns(
     const d = Uint8Array.from(best);
     tabu.fill(0);
     let cap = capacity.reduce((a, s, i) => a + (d[i] ? s : 0), 0);
-    for (let r = 0; r < 1 + (kicks % 2); r++) {
-      const open = [...d.keys()].filter((i) => d[i] && cap - capacity[i]! >= D);
-      if (open.length === 0) break;
-      const i = open[random(open.length)]!;
-      d[i] = 0;
-      tabu[i] = 1;
-      cap -= capacity[i]!;
-    }
+    if (guide && kicks % 2 === 1) {
+      // Every other kick follows the guide: the open site it likes least closes and the closed
+      // site it likes most opens, the next pair each time; both stay tabu.
+      const r = (kicks - 1) / 2;
+      const score = guide.score;
+      const open = [...d.keys()].filter((i) => d[i]).sort((a, b) => score[b]! - score[a]! || a - b);
+      const shut = [...d.keys()].filter((i) => !d[i]).sort((a, b) => score[a]! - score[b]! || a - b);
+      const i = open[r % Math.max(1, open.length)];
+      const a = shut[r % Math.max(1, shut.length)];
+      if (a !== undefined) {
+        d[a] = 1;
+        tabu[a] = 1;
+        cap += capacity[a]!;
+      }
+      if (i !== undefined && cap - capacity[i]! >= D) {
+        d[i] = 0;
+        tabu[i] = 1;
+        cap -= capacity[i]!;
+      }
+    } else
+      for (let r = 0; r < 1 + (kicks % 2); r++) {
+        const open = [...d.keys()].filter((i) => d[i] && cap - capacity[i]! >= D);
+        if (open.length === 0) break;
+        const i = open[random(open.length)]!;
+        d[i] = 0;
+        tabu[i] = 1;
+        cap -= capacity[i]!;
+      }
     const c = price(d);
     if (!Number.isFinite(c)) return kicks < MAX_KICKS;
     current = d;
@@ -261,6 +284,15 @@ export async function quickFlDesigns(
     if (!kick()) break;
   }
   return out.reverse();
+}
+
+/**
+ * Where a quick search starts and what guides its kicks: a design (e.g. the incumbent) and a
+ * per-site attractiveness, lower first (e.g. Lagrangian reduced costs).
+ */
+export interface QuickGuide {
+  readonly start: Design;
+  readonly score: ArrayLike<number>;
 }
 
 /** Designs of the split relaxation tried for a single-source assignment, best first. */
