@@ -12,8 +12,11 @@ const QUICK_MAX_SECONDS = 4;
  * Each improvement is a trajectory point; the best design is priced exactly and offered.
  */
 export async function quickPrimalPhase(st: HybridState): Promise<void> {
-  await quickSearch(st, 'quick-primal', QUICK_SHARE, QUICK_MAX_SECONDS, false);
+  if (await quickSearch(st, 'quick-primal', QUICK_SHARE, QUICK_MAX_SECONDS, false)) cutShort.add(st);
 }
+
+/** Runs whose first quick search ran out of time (its iterated local search had not stalled). */
+const cutShort = new WeakSet<HybridState>();
 
 /** Share of a finite time limit the guided quick search after the Lagrangian phase may take, and its cap. */
 const GUIDED_SHARE = 0.1;
@@ -25,14 +28,25 @@ const GUIDED_MAX_SECONDS = 2;
  * simplex-priced search before the phases that spend seconds per design.
  */
 export async function guidedQuickPhase(st: HybridState): Promise<void> {
-  if (!st.best || proven(st)) return;
+  // Where the first search stalled by itself (20 x 100: in ~0.3 s), more of it finds nothing and
+  // only delays the proof (target 5).
+  if (!st.best || proven(st) || !cutShort.has(st)) return;
   await quickSearch(st, 'quick-guided', GUIDED_SHARE, GUIDED_MAX_SECONDS, true);
 }
 
-/** Runs Problem.quickDesigns for `share` of the limit (at most `cap` s), logging each improvement. */
-async function quickSearch(st: HybridState, phase: string, share: number, cap: number, guided: boolean): Promise<void> {
+/**
+ * Runs Problem.quickDesigns for `share` of the limit (at most `cap` s), logging each improvement.
+ * True when it stopped at that deadline.
+ */
+async function quickSearch(
+  st: HybridState,
+  phase: string,
+  share: number,
+  cap: number,
+  guided: boolean,
+): Promise<boolean> {
   const problem = st.ctx.problem;
-  if (!problem.quickDesigns) return;
+  if (!problem.quickDesigns) return false;
   const limit = Number.isFinite(st.deadline) ? (st.deadline - st.start) / 1000 : Infinity;
   const deadline = Math.min(st.deadline, performance.now() + 1000 * Math.min(cap, share * limit));
   const guide = guided && st.best ? { start: st.best.design, score: st.score ?? siteFixedCosts(problem) } : undefined;
@@ -51,8 +65,10 @@ async function quickSearch(st: HybridState, phase: string, share: number, cap: n
       }),
     guide,
   );
+  const timedOut = performance.now() >= deadline;
   const first = designs[0];
-  if (!first) return;
+  if (!first) return timedOut;
   offer(st, { design: first, evaluation: await st.ev.evaluate(first) });
   record(st, phase);
+  return timedOut;
 }
