@@ -134,9 +134,15 @@ export interface Problem<F = unknown> {
   /**
    * A fast problem-specific primal heuristic (no LP solver): designs, best first, found by
    * `deadline`; `improved` hears each better one with its cost as the heuristic computed it
-   * (for the run's trajectory). The hybrid runs it first and prices its best exactly.
+   * (for the run's trajectory). The hybrid runs it first and prices its best exactly. With
+   * `guide`, it starts from `guide.start` and may use `guide.score` (per bit, lower is more
+   * attractive, e.g. Lagrangian reduced costs) to steer its perturbations.
    */
-  quickDesigns?(deadline: number, improved?: (design: Design, cost: number) => void): Promise<readonly Design[]>;
+  quickDesigns?(
+    deadline: number,
+    improved?: (design: Design, cost: number) => void,
+    guide?: { readonly start: Design; readonly score: ArrayLike<number> },
+  ): Promise<readonly Design[]>;
   /** Instance size by named dimension (e.g. sites, customers), for scaling studies. */
   readonly dimensions?: Readonly<Record<string, number>>;
   /** A Lagrangian relaxation, for problems that have one (used by lagrangian and hybrid). */

@@ -16,7 +16,7 @@ import {
 import { bendersPhase } from './hybrid/benders.js';
 import { bnbPhase } from './hybrid/bnb.js';
 import { certifyPhase } from './hybrid/certify.js';
-import { quickPrimalPhase } from './hybrid/quick-primal.js';
+import { guidedQuickPhase, quickPrimalPhase } from './hybrid/quick-primal.js';
 import { proven, type HybridState } from './hybrid/state.js';
 import type { Method } from './method.js';
 import { HYBRID_PARAMETERS } from './parameters.js';
@@ -104,6 +104,7 @@ export const hybridMethod: Method = {
       // Two-stage: the L-shaped bound and its design, then the search on expected costs.
       if (!proven(st) && ctx.problem.twoStage) await lshapedBoundPhase(st, DEFAULT_LSHAPED_SHARE);
       if (!proven(st)) await (ctx.problem.lagrangian ? lagrangianPhase(st, rng, share) : lpRelaxationPhase(st));
+      await guidedQuickPhase(st);
       if (!proven(st) && !ctx.problem.lagrangian && !ctx.problem.twoStage) {
         await bendersPhase(st, DEFAULT_BENDERS_SHARE);
         await milpBoundPhase(st, DEFAULT_MILP_BOUND_SHARE);

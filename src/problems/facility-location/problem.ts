@@ -84,10 +84,10 @@ export function facilityLocationProblem(inst: FacilityLocationInstance): Problem
     report: (design, flows) => flReport(inst, design, flows),
     lagrangian: () => flLagrangian(inst),
     trim: (design, flows) => trimUnused(inst, design, flows),
-    quickDesigns: (deadline, improved) =>
+    quickDesigns: (deadline, improved, guide) =>
       inst.variant === 'sscflp'
         ? quickSingleSourceDesigns(inst, deadline, FULL_LP_ARCS, improved)
-        : quickFlDesigns(inst, deadline, FULL_LP_ARCS, improved),
+        : quickFlDesigns(inst, deadline, FULL_LP_ARCS, improved, guide),
   };
 }
 
