@@ -29,6 +29,13 @@ export async function quickPrimalPhase(st: HybridState): Promise<void> {
   );
   const first = designs[0];
   if (!first) return;
-  offer(st, { design: first, evaluation: await st.ev.evaluate(first) });
+  // Priced thoroughly (a single-source MIP gets its long cap): the search's start and cutoff.
+  const left = (st.deadline - performance.now()) / 1000;
+  const evaluation = await problem.evaluate(st.ctx.handle, first, {
+    thorough: true,
+    ...(Number.isFinite(left) ? { timeLimit: Math.max(0.5, left) } : {}),
+  });
+  st.ev.remember(first, evaluation);
+  offer(st, { design: first, evaluation });
   record(st, 'quick-primal');
 }
