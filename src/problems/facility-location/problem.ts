@@ -135,6 +135,9 @@ export const SINGLE_SOURCE_PRICING_SECONDS = 10;
  */
 export const SINGLE_SOURCE_SEARCH_SECONDS = 1;
 
+/** Branch-and-bound nodes of the single-source MIP when a search prices a design. */
+const SINGLE_SOURCE_SEARCH_NODES = 50;
+
 /** Subgradient rounds of the assignment heuristic for a thorough single-source price. */
 const THOROUGH_ASSIGN_ROUNDS = 300;
 
@@ -185,18 +188,25 @@ async function allocate(
   // A caller's limit (a search near its deadline) can only shorten the single-source cap.
   const cap = thorough ? SINGLE_SOURCE_PRICING_SECONDS : SINGLE_SOURCE_SEARCH_SECONDS;
   const limit = single ? Math.min(options.timeLimit ?? Infinity, cap) : options.timeLimit;
-  const sol = await solveModel(handle, fm.model, { ...options, ...(limit !== undefined ? { timeLimit: limit } : {}) });
+  // In a search, the MIP also stops after a few nodes (deterministic, unlike its time cap): easy
+  // designs are solved at the root, hard ones keep the heuristic's assignment.
+  const nodes = single && !thorough ? { highs: { mip_max_nodes: SINGLE_SOURCE_SEARCH_NODES, ...options.highs } } : {};
+  const sol = await solveModel(handle, fm.model, {
+    ...options,
+    ...nodes,
+    ...(limit !== undefined ? { timeLimit: limit } : {}),
+  });
   if (sol.status === 'optimal' && sol.values) return { flows: fm.decode(sol.values) };
   if (sol.status === 'infeasible') return NO_ROOM;
   // At a limit HiGHS returns its incumbent (status feasible) or nothing (status time_limit).
-  const stopped = `the ${what} stopped before proving optimality (time limit ${limit} s)`;
+  const stopped = `the ${what} stopped before proving optimality (time limit ${limit} s${Object.keys(nodes).length > 0 ? `, at most ${SINGLE_SOURCE_SEARCH_NODES} nodes` : ''})`;
   if (sol.status === 'feasible' && sol.values && sol.objective !== null) {
     const flows = fm.decode(sol.values);
     const mipCost = flCost(inst, design, flows).total;
     if (heuristic && assigner && heuristicCost < mipCost)
       return {
         flows: assigner.allocation(heuristic),
-        inexact: `${stopped}: the assignment heuristic's, cheaper than the MIP's incumbent`,
+        inexact: `${stopped}: a feasible allocation (the assignment heuristic's, cheaper than the MIP's incumbent)`,
       };
     const gap =
       sol.dualBound !== null
