@@ -201,6 +201,7 @@ async function allocate(
   // A caller's limit (a search near its deadline) can only shorten the single-source cap.
   const cap = thorough ? SINGLE_SOURCE_PRICING_SECONDS : SINGLE_SOURCE_SEARCH_SECONDS;
   const limit = single ? Math.min(options.timeLimit ?? Infinity, cap) : options.timeLimit;
+  const shown = limit === undefined ? 'none' : Number(limit.toFixed(2));
   // In a search, the MIP also stops after a few nodes (deterministic, unlike its time cap): easy
   // designs are solved at the root, hard ones keep the heuristic's assignment.
   const nodes = single && !thorough ? { highs: { mip_max_nodes: SINGLE_SOURCE_SEARCH_NODES, ...options.highs } } : {};
@@ -212,7 +213,7 @@ async function allocate(
   if (sol.status === 'optimal' && sol.values) return { flows: fm.decode(sol.values) };
   if (sol.status === 'infeasible') return NO_ROOM;
   // At a limit HiGHS returns its incumbent (status feasible) or nothing (status time_limit).
-  const stopped = `the ${what} stopped before proving optimality (time limit ${limit} s${Object.keys(nodes).length > 0 ? `, at most ${SINGLE_SOURCE_SEARCH_NODES} nodes` : ''})`;
+  const stopped = `the ${what} stopped before proving optimality (time limit ${shown} s${Object.keys(nodes).length > 0 ? `, at most ${SINGLE_SOURCE_SEARCH_NODES} nodes` : ''})`;
   if (sol.status === 'feasible' && sol.values && sol.objective !== null) {
     const flows = fm.decode(sol.values);
     const mipCost = flCost(inst, design, flows).total;
@@ -237,13 +238,13 @@ async function allocate(
   if (greedy)
     return {
       flows: greedy,
-      inexact: `the ${what} MIP found none before its limit (${limit} s): a heuristic assignment, not proven optimal`,
+      inexact: `the ${what} MIP found none before its limit (${shown} s): a heuristic assignment, not proven optimal`,
     };
   // A stopped solve is no verdict: the design is reported infeasible but flagged unproven.
   return {
     unproven:
       sol.status === 'time_limit' || sol.status === 'feasible'
-        ? `no ${what} found before a limit (time limit ${limit} s); not proven infeasible`
+        ? `no ${what} found before a limit (time limit ${shown} s); not proven infeasible`
         : `allocation solve ended ${sol.status}; not proven infeasible`,
   };
 }
