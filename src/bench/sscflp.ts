@@ -4,6 +4,7 @@ import { facilityLocationProblem } from '../problems/facility-location/problem.j
 import { parseFlJson } from '../problems/facility-location/json-reader.js';
 import { solve } from '../solve.js';
 import { loadTimed } from './load-timed.js';
+import { sscflpYangRows } from './sscflp-yang.js';
 
 /** Generated single-source cases of issue 17 (capacity 1.3 x demand), each with the hybrid's limit. */
 const CASES = [
@@ -15,7 +16,8 @@ const CASES = [
 /**
  * `npm run bench -- sscflp`: the hybrid (one thread, seed 1) on generated single-source instances
  * (clustered, 1.3 x demand, generator seed 1): status, objective, certified gap, wall time against
- * the limit (issue 17, target 3: a feasible design within the limit, a certified gap).
+ * the limit (issue 17, target 3: a feasible design within the limit, a certified gap); then the
+ * published Yang et al. (2012) files, each in its own process (./sscflp-yang.ts).
  */
 export async function sscflpBench(): Promise<unknown> {
   const { handle } = await loadTimed();
@@ -47,5 +49,5 @@ export async function sscflpBench(): Promise<unknown> {
     });
     console.log(JSON.stringify(rows.at(-1)));
   }
-  return { rows };
+  return { rows, yang: await sscflpYangRows() };
 }

@@ -30,9 +30,11 @@ export interface Evaluation<F> {
 
 /**
  * Options for pricing one design. `fresh` asks for a cold solve (no warm-started persistent
- * model), so the returned flows do not depend on what this thread priced before.
+ * model), so the returned flows do not depend on what this thread priced before. `thorough` asks
+ * a problem whose exact price may stop at a cap (a single-source assignment MIP) for the longer
+ * cap: a search prices many designs with the short one and the best few thoroughly.
  */
-export type EvaluateOptions = ExactOptions & { readonly fresh?: boolean };
+export type EvaluateOptions = ExactOptions & { readonly fresh?: boolean; readonly thorough?: boolean };
 
 /** A full MILP together with the map from its column values back to a design and flows. */
 export interface MilpFormulation<F> {

@@ -4,6 +4,8 @@ import { enter, offer, proven, record, type HybridState } from './state.js';
 /** Share of a finite time limit the quick heuristic may take, and its cap in seconds. */
 const QUICK_SHARE = 0.2;
 const QUICK_MAX_SECONDS = 4;
+/** Share of a finite time limit the thorough pricing of the quick heuristic's best design may take. */
+const THOROUGH_SHARE = 0.1;
 
 /**
  * The problem's quick primal heuristic (Problem.quickDesigns), before the Lagrangian phase: an
@@ -68,7 +70,19 @@ async function quickSearch(
   const timedOut = performance.now() >= deadline;
   const first = designs[0];
   if (!first) return timedOut;
-  offer(st, { design: first, evaluation: await st.ev.evaluate(first) });
+  if (guided) offer(st, { design: first, evaluation: await st.ev.evaluate(first) });
+  else {
+    // Priced thoroughly (a single-source MIP gets its long cap): the search's start and cutoff.
+    // At most a tenth of the limit: on a tight 100 x 1,000 instance the single-source MIP found
+    // nothing in its 10 s, which the Lagrangian phase then lacked for its bound.
+    const left = Math.min((st.deadline - performance.now()) / 1000, THOROUGH_SHARE * limit);
+    const evaluation = await problem.evaluate(st.ctx.handle, first, {
+      thorough: true,
+      ...(Number.isFinite(left) ? { timeLimit: Math.max(0.5, left) } : {}),
+    });
+    st.ev.remember(first, evaluation);
+    offer(st, { design: first, evaluation });
+  }
   record(st, phase);
   return timedOut;
 }

@@ -8,6 +8,7 @@ import { parseFlJson } from './json-reader.js';
 import { parseOrlib } from './orlib-reader.js';
 import { facilityLocationProblem } from './problem.js';
 import { flScenarioHook } from './scenario-hook.js';
+import { flTextFormat, parseYang } from './yang-reader.js';
 
 function flVariant(options: LoadOptions): FlVariant | undefined {
   if (options.variant === undefined) return undefined;
@@ -16,9 +17,21 @@ function flVariant(options: LoadOptions): FlVariant | undefined {
   return options.variant as FlVariant;
 }
 
-/** Reads an OR-Library capacitated warehouse file as a facility-location problem. */
+/**
+ * Reads a text instance as a facility-location problem: an OR-Library capacitated warehouse file,
+ * or a site-major single-source file (Yang et al. 2012), told apart by their line layout.
+ */
 function orlibProblem(text: string, file: string, options: LoadOptions): Problem {
   const variant = flVariant(options);
+  if (flTextFormat(text, file) === 'yang') {
+    if (options.capacity !== undefined)
+      throw new InputError(
+        '--capacity',
+        String(options.capacity),
+        `only for OR-Library files whose capacities are the word 'capacity'; ${file} gives its capacities in the file`,
+      );
+    return facilityLocationProblem(parseYang(text, file, variant ? { variant } : {}));
+  }
   return facilityLocationProblem(
     parseOrlib(text, file, {
       ...(variant ? { variant } : {}),

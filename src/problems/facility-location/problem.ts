@@ -14,6 +14,7 @@ import { buildFlMilp, buildSparseFlMilp } from './milp.js';
 import { flReport } from './report.js';
 import { quickFlDesigns, quickSingleSourceDesigns } from './quick-primal.js';
 import { greedySingleSource } from './gap-heuristic.js';
+import { assignerOf } from './single-source-assignment.js';
 
 /** Beyond this many arcs the full allocation LP is replaced by exact column generation. */
 const FULL_LP_ARCS = 1_000_000;
@@ -112,6 +113,8 @@ export async function evaluateFlDesign(
   const reason = designInfeasibility(inst, design);
   const out = reason ?? (await allocate(handle, inst, design, options));
   if (typeof out === 'string') return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: out };
+  if ('unproven' in out)
+    return { feasible: false, cost: Infinity, parts: {}, flows: null, reason: out.unproven, inexact: out.unproven };
   const { total, parts } = flCost(inst, design, out.flows);
   return { feasible: true, cost: total, parts, flows: out.flows, ...(out.inexact ? { inexact: out.inexact } : {}) };
 }
@@ -126,6 +129,22 @@ const NO_ROOM = 'open sites cannot serve every customer within capacity';
 export const SINGLE_SOURCE_PRICING_SECONDS = 10;
 
 /**
+ * The single-source MIP's cap when a search prices a design (not `thorough`): on Yang p3 (30 x
+ * 200, 99% of the open capacity used) one MIP ran into the 10 s cap, and a 60 s run priced 11
+ * designs. Shorter, the assignment heuristic's price stands in where the MIP's incumbent is worse.
+ */
+export const SINGLE_SOURCE_SEARCH_SECONDS = 1;
+
+/** Largest single-source MIP (open sites x customers) a search's pricing builds. */
+const SINGLE_SOURCE_SEARCH_MIP_BINARIES = 20_000;
+
+/** Branch-and-bound nodes of the single-source MIP when a search prices a design. */
+const SINGLE_SOURCE_SEARCH_NODES = 50;
+
+/** Subgradient rounds of the assignment heuristic for a thorough single-source price. */
+const THOROUGH_ASSIGN_ROUNDS = 300;
+
+/**
  * The optimal allocation of a design, by the cheapest exact method for its variant and size; or
  * why there is none. Only a single-source allocation can come back inexact (see
  * {@link SINGLE_SOURCE_PRICING_SECONDS}).
@@ -135,7 +154,7 @@ async function allocate(
   inst: FacilityLocationInstance,
   design: Design,
   options: EvaluateOptions,
-): Promise<{ flows: Allocation; inexact?: string } | string> {
+): Promise<{ flows: Allocation; inexact?: string } | { unproven: string } | string> {
   const arcs = inst.sites.length * inst.customers.length;
   if (inst.variant === 'uflp') {
     const flows = nearestOpen(inst, design);
@@ -160,34 +179,72 @@ async function allocate(
     const flows = handle.session(inst, () => new SimplexFlowPricer(inst)).price(design);
     return flows ? { flows } : NO_ROOM;
   }
-  const fm = buildFlowModel(inst, design);
   const single = inst.variant === 'sscflp';
   const what = single ? 'single-source allocation' : 'allocation';
+  // Single source: the assignment heuristic first (milliseconds): the answer when the MIP stops
+  // early with nothing or with a worse assignment.
+  const assigner = single ? assignerOf(inst) : null;
+  const thorough = options.thorough || options.fresh;
+  const heuristic = assigner?.assign(design, thorough ? THOROUGH_ASSIGN_ROUNDS : undefined) ?? null;
+  const heuristicCost = heuristic && assigner ? assigner.total(design, heuristic) : Infinity;
+  // A search's price of a large design is the heuristic's alone: on the tight 100 x 1,000
+  // instance (85 sites open, 85,000 binaries) the MIP found nothing within any cap, and building
+  // and presolving it took the Lagrangian phase's time (its bound never left its start).
+  let open = 0;
+  for (let i = 0; i < design.length; i++) open += design[i] ? 1 : 0;
+  if (single && heuristic && assigner && !thorough && open * inst.customers.length > SINGLE_SOURCE_SEARCH_MIP_BINARIES)
+    return {
+      flows: assigner.allocation(heuristic),
+      inexact: `a heuristic single-source assignment (no MIP in a search beyond ${SINGLE_SOURCE_SEARCH_MIP_BINARIES} binaries), not proven optimal`,
+    };
+  const fm = buildFlowModel(inst, design);
   // A caller's limit (a search near its deadline) can only shorten the single-source cap.
-  const limit = single ? Math.min(options.timeLimit ?? Infinity, SINGLE_SOURCE_PRICING_SECONDS) : options.timeLimit;
-  const sol = await solveModel(handle, fm.model, { ...options, ...(limit !== undefined ? { timeLimit: limit } : {}) });
+  const cap = thorough ? SINGLE_SOURCE_PRICING_SECONDS : SINGLE_SOURCE_SEARCH_SECONDS;
+  const limit = single ? Math.min(options.timeLimit ?? Infinity, cap) : options.timeLimit;
+  const shown = limit === undefined ? 'none' : Number(limit.toFixed(2));
+  // In a search, the MIP also stops after a few nodes (deterministic, unlike its time cap): easy
+  // designs are solved at the root, hard ones keep the heuristic's assignment.
+  const nodes = single && !thorough ? { highs: { mip_max_nodes: SINGLE_SOURCE_SEARCH_NODES, ...options.highs } } : {};
+  const sol = await solveModel(handle, fm.model, {
+    ...options,
+    ...nodes,
+    ...(limit !== undefined ? { timeLimit: limit } : {}),
+  });
   if (sol.status === 'optimal' && sol.values) return { flows: fm.decode(sol.values) };
+  if (sol.status === 'infeasible') return NO_ROOM;
   // At a limit HiGHS returns its incumbent (status feasible) or nothing (status time_limit).
+  const stopped = `the ${what} stopped before proving optimality (time limit ${shown} s${Object.keys(nodes).length > 0 ? `, at most ${SINGLE_SOURCE_SEARCH_NODES} nodes` : ''})`;
   if (sol.status === 'feasible' && sol.values && sol.objective !== null) {
+    const flows = fm.decode(sol.values);
+    const mipCost = flCost(inst, design, flows).total;
+    if (heuristic && assigner && heuristicCost < mipCost)
+      return {
+        flows: assigner.allocation(heuristic),
+        inexact: `${stopped}: a feasible allocation (the assignment heuristic's, cheaper than the MIP's incumbent)`,
+      };
     const gap =
       sol.dualBound !== null
         ? ` (at most ${((100 * (sol.objective - sol.dualBound)) / Math.max(1e-12, Math.abs(sol.objective))).toFixed(2)}% above the best allocation)`
         : '';
+    return { flows, inexact: `${stopped}: a feasible allocation${gap}` };
+  }
+  // No assignment from the MIP in its time (tight single-source designs): a heuristic one keeps
+  // the design feasible (issue 17: tight 100 x 1,000 had no feasible design at all).
+  const greedy = single
+    ? heuristic && assigner
+      ? assigner.allocation(heuristic)
+      : greedySingleSource(inst, design)
+    : null;
+  if (greedy)
     return {
-      flows: fm.decode(sol.values),
-      inexact: `the ${what} stopped before proving optimality (time limit ${limit} s): a feasible allocation${gap}`,
+      flows: greedy,
+      inexact: `the ${what} MIP found none before its limit (${shown} s): a heuristic assignment, not proven optimal`,
     };
-  }
-  if (sol.status === 'time_limit' || sol.status === 'feasible') {
-    // No assignment from the MIP in its time (tight single-source designs): a heuristic one keeps
-    // the design feasible (issue 17: tight 100 x 1,000 had no feasible design at all).
-    const greedy = single ? greedySingleSource(inst, design) : null;
-    if (greedy)
-      return {
-        flows: greedy,
-        inexact: `the ${what} MIP found none before its limit (${limit} s): a heuristic assignment, not proven optimal`,
-      };
-    return `no ${what} found before a limit (time limit ${limit} s); not proven infeasible`;
-  }
-  return sol.status === 'infeasible' ? NO_ROOM : `allocation solve ended ${sol.status}`;
+  // A stopped solve is no verdict: the design is reported infeasible but flagged unproven.
+  return {
+    unproven:
+      sol.status === 'time_limit' || sol.status === 'feasible'
+        ? `no ${what} found before a limit (time limit ${shown} s); not proven infeasible`
+        : `allocation solve ended ${sol.status}; not proven infeasible`,
+  };
 }

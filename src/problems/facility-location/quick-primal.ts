@@ -1,7 +1,8 @@
 import type { Design } from '../../core/design.js';
 import { breathe } from '../../search/breathe.js';
 import { TransportationSimplex } from '../../search/transportation-simplex.js';
-import { greedySingleSource } from './gap-heuristic.js';
+import { assignerOf } from './single-source-assignment.js';
+import { singleSourceSearch } from './single-source-search.js';
 import { totalDemand, type FacilityLocationInstance } from './instance.js';
 
 /** Exactly priced candidates per move kind and round (the best by estimate). */
@@ -295,14 +296,12 @@ export interface QuickGuide {
   readonly score: ArrayLike<number>;
 }
 
-/** Designs of the split relaxation tried for a single-source assignment, best first. */
-const SINGLE_SOURCE_TRIES = 5;
-
 /**
- * Single-source designs without a solver: the split-demand heuristic's designs (best first), each
- * given a single-source assignment by the GAP heuristic; where none is found, the closed site of
- * largest capacity opens and the heuristic tries again. Designs that got one, best first
- * (issue 17: the tight 100 x 1,000 instance had no feasible design at all).
+ * Single-source designs without a solver: the descent of {@link singleSourceSearch} from all sites
+ * open, each design priced by the assignment heuristic (an upper bound of its exact price). The
+ * designs it improved through, best first (issue 17: the tight 100 x 1,000 instance had no
+ * feasible design at all; the split relaxation's designs, given a greedy assignment, took 15 s on
+ * Yang p3 and gave none).
  */
 export async function quickSingleSourceDesigns(
   inst: FacilityLocationInstance,
@@ -310,31 +309,13 @@ export async function quickSingleSourceDesigns(
   maxArcs: number,
   improved?: (design: Design, cost: number) => void,
 ): Promise<Design[]> {
-  if (inst.variant !== 'sscflp') return [];
-  const n = inst.customers.length;
-  const relaxed = await quickFlDesigns({ ...inst, variant: 'cflp' }, deadline, maxArcs);
-  const found: { design: Design; cost: number }[] = [];
-  for (const start of relaxed.slice(0, SINGLE_SOURCE_TRIES)) {
-    const d = Uint8Array.from(start);
-    for (let tries = 0; tries < inst.sites.length; tries++) {
-      await breathe();
-      const a = greedySingleSource(inst, d);
-      if (a) {
-        let cost = 0;
-        inst.sites.forEach((s, i) => (cost += d[i] ? s.fixedCost : 0));
-        a.site.forEach((i, k) => (cost += inst.allocCost[i * n + a.customer[k]!]! * a.fraction[k]!));
-        found.push({ design: d, cost });
-        break;
-      }
-      let widest = -1;
-      inst.sites.forEach((s, i) => {
-        if (!d[i] && (widest < 0 || s.capacity > inst.sites[widest]!.capacity)) widest = i;
-      });
-      if (widest < 0) break;
-      d[widest] = 1;
-    }
-  }
-  found.sort((x, y) => x.cost - y.cost);
-  for (const f of found) improved?.(f.design, f.cost);
+  if (inst.variant !== 'sscflp' || inst.maxOpen !== undefined || inst.sites.length * inst.customers.length > maxArcs)
+    return [];
+  const found = await singleSourceSearch(
+    inst,
+    deadline,
+    (p) => improved?.(Uint8Array.from(p.design), p.cost),
+    assignerOf(inst),
+  );
   return found.map((f) => f.design);
 }

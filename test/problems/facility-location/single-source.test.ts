@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { generateFlInstance } from '../../../src/problems/facility-location/generator.js';
 import { parseFlJson } from '../../../src/problems/facility-location/json-reader.js';
 import { greedySingleSource } from '../../../src/problems/facility-location/gap-heuristic.js';
-import { facilityLocationProblem, flViolations } from '../../../src/problems/facility-location/problem.js';
+import { SingleSourceAssigner } from '../../../src/problems/facility-location/single-source-assignment.js';
+import { facilityLocationProblem, flCost, flViolations } from '../../../src/problems/facility-location/problem.js';
 import { solve } from '../../../src/solve.js';
 import { testHandle } from '../../helpers/fixtures.js';
 
@@ -20,7 +21,7 @@ const arbTight = fc
   );
 
 describe('single-source designs on tight instances', () => {
-  it('the GAP heuristic assignment, when it finds one, violates no constraint', () => {
+  it('the GAP heuristic and the assigner, when they find an assignment, violate no constraint', () => {
     fc.assert(
       fc.property(arbTight, fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }), (inst, bits) => {
         const design = Uint8Array.from(inst.sites, (_, i) => (bits[i] ? 1 : 0));
@@ -29,6 +30,17 @@ describe('single-source designs on tight instances', () => {
         // With every site open, capacity 1.1 x demand or more: it should nearly always fit.
         const all = greedySingleSource(inst, new Uint8Array(inst.sites.length).fill(1));
         if (all) expect(flViolations(inst, new Uint8Array(inst.sites.length).fill(1), all)).toEqual([]);
+        // The assigner (regret greedy, then capacity-Lagrangian rounds with repair and descent):
+        // feasible, its total the recomputed cost, and more rounds never worse.
+        const assigner = new SingleSourceAssigner(inst);
+        const quick = assigner.assign(design, 0);
+        const deep = assigner.assign(design, 30);
+        if (quick) expect(deep).not.toBeNull();
+        if (deep) {
+          expect(flViolations(inst, design, assigner.allocation(deep))).toEqual([]);
+          expect(assigner.total(design, deep)).toBeCloseTo(flCost(inst, design, assigner.allocation(deep)).total, 6);
+          if (quick) expect(assigner.total(design, deep)).toBeLessThanOrEqual(assigner.total(design, quick) + 1e-9);
+        }
       }),
       { numRuns: 200, seed: 17 },
     );
