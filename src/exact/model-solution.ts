@@ -47,7 +47,8 @@ export interface ModelSolution {
   readonly message?: string;
   /**
    * True when a cutoff was given and HiGHS proved there is no solution below it (the model's optimum,
-   * if any, is >= the cutoff). Then `dualBound` is the cutoff.
+   * if any, is >= the cutoff). Then `dualBound` is the cutoff, and `values` (status `feasible`) hold
+   * a solution at or above it if HiGHS kept one (a MIP start), else none (status `time_limit`).
    */
   readonly noneBelowCutoff?: boolean;
 }

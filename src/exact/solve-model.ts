@@ -130,12 +130,17 @@ export async function solveModel(
 
 /**
  * Reads an answer under a cutoff: "infeasible" only says nothing lies below the cutoff, and HiGHS's
- * dual bound ignores the subtrees it pruned at the cutoff, so only min(bound, cutoff) is valid.
+ * dual bound ignores the subtrees it pruned at the cutoff, so only min(bound, cutoff) is valid; an
+ * "optimal" solution at or above the cutoff is only a feasible one.
  */
 export function withCutoff(sol: ModelSolution, cutoff: number | undefined): ModelSolution {
   if (cutoff === undefined) return sol;
   if (sol.status === 'infeasible')
     return { ...sol, status: 'time_limit', objective: null, values: null, dualBound: cutoff, noneBelowCutoff: true };
+  // HiGHS also calls a search "optimal" when it pruned everything at the cutoff and keeps only a
+  // solution at or above it (e.g. a MIP start): that solution is feasible, not optimal.
+  if (sol.status === 'optimal' && sol.objective !== null && sol.objective >= cutoff)
+    return { ...sol, status: 'feasible', dualBound: cutoff, noneBelowCutoff: true };
   if (sol.dualBound === null || sol.status === 'error' || sol.status === 'unbounded') return sol;
   return { ...sol, dualBound: Math.min(sol.dualBound, cutoff) };
 }

@@ -47,6 +47,24 @@ describe('solveModel with a cutoff', () => {
     expect(sol.dualBound).toBe(-1150);
   });
 
+  it('does not call a kept MIP start at or above the cutoff optimal', async () => {
+    // The start (0, 0) costs 0 >= the cutoff -1150; the optimum -1100 is above the cutoff as well.
+    const sol = await solveModel(await testHandle(), workshopMin(), {
+      cutoff: -1150,
+      start: { columns: [0, 1], values: [0, 0] },
+    });
+    expect(sol.status).not.toBe('optimal');
+    expect(sol.noneBelowCutoff).toBe(true);
+    expect(sol.dualBound).toBe(-1150);
+    if (sol.values) expect(sol.status).toBe('feasible');
+    const base = { rowDuals: null, colDuals: null, runtimeSeconds: 0, options: {} };
+    const claimed = withCutoff(
+      { ...base, status: 'optimal', objective: 5, dualBound: 5, values: new Float64Array([0]) },
+      3,
+    );
+    expect(claimed).toMatchObject({ status: 'feasible', objective: 5, dualBound: 3, noneBelowCutoff: true });
+  });
+
   it('reports an infeasible model under a cutoff as nothing below it (a bound, not a proof)', async () => {
     const b = new LinearModelBuilder('inf');
     const x = b.addVar('x', { type: 'integer', upper: 1, cost: 1 });

@@ -1,6 +1,6 @@
 import { solveModel } from '../../exact/solve-model.js';
 import { reducedCostFixings } from '../../search/reduced-cost-fixing.js';
-import { cutoffAbove } from './incumbent-hints.js';
+import { cutoffAbove } from './incumbent-cutoff.js';
 import { offer, proven, raiseBound, record, type HybridState } from './state.js';
 
 /**
