@@ -17,6 +17,14 @@ export interface ExactOptions {
   threads?: number;
   /** Print the HiGHS log to stdout. */
   verbose?: boolean;
+  /**
+   * Objective cutoff (minimisation only): HiGHS looks only for solutions below it (`objective_bound`).
+   * When it finds none, the answer is `noneBelowCutoff` with status `time_limit` — never `infeasible`:
+   * that is no proof the model is infeasible — and every dual bound is clamped to min(bound, cutoff).
+   */
+  cutoff?: number;
+  /** MIP start: values of some columns (e.g. the design bits of an incumbent); HiGHS completes the rest. */
+  start?: { readonly columns: readonly number[]; readonly values: readonly number[] };
   /** Further raw HiGHS options, passed through unchanged (unknown names are an error). */
   highs?: Readonly<Record<string, number | string | boolean>>;
 }
@@ -37,6 +45,12 @@ export interface ModelSolution {
   /** HiGHS options actually applied, for the record. */
   readonly options: Readonly<Record<string, number | string | boolean>>;
   readonly message?: string;
+  /**
+   * True when a cutoff was given and HiGHS proved there is no solution below it (the model's optimum,
+   * if any, is >= the cutoff). Then `dualBound` is the cutoff, and `values` (status `feasible`) hold
+   * a solution at or above it if HiGHS kept one (a MIP start), else none (status `time_limit`).
+   */
+  readonly noneBelowCutoff?: boolean;
 }
 
 /**

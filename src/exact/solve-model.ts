@@ -45,6 +45,7 @@ export function highsOptions(options: ExactOptions, mip: boolean): Record<string
   if (mip) out.mip_rel_gap = options.mipRelGap ?? DEFAULT_MIP_REL_GAP;
   if (options.presolve) out.presolve = options.presolve;
   if (options.randomSeed !== undefined) out.random_seed = Math.abs(Math.trunc(options.randomSeed)) % 2147483647;
+  if (options.cutoff !== undefined) out.objective_bound = options.cutoff;
   return { ...out, ...(options.highs ?? {}) };
 }
 
@@ -58,6 +59,8 @@ export async function solveModel(
   options: ExactOptions = {},
 ): Promise<ModelSolution> {
   const mip = isMip(model);
+  if (options.cutoff !== undefined && model.sense !== 'min')
+    throw new Error('solveModel: a cutoff needs a minimisation');
   const opts = highsOptions(options, mip);
   const t0 = performance.now();
   // Off the caller's thread (see HighsHandleOptions.modelThread): its event loop stays live meanwhile.
@@ -65,21 +68,31 @@ export async function solveModel(
     return handle.modelThread.solve(model, options);
   if (model.colNames.length === 0) {
     // HiGHS calls a model without columns "empty" whatever its rows say; decide it here.
-    const ok = model.rowLower.every((lo, r) => lo <= 0 && model.rowUpper[r]! >= 0);
-    return {
-      status: ok ? 'optimal' : 'infeasible',
-      objective: ok ? model.offset : null,
-      dualBound: ok ? model.offset : null,
-      values: ok ? new Float64Array(0) : null,
-      rowDuals: null,
-      colDuals: null,
-      runtimeSeconds: 0,
-      options: opts,
-    };
+    const ok =
+      model.rowLower.every((lo, r) => lo <= 0 && model.rowUpper[r]! >= 0) &&
+      !(options.cutoff !== undefined && model.offset >= options.cutoff);
+    return withCutoff(
+      {
+        status: ok ? 'optimal' : 'infeasible',
+        objective: ok ? model.offset : null,
+        dualBound: ok ? model.offset : null,
+        values: ok ? new Float64Array(0) : null,
+        rowDuals: null,
+        colDuals: null,
+        runtimeSeconds: 0,
+        options: opts,
+      },
+      options.cutoff,
+    );
   }
   const attempt = (highs: Highs, extra: Record<string, string>): ModelSolution =>
     highs.withModel(toHighsData(highs, model), (m) => {
       m.options.set({ ...opts, ...extra });
+      if (mip && options.start && options.start.columns.length > 0)
+        m.setSolution({
+          indices: Int32Array.from(options.start.columns),
+          values: Float64Array.from(options.start.values),
+        });
       m.run();
       const code = m.getModelStatus();
       const primalOk = Number(m.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible;
@@ -112,5 +125,22 @@ export async function solveModel(
   ) {
     result = await handle.run((highs) => attempt(highs, { presolve: 'off' }));
   }
-  return { ...result, runtimeSeconds: (performance.now() - t0) / 1000 };
+  return { ...withCutoff(result, options.cutoff), runtimeSeconds: (performance.now() - t0) / 1000 };
+}
+
+/**
+ * Reads an answer under a cutoff: "infeasible" only says nothing lies below the cutoff, and HiGHS's
+ * dual bound ignores the subtrees it pruned at the cutoff, so only min(bound, cutoff) is valid; an
+ * "optimal" solution at or above the cutoff is only a feasible one.
+ */
+export function withCutoff(sol: ModelSolution, cutoff: number | undefined): ModelSolution {
+  if (cutoff === undefined) return sol;
+  if (sol.status === 'infeasible')
+    return { ...sol, status: 'time_limit', objective: null, values: null, dualBound: cutoff, noneBelowCutoff: true };
+  // HiGHS also calls a search "optimal" when it pruned everything at the cutoff and keeps only a
+  // solution at or above it (e.g. a MIP start): that solution is feasible, not optimal.
+  if (sol.status === 'optimal' && sol.objective !== null && sol.objective >= cutoff)
+    return { ...sol, status: 'feasible', dualBound: cutoff, noneBelowCutoff: true };
+  if (sol.dualBound === null || sol.status === 'error' || sol.status === 'unbounded') return sol;
+  return { ...sol, dualBound: Math.min(sol.dualBound, cutoff) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expr, LinearModelBuilder, maxViolation, objectiveAt } from '../../src/exact/linear-model.js';
 import { toLpText } from '../../src/exact/lp-format.js';
-import { solveModel } from '../../src/exact/solve-model.js';
+import { solveModel, withCutoff, type ModelSolution } from '../../src/exact/solve-model.js';
 import { HighsHandle } from '../../src/exact/highs-handle.js';
 import { testHandle } from '../helpers/fixtures.js';
 
@@ -14,6 +14,89 @@ function workshop(integer: boolean) {
   b.addLe('finishing', expr([c, t], [2, 1]), 50);
   return b.build();
 }
+
+/** The workshop as a minimisation (min -30c - 50t): optimum -1100 at (20, 10). */
+function workshopMin() {
+  const b = new LinearModelBuilder('workshop-min');
+  const c = b.addVar('chairs', { type: 'integer', cost: -30 });
+  const t = b.addVar('tables', { type: 'integer', cost: -50 });
+  b.addLe('carpentry', expr([c, t], [1, 2]), 40);
+  b.addLe('finishing', expr([c, t], [2, 1]), 50);
+  return b.build();
+}
+
+describe('solveModel with a cutoff', () => {
+  it('finds and proves an optimum below the cutoff, from a MIP start too', async () => {
+    const h = await testHandle();
+    for (const start of [undefined, { columns: [0, 1], values: [20, 10] }, { columns: [0], values: [99] }]) {
+      const sol = await solveModel(h, workshopMin(), { cutoff: -1000, ...(start ? { start } : {}) });
+      expect(sol.status).toBe('optimal');
+      expect(sol.objective).toBeCloseTo(-1100, 6);
+      expect(sol.dualBound!).toBeLessThanOrEqual(-1000);
+      expect(sol.noneBelowCutoff).toBeUndefined();
+    }
+  });
+
+  it('answers "nothing below the cutoff", never "infeasible", when the cutoff is below the optimum', async () => {
+    const sol = await solveModel(await testHandle(), workshopMin(), { cutoff: -1150 });
+    expect(sol.status).not.toBe('infeasible');
+    expect(sol.status).not.toBe('optimal');
+    expect(sol.noneBelowCutoff).toBe(true);
+    expect(sol.values).toBeNull();
+    // A valid bound: at most the true optimum (-1100), and exactly the cutoff.
+    expect(sol.dualBound).toBe(-1150);
+  });
+
+  it('does not call a kept MIP start at or above the cutoff optimal', async () => {
+    // The start (0, 0) costs 0 >= the cutoff -1150; the optimum -1100 is above the cutoff as well.
+    const sol = await solveModel(await testHandle(), workshopMin(), {
+      cutoff: -1150,
+      start: { columns: [0, 1], values: [0, 0] },
+    });
+    expect(sol.status).not.toBe('optimal');
+    expect(sol.noneBelowCutoff).toBe(true);
+    expect(sol.dualBound).toBe(-1150);
+    if (sol.values) expect(sol.status).toBe('feasible');
+    const base = { rowDuals: null, colDuals: null, runtimeSeconds: 0, options: {} };
+    const claimed = withCutoff(
+      { ...base, status: 'optimal', objective: 5, dualBound: 5, values: new Float64Array([0]) },
+      3,
+    );
+    expect(claimed).toMatchObject({ status: 'feasible', objective: 5, dualBound: 3, noneBelowCutoff: true });
+  });
+
+  it('reports an infeasible model under a cutoff as nothing below it (a bound, not a proof)', async () => {
+    const b = new LinearModelBuilder('inf');
+    const x = b.addVar('x', { type: 'integer', upper: 1, cost: 1 });
+    b.addGe('big', expr([x], [1]), 2);
+    const sol = await solveModel(await testHandle(), b.build(), { cutoff: 5 });
+    expect(sol.status).toBe('time_limit');
+    expect(sol.noneBelowCutoff).toBe(true);
+    expect(sol.dualBound).toBe(5);
+  });
+
+  it('clamps a dual bound above the cutoff to the cutoff, and leaves answers without a cutoff alone', () => {
+    const base: ModelSolution = {
+      status: 'feasible',
+      objective: 12,
+      dualBound: 11,
+      values: new Float64Array([1]),
+      rowDuals: null,
+      colDuals: null,
+      runtimeSeconds: 0,
+      options: {},
+    };
+    expect(withCutoff(base, 10).dualBound).toBe(10);
+    expect(withCutoff(base, 20).dualBound).toBe(11);
+    expect(withCutoff(base, undefined)).toBe(base);
+    const inf = withCutoff({ ...base, status: 'infeasible', objective: null, values: null, dualBound: null }, 7);
+    expect(inf).toMatchObject({ status: 'time_limit', noneBelowCutoff: true, dualBound: 7 });
+  });
+
+  it('refuses a cutoff on a maximisation', async () => {
+    await expect(solveModel(await testHandle(), workshop(true), { cutoff: 1 })).rejects.toThrow(/minimisation/);
+  });
+});
 
 describe('solveModel', () => {
   it('solves a small MIP to its known optimum with a matching dual bound', async () => {

@@ -1,12 +1,7 @@
 import { solveModel } from '../../exact/solve-model.js';
 import { reducedCostFixings } from '../../search/reduced-cost-fixing.js';
+import { cutoffAbove } from './incumbent-cutoff.js';
 import { offer, proven, raiseBound, record, type HybridState } from './state.js';
-
-/**
- * The cutoff given to HiGHS sits this far (relative) above the incumbent, so that a restricted
- * optimum equal to the incumbent is still found and proven rather than cut off by round-off.
- */
-const CUTOFF_SLACK = 1e-7;
 
 /**
  * Certification by Lagrangian reduced-cost fixing and a MILP over the bits left free
@@ -43,7 +38,7 @@ export async function certifyPhase(st: HybridState, share: number, maxFreeShare 
     const v = fix.value[i]!;
     if (v >= 0) colLower[c] = colUpper[c] = v;
   });
-  const cutoff = ub + CUTOFF_SLACK * Math.max(1, Math.abs(ub));
+  const cutoff = cutoffAbove(ub);
   const timeLeft = (st.deadline - performance.now()) / 1000;
   const sol = await solveModel(
     st.ctx.handle,
@@ -51,7 +46,7 @@ export async function certifyPhase(st: HybridState, share: number, maxFreeShare 
     {
       timeLimit: Number.isFinite(timeLeft) ? Math.max(0, timeLeft * share) : Infinity,
       randomSeed: st.ctx.seed,
-      highs: { objective_bound: cutoff },
+      cutoff,
     },
   );
   if (sol.values) {
@@ -59,10 +54,9 @@ export async function certifyPhase(st: HybridState, share: number, maxFreeShare 
     const [priced] = await st.ev.evaluateAll([design]);
     offer(st, { design, evaluation: priced! });
   }
-  // No restricted design below the cutoff: the restricted problem is bounded by the cutoff.
+  // The exact layer clamps the bound to the cutoff (also when no restricted design lies below it).
   // A failed solve's dual bound means nothing.
-  const restricted =
-    sol.status === 'infeasible' ? cutoff : sol.status === 'error' || sol.status === 'unbounded' ? null : sol.dualBound;
+  const restricted = sol.status === 'error' || sol.status === 'unbounded' ? null : sol.dualBound;
   if (restricted !== null) {
     const best = st.best.evaluation.cost;
     // The optimum is at most the incumbent's cost, so a bound above it (the cutoff) is clamped there.

@@ -11,6 +11,7 @@ import { repair } from '../../search/repair.js';
 import { designCount, enumerateDesigns } from '../../search/enumerate-designs.js';
 import { numParam } from '../heuristic-common.js';
 import { lagrangianParams } from '../lagrangian.js';
+import { incumbentCutoff } from './incumbent-cutoff.js';
 import { enter, offer, proven, raiseBound, record, type HybridState } from './state.js';
 
 /** With reduced costs to rank them, this many swap-in candidates per open site suffice on large instances. */
@@ -220,7 +221,13 @@ async function restrictedMilp(
   const sol = await solveModel(st.ctx.handle, f.model, {
     timeLimit: Number.isFinite(left) ? left * share : 120,
     randomSeed: st.ctx.seed,
+    ...incumbentCutoff(st, f),
   });
+  // Nothing below the incumbent's cost: the restricted optimum is proven no better than it.
+  if (sol.noneBelowCutoff) {
+    record(st, `${phase} none below the incumbent`);
+    return true;
+  }
   if (!sol.values) return false;
   const design = f.decode(sol.values).design;
   const [priced] = await st.ev.evaluateAll([design]);
