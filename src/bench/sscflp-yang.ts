@@ -4,8 +4,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const DIR = 'instances/sscflp/yang';
-/** The bundled Yang, Chu & Chen (2012) files (README.md there: p3, p5 30 x 200; p8 60 x 200). */
-const FILES = ['p3', 'p5', 'p8'] as const;
+/** The bundled Yang, Chu & Chen (2012) files (README.md there: p3, p5 30 x 200; p8 60 x 200; p13 60 x 300; p17, p20 80 x 400). */
+const FILES = ['p3', 'p5', 'p8', 'p13', 'p17', 'p20'] as const;
 const LIMIT = 60;
 
 /** One `rlnd solve` in a fresh process under /usr/bin/time: wall, peak RSS and CPU seconds (worker threads included). */
