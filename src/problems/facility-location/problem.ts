@@ -4,7 +4,6 @@ import type { CostBreakdown, EvaluateOptions, Evaluation, Problem } from '../../
 import type { HighsHandle } from '../../exact/highs-handle.js';
 import { solveModel } from '../../exact/solve-model.js';
 import { SimplexFlowPricer } from './simplex-pricer.js';
-import { LargeFlowPricer } from './large-flow-pricer.js';
 import { ModelTooLargeError } from '../../core/errors.js';
 import { FLOW_EPS, siteLoads, type Allocation } from './allocation.js';
 import { buildFlowModel, designInfeasibility, nearestOpen } from './flow.js';
@@ -160,22 +159,18 @@ async function allocate(
     const flows = nearestOpen(inst, design);
     return flows ? { flows } : 'no site is open';
   }
-  if (arcs > FULL_LP_ARCS) {
-    if (inst.variant === 'sscflp') {
-      throw new ModelTooLargeError(
-        `single-source allocation of ${inst.sites.length} x ${inst.customers.length} is too large to price exactly here`,
-      );
-    }
-    // Too large for one LP over all arcs: exact column generation, warm across designs. A cold
-    // start costs ~15 s here, so `fresh` is not honoured: the cost is the same, only alternative
-    // optimal flows (degenerate LPs) may differ with what this thread priced before.
-    const flows = await handle.session(inst, () => new LargeFlowPricer(handle, inst)).price(design);
-    return flows ? { flows } : NO_ROOM;
+  if (arcs > FULL_LP_ARCS && inst.variant === 'sscflp') {
+    throw new ModelTooLargeError(
+      `single-source allocation of ${inst.sites.length} x ${inst.customers.length} is too large to price exactly here`,
+    );
   }
   // Split-demand designs are priced by a warm network simplex over the transportation problem
   // (pure TypeScript): on capb (100 x 1,000) ~21 ms per neighbouring design against ~220 ms for
-  // the persistent HiGHS LP (FlowPricer) it replaces, 72 ms cold, and no WebAssembly memory.
-  if (inst.variant === 'cflp' && !options.fresh) {
+  // the persistent HiGHS LP (FlowPricer) it replaces, 72 ms cold, and no WebAssembly memory. Also
+  // beyond FULL_LP_ARCS, where the HiGHS column generation (LargeFlowPricer) took 45-88 s per
+  // Lagrangian design at 1,000 x 10,000 and the simplex 3 s cold, 1-4 s warm (docs/notes/issue-17-t4.md);
+  // there `fresh` is not honoured (a cold start is seconds; only degenerate alternative flows differ).
+  if (inst.variant === 'cflp' && (!options.fresh || arcs > FULL_LP_ARCS)) {
     const flows = handle.session(inst, () => new SimplexFlowPricer(inst)).price(design);
     return flows ? { flows } : NO_ROOM;
   }
